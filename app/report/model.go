@@ -15,7 +15,7 @@ type Report struct {
 	Financings    Financings
 	Picks         []Pick
 
-	byAlias map[string]int // every name and alias -> index into Companies
+	byAlias map[string]int // every name and alias, folded (see fold) -> index into Companies
 	byID    map[string]int // company id -> index into Companies
 }
 

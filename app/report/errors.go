@@ -1,0 +1,58 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Problem is one thing wrong with a report file, at one JSON path.
+type Problem struct {
+	// Path locates the value in the JSON document, with object keys joined
+	// by dots and array indexes in brackets: movers.ytd_gainers[3].return.
+	// It is "(root)" for the document itself.
+	Path string
+	// Message says what is wrong, e.g. `want a number, got "abc"`.
+	Message string
+}
+
+// String returns the problem as "path: message".
+func (p Problem) String() string { return p.Path + ": " + p.Message }
+
+// ValidationError is returned by [Parse] for a well-formed JSON document
+// that is not a valid report. It lists every problem found, in the order
+// they occur in the document.
+type ValidationError struct {
+	Problems []Problem
+}
+
+// Error returns a count summary on the first line, then one problem a line.
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	if len(e.Problems) == 1 {
+		b.WriteString("invalid report: 1 problem")
+	} else {
+		fmt.Fprintf(&b, "invalid report: %d problems", len(e.Problems))
+	}
+	for _, p := range e.Problems {
+		b.WriteString("\n\t")
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// SyntaxError is returned by [Parse] for input that is not JSON.
+type SyntaxError struct {
+	// Offset is the number of bytes read before the fault was noticed.
+	Offset int64
+	// Line and Column (both from 1, the column counted in characters)
+	// locate the fault for a person reading the file.
+	Line, Column int
+	// Msg describes the fault.
+	Msg string
+}
+
+// Error describes the fault with its position.
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("report is not valid JSON: line %d, column %d (byte offset %d): %s",
+		e.Line, e.Column, e.Offset, e.Msg)
+}

@@ -1,0 +1,206 @@
+package report_test
+
+import (
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/airesearch/aiweekly/app/report"
+)
+
+func TestCompany(t *testing.T) {
+	r := parseReal(t)
+	tests := []struct {
+		in     string
+		wantID string // "" for no company
+	}{
+		{"寒武纪-U", "cambricon"},
+		{"寒武纪", "cambricon"},
+		{"360", "qihoo360"},
+		{"三六零", "qihoo360"},
+		{" 三六零\u3000", "qihoo360"},
+		{"百度集团-SW", "baidu"},
+		{"百度-sw", "baidu"},
+		{"商汤科技", "sensetime"},
+		{"商汤", "sensetime"},
+		{"云从科技-UW", "cloudwalk"},
+		{"Meta", "meta"},
+		{"meta", "meta"},
+		{"  META ", "meta"},
+		{"open ai", "openai"},
+		{"Portrait Analytics", "portrait-analytics"},
+		{"北京智源人工智能研究院", "baai"},
+		{"cambricon", ""}, // an id, not a name
+		{"寒武", ""},
+		{"同花顺财经", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			c, ok := r.Company(tt.in)
+			if ok != (tt.wantID != "") || c.ID != tt.wantID {
+				t.Errorf("Company(%q) = %q, %v; want %q", tt.in, c.ID, ok, tt.wantID)
+			}
+		})
+	}
+}
+
+func TestCompanyByID(t *testing.T) {
+	r := parseReal(t)
+	tests := []struct {
+		id, wantName string
+	}{
+		{"cambricon", "寒武纪-U"},
+		{"10jqka", "同花顺"},
+		{"yuzhou-qidian", "宇宙奇点"},
+		{"寒武纪-U", ""},
+		{"Cambricon", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			c, ok := r.CompanyByID(tt.id)
+			if ok != (tt.wantName != "") || c.Name != tt.wantName {
+				t.Errorf("CompanyByID(%q) = %q, %v; want %q", tt.id, c.Name, ok, tt.wantName)
+			}
+		})
+	}
+}
+
+func TestClosest(t *testing.T) {
+	r := parseReal(t)
+	tests := []struct {
+		name string
+		n    int
+		want []string // ids, in order
+	}{
+		{"寒武", 1, []string{"cambricon"}},
+		{"寒武纪股份", 1, []string{"cambricon"}},
+		{"商汤科", 1, []string{"sensetime"}},
+		{"Perplexty", 1, []string{"perplexity"}},
+		{"perplexity ai", 1, []string{"perplexity"}},
+		{"科技", 4, []string{"yuanjie", "montage", "sensetime", "cloudwalk"}},
+		{"拓尔斯", 1, []string{"trs"}},
+		{"智源", 3, []string{"baai", "haomo", "modelbest"}}, // then the names with 智, in file order
+		{"qqqq", 3, nil},
+		{"", 3, nil},
+		{"寒武纪", 0, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range r.Closest(tt.name, tt.n) {
+				got = append(got, c.ID)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Closest(%q, %d) = %q; want %q", tt.name, tt.n, got, tt.want)
+			}
+			again := r.Closest(tt.name, tt.n)
+			if len(again) != len(got) {
+				t.Errorf("Closest(%q, %d) changed between calls", tt.name, tt.n)
+			}
+		})
+	}
+}
+
+func TestMoverList(t *testing.T) {
+	r := parseReal(t)
+	tests := []struct {
+		list      report.MoverList
+		wantLen   int
+		wantFirst string
+	}{
+		{report.PeriodGainers, 10, "源杰科技"},
+		{report.YTDGainers, 10, "寒武纪-U"},
+		{report.PeriodLosers, 10, "当虹科技"},
+		{"weekly-gainers", 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.list), func(t *testing.T) {
+			ms := r.MoverList(tt.list)
+			if len(ms) != tt.wantLen || tt.list.Valid() != (tt.wantLen > 0) {
+				t.Fatalf("MoverList(%q) has %d entries, Valid() = %v; want %d", tt.list, len(ms), tt.list.Valid(), tt.wantLen)
+			}
+			if len(ms) == 0 {
+				return
+			}
+			if ms[0].Name != tt.wantFirst || ms[0].Rank != 1 {
+				t.Errorf("MoverList(%q)[0] = %+v; want %s at rank 1", tt.list, ms[0], tt.wantFirst)
+			}
+			ms[0].Name = "changed"
+			if again := r.MoverList(tt.list); again[0].Name != tt.wantFirst {
+				t.Errorf("changing the result of MoverList(%q) changed the report", tt.list)
+			}
+		})
+	}
+	if got := report.MoverLists(); !slices.Equal(got, []report.MoverList{report.PeriodGainers, report.YTDGainers, report.PeriodLosers}) {
+		t.Errorf("MoverLists() = %v", got)
+	}
+}
+
+func TestConstituentOf(t *testing.T) {
+	r := parseReal(t)
+	tests := []struct {
+		companyID   string
+		wantID      string
+		wantLink    string
+		wantSegment string
+	}{
+		{"cambricon", "k01", "AI算力及基础设施", "AI芯片"},
+		{"shsnc", "k13", "AI算力及基础设施", "AI运维服务"},
+		{"cloudwalk", "k19", "AI算法及数据", "AI算法"},
+		{"kingsoft-office", "k22", "AI工具", ""},
+		{"10jqka", "k45", "AI应用", ""},
+		{"glodon", "", "", ""}, // a pick, not in the index
+		{"meta", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.companyID, func(t *testing.T) {
+			c, ok := r.ConstituentOf(tt.companyID)
+			if ok != (tt.wantID != "") || c.ID != tt.wantID || c.Link != tt.wantLink || c.Segment != tt.wantSegment {
+				t.Errorf("ConstituentOf(%q) = %+v, %v; want %s %s %q", tt.companyID, c, ok, tt.wantID, tt.wantLink, tt.wantSegment)
+			}
+		})
+	}
+}
+
+func TestToBase(t *testing.T) {
+	fx := parseReal(t).Financings.FX
+	tests := []struct {
+		name   string
+		fx     report.FX
+		in     report.Money
+		want   float64
+		wantOK bool
+	}{
+		{"USD stays", fx, report.Money{Value: 25_600_000, Currency: "USD"}, 25_600_000, true},
+		{"CNY at the stored rate", fx, report.Money{Value: 30_000_000, Currency: "CNY"}, 30_000_000 / 6.8764, true},
+		{"other currency", fx, report.Money{Value: 1, Currency: "EUR"}, 0, false},
+		{"no rate", report.FX{Base: "USD", Quote: "CNY"}, report.Money{Value: 1, Currency: "CNY"}, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := tt.fx.ToBase(tt.in)
+			if ok != tt.wantOK || math.Abs(got-tt.want) > 1e-6 {
+				t.Errorf("ToBase(%v) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+	// The CNY round is the largest once converted: 30,000,000 / 6.8764.
+	if got, _ := fx.ToBase(report.Money{Value: 30_000_000, Currency: "CNY"}); math.Round(got) != 4_362_748 {
+		t.Errorf("30,000,000 CNY = %.2f USD; want about 4,362,748", got)
+	}
+}
+
+func TestZeroReport(t *testing.T) {
+	var r report.Report
+	if _, ok := r.Company("360"); ok {
+		t.Error("Company on a zero Report found a company")
+	}
+	if _, ok := r.CompanyByID("qihoo360"); ok {
+		t.Error("CompanyByID on a zero Report found a company")
+	}
+	if got := r.Closest("360", 3); len(got) != 0 {
+		t.Errorf("Closest on a zero Report = %v", got)
+	}
+}
