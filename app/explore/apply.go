@@ -1,0 +1,219 @@
+package explore
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+)
+
+// FacetValue is one value of a facet with the number of rows it would
+// show.
+type FacetValue struct {
+	Value    string
+	Count    int
+	Selected bool
+}
+
+// FacetCounts is one facet as the sidebar shows it.
+type FacetCounts struct {
+	Key      string
+	Label    string
+	ValueMsg string
+	Single   bool
+	// Values are in the table's display order. A value appears when some
+	// row would match it or when it is selected.
+	Values []FacetValue
+}
+
+// Chip is one active filter, shown as a removable chip; [State.Remove]
+// takes it off.
+type Chip struct {
+	Param    string // a facet key, q, from or to
+	Value    string
+	ValueMsg string // when set, Value is a key shown as message ValueMsg+Value
+}
+
+// Result is what one table shows for one state.
+type Result struct {
+	Rows   []*Row        // the matching rows, sorted
+	Total  int           // rows in the table
+	Facets []FacetCounts // in the table's facet order
+	Chips  []Chip        // facet values in facet order, then q, from, to
+	Sort   Sort          // the order applied; zero for the report's order
+}
+
+// Apply filters and sorts t's rows for s and counts the facet values.
+//
+// A row matches when, for every facet with a selected value, it carries at
+// least one selected value (OR within a facet, AND across facets); its
+// search text contains q (case-insensitively, surrounding spaces ignored);
+// and, when from or to is set, it has a date within them (inclusive). Each
+// facet's counts follow every other active filter but not its own, so a
+// count says how many rows selecting that value would add or keep (as
+// Datasette does). Sorting is stable: ties, and the whole table when s has
+// no sort, keep the report's order; missing values sort last either way.
+// Facet keys or a sort key t lacks are ignored.
+func Apply(t *Table, s State) Result {
+	res := Result{Total: len(t.Rows)}
+
+	// sel[f][v] is set when value v of facet f is selected; active lists
+	// the facets with a selection.
+	sel := make([][]bool, len(t.Facets))
+	var active []int
+	for fi, f := range t.Facets {
+		for _, v := range s.Facets[f.Key] {
+			if j, ok := t.valueAt[fi][v]; ok {
+				if sel[fi] == nil {
+					sel[fi] = make([]bool, len(f.Values))
+					active = append(active, fi)
+				}
+				sel[fi][j] = true
+			}
+		}
+		if s.Facets[f.Key] != nil && sel[fi] == nil {
+			// Only unknown values selected: nothing can match.
+			sel[fi] = make([]bool, len(f.Values))
+			active = append(active, fi)
+		}
+	}
+	slices.Sort(active)
+
+	q := strings.ToLower(strings.TrimSpace(s.Q))
+	dated := t.dateCol >= 0 && (s.From != "" || s.To != "")
+	counts := make([][]int, len(t.Facets))
+	for fi, f := range t.Facets {
+		counts[fi] = make([]int, len(f.Values))
+	}
+	idx := make([]int, 0, len(t.Rows))
+	for ri := range t.Rows {
+		r := &t.Rows[ri]
+		if q != "" && !strings.Contains(r.search, q) {
+			continue
+		}
+		if dated {
+			d := r.Cells[t.dateCol].Date
+			if d == "" || s.From != "" && d < s.From || s.To != "" && d > s.To {
+				continue
+			}
+		}
+		failed, nfail := -1, 0
+		for _, fi := range active {
+			if !anySelected(sel[fi], r.vals[fi]) {
+				failed = fi
+				if nfail++; nfail > 1 {
+					break
+				}
+			}
+		}
+		switch nfail {
+		case 0:
+			idx = append(idx, ri)
+			for fi, vs := range r.vals {
+				for _, j := range vs {
+					counts[fi][j]++
+				}
+			}
+		case 1:
+			for _, j := range r.vals[failed] {
+				counts[failed][j]++
+			}
+		}
+	}
+
+	if ci, ok := t.colAt[s.Sort.Key]; ok {
+		res.Sort = s.Sort
+		sortRows(t, idx, ci, s.Sort.Desc)
+	}
+	res.Rows = make([]*Row, len(idx))
+	for i, ri := range idx {
+		res.Rows[i] = &t.Rows[ri]
+	}
+
+	res.Facets = make([]FacetCounts, len(t.Facets))
+	for fi, f := range t.Facets {
+		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single}
+		for j, v := range f.Values {
+			on := sel[fi] != nil && sel[fi][j]
+			if counts[fi][j] > 0 || on {
+				fc.Values = append(fc.Values, FacetValue{Value: v, Count: counts[fi][j], Selected: on})
+			}
+			if on {
+				res.Chips = append(res.Chips, Chip{Param: f.Key, Value: v, ValueMsg: f.ValueMsg})
+			}
+		}
+		res.Facets[fi] = fc
+	}
+	if s.Q != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamQ, Value: s.Q})
+	}
+	if t.dateCol >= 0 && s.From != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamFrom, Value: s.From})
+	}
+	if t.dateCol >= 0 && s.To != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamTo, Value: s.To})
+	}
+	return res
+}
+
+func anySelected(sel []bool, vals []int32) bool {
+	for _, j := range vals {
+		if sel[j] {
+			return true
+		}
+	}
+	return false
+}
+
+// sortRows sorts row indexes by column ci, missing values last in either
+// direction and ties in the report's order. The keys are gathered first so
+// the comparisons touch one compact slice.
+func sortRows(t *Table, idx []int, ci int, desc bool) {
+	type key struct {
+		num     float64
+		str     string
+		missing bool
+		row     int
+	}
+	number := t.Columns[ci].Kind == Number
+	keys := make([]key, len(idx))
+	for i, ri := range idx {
+		r := &t.Rows[ri]
+		k := key{row: ri}
+		if number {
+			c := &r.Cells[ci]
+			k.num, k.missing = c.Key, c.Missing || math.IsNaN(c.Key)
+		} else {
+			k.str = r.sortBy[ci]
+			k.missing = k.str == ""
+		}
+		keys[i] = k
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.missing || b.missing {
+			if a.missing && b.missing {
+				return cmp.Compare(a.row, b.row)
+			}
+			if a.missing {
+				return 1
+			}
+			return -1
+		}
+		var c int
+		if number {
+			c = cmp.Compare(a.num, b.num)
+		} else {
+			c = strings.Compare(a.str, b.str)
+		}
+		if desc {
+			c = -c
+		}
+		if c == 0 {
+			c = cmp.Compare(a.row, b.row)
+		}
+		return c
+	})
+	for i, k := range keys {
+		idx[i] = k.row
+	}
+}

@@ -1,0 +1,436 @@
+package explore
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Colors is the colour convention for ups and downs, part of every route's
+// state. The zero value is the default, [ColorsCN].
+type Colors int
+
+// The two colour conventions.
+const (
+	ColorsCN   Colors = iota // red up, green down, as Chinese market software does
+	ColorsIntl               // green up, red down
+)
+
+// String returns the value of the colors parameter: "cn" or "intl".
+func (c Colors) String() string {
+	if c == ColorsIntl {
+		return "intl"
+	}
+	return "cn"
+}
+
+// Sort is a sort order: a column key, ascending unless Desc. The zero value
+// keeps the report's order.
+type Sort struct {
+	Key  string
+	Desc bool
+}
+
+// String returns the value of the sort parameter: the key, with a leading
+// "-" when descending, or "" for the report's order.
+func (s Sort) String() string {
+	if s.Key == "" {
+		return ""
+	}
+	if s.Desc {
+		return "-" + s.Key
+	}
+	return s.Key
+}
+
+// State is everything the query string of one route holds. It is a value:
+// the methods that change it return a new State and leave the receiver and
+// its maps untouched, so a component can keep the old one for comparison.
+//
+// A State built by [ParseQuery] or by the methods is canonical: Facets is
+// nil when empty and holds no empty slice, and each facet's values are
+// distinct and sorted, so that two equal views have equal States and the
+// same [State.Encode].
+type State struct {
+	Route  Route
+	Colors Colors
+	Facets map[string][]string // facet key -> selected values, labels as printed
+	Q      string              // search text, at most MaxQueryRunes runes
+	Sort   Sort
+	From   string // YYYY-MM-DD, inclusive; events only
+	To     string // YYYY-MM-DD, inclusive; events only
+}
+
+// Reason says why a value from a link was not applied. Each is a message
+// key the UI maps through its catalog.
+type Reason string
+
+// The reasons a [Notice] gives.
+const (
+	ReasonUnknownValue Reason = "notice.unknown-value" // not a value this parameter takes
+	ReasonBadDate      Reason = "notice.bad-date"      // not a date written YYYY-MM-DD
+	ReasonTooLong      Reason = "notice.too-long"      // q was cut to MaxQueryRunes
+	ReasonRepeated     Reason = "notice.repeated"      // a single-valued parameter given again
+)
+
+// Notice names a parameter value from a link that was dropped or changed.
+// The rest of the link still applies. Value is cut to a short preview and
+// must be rendered as text.
+type Notice struct {
+	Param  string
+	Value  string
+	Reason Reason
+}
+
+// String describes the notice for logs and test messages.
+func (n Notice) String() string {
+	return fmt.Sprintf("%s=%q: %s", n.Param, n.Value, n.Reason)
+}
+
+// noticeRunes bounds the value a notice repeats.
+const noticeRunes = 60
+
+func notice(param, value string, why Reason) Notice {
+	return Notice{Param: param, Value: cutRunes(strings.ToValidUTF8(value, "\uFFFD"), noticeRunes, "…"), Reason: why}
+}
+
+// cutRunes returns s cut to at most n runes, with tail appended when cut.
+// s must be valid UTF-8; a rune is never split.
+func cutRunes(s string, n int, tail string) string {
+	if len(s) <= n { // fewer bytes than n: fewer runes too
+		return s
+	}
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j] + tail
+		}
+		i++
+	}
+	return s
+}
+
+// cleanQuery makes q valid UTF-8 and at most MaxQueryRunes runes. It
+// reports whether it had to cut.
+func cleanQuery(q string) (string, bool) {
+	q = strings.ToValidUTF8(q, "\uFFFD")
+	c := cutRunes(q, MaxQueryRunes, "")
+	return c, len(c) != len(q)
+}
+
+// validValue reports whether v can be a facet value at all.
+func validValue(v string) bool {
+	return v != "" && utf8.ValidString(v) && utf8.RuneCountInString(v) <= MaxValueRunes
+}
+
+// validDate reports whether d is a real date written YYYY-MM-DD.
+func validDate(d string) bool {
+	t, err := time.Parse(time.DateOnly, d)
+	return err == nil && t.Format(time.DateOnly) == d
+}
+
+// first returns the first non-empty value of param, with a notice for each
+// later non-empty value that differs from it.
+func first(param string, vals []string, ns *[]Notice) string {
+	got := ""
+	for _, v := range vals {
+		switch {
+		case v == "" || v == got:
+		case got == "":
+			got = v
+		default:
+			*ns = append(*ns, notice(param, v, ReasonRepeated))
+		}
+	}
+	return got
+}
+
+// ParseQuery reads the state of route from a query string's values. It
+// never fails: an unknown parameter name is ignored silently, and an
+// unknown or malformed value (list=bogus, sort=nope, from=2023-13-45) is
+// dropped with a [Notice] naming it while the rest still applies. Empty
+// values count as absent. Single-valued parameters take their first
+// non-empty value.
+//
+// ParseQuery checks what the contract fixes (enumerated facets, sort keys,
+// dates, colors); whether a label such as link=AI工具 exists in the report
+// is for [Table.Check], which [Table.Parse] runs too.
+func ParseQuery(route Route, v url.Values) (State, []Notice) {
+	s := State{Route: route}
+	var ns []Notice
+	switch c := first(ParamColors, v[ParamColors], &ns); c {
+	case "", "cn":
+	case "intl":
+		s.Colors = ColorsIntl
+	default:
+		ns = append(ns, notice(ParamColors, c, ReasonUnknownValue))
+	}
+	sp, ok := specs[route]
+	if !ok {
+		return s, tidy(ns)
+	}
+	for _, f := range sp.facets {
+		var got []string
+		seen := map[string]bool{}
+		for _, val := range v[f.key] {
+			if val == "" || seen[val] {
+				continue
+			}
+			seen[val] = true
+			switch {
+			case !validValue(val) || f.enum != nil && !slices.Contains(f.enum, val):
+				ns = append(ns, notice(f.key, val, ReasonUnknownValue))
+			case f.single && len(got) == 1:
+				ns = append(ns, notice(f.key, val, ReasonRepeated))
+			default:
+				got = append(got, val)
+			}
+		}
+		if len(got) > 0 {
+			slices.Sort(got)
+			if s.Facets == nil {
+				s.Facets = make(map[string][]string)
+			}
+			s.Facets[f.key] = got
+		}
+	}
+	if q := first(ParamQ, v[ParamQ], &ns); q != "" {
+		var cut bool
+		if s.Q, cut = cleanQuery(q); cut {
+			ns = append(ns, notice(ParamQ, q, ReasonTooLong))
+		}
+	}
+	if so := first(ParamSort, v[ParamSort], &ns); so != "" {
+		key, desc := strings.CutPrefix(so, "-")
+		if slices.Contains(sp.sorts, key) {
+			s.Sort = Sort{Key: key, Desc: desc}
+		} else {
+			ns = append(ns, notice(ParamSort, so, ReasonUnknownValue))
+		}
+	}
+	if sp.dates {
+		for _, p := range []struct {
+			name string
+			dst  *string
+		}{{ParamFrom, &s.From}, {ParamTo, &s.To}} {
+			d := first(p.name, v[p.name], &ns)
+			switch {
+			case d == "":
+			case validDate(d):
+				*p.dst = d
+			default:
+				ns = append(ns, notice(p.name, d, ReasonBadDate))
+			}
+		}
+	}
+	return s, tidy(ns)
+}
+
+// MaxNotices bounds the notices one link produces, so a hostile link with
+// thousands of bad values shows a short list.
+const MaxNotices = 20
+
+// tidy drops repeated notices and keeps the first MaxNotices.
+func tidy(ns []Notice) []Notice {
+	if len(ns) == 0 {
+		return nil
+	}
+	seen := make(map[Notice]bool, len(ns))
+	out := ns[:0]
+	for _, n := range ns {
+		if !seen[n] && len(out) < MaxNotices {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Query returns the state as query values, leaving out every default, so
+// that [ParseQuery] of the result gives the state back.
+func (s State) Query() url.Values {
+	v := url.Values{}
+	for k, vals := range s.Facets {
+		if len(vals) > 0 {
+			v[k] = slices.Clone(vals)
+		}
+	}
+	if s.Q != "" {
+		v.Set(ParamQ, s.Q)
+	}
+	if s.Sort.Key != "" {
+		v.Set(ParamSort, s.Sort.String())
+	}
+	if s.From != "" {
+		v.Set(ParamFrom, s.From)
+	}
+	if s.To != "" {
+		v.Set(ParamTo, s.To)
+	}
+	if s.Colors != ColorsCN {
+		v.Set(ParamColors, s.Colors.String())
+	}
+	return v
+}
+
+// Encode returns the canonical query string of the state, without "?":
+// parameters sorted by name, values percent-encoded, defaults left out.
+func (s State) Encode() string {
+	return s.Query().Encode()
+}
+
+// Href returns the route's path with the state's query string, the link
+// to this exact view.
+func (s State) Href() string {
+	if q := s.Encode(); q != "" {
+		return string(s.Route) + "?" + q
+	}
+	return string(s.Route)
+}
+
+// Selected reports whether value is selected in facet.
+func (s State) Selected(facet, value string) bool {
+	return slices.Contains(s.Facets[facet], value)
+}
+
+// Filtered reports whether any filter (a facet value, q, from or to) is
+// active. Sort and colors are not filters.
+func (s State) Filtered() bool {
+	return len(s.Facets) > 0 || s.Q != "" || s.From != "" || s.To != ""
+}
+
+// withFacet returns s with facet set to vals (nil removes it), copying the
+// map so s is untouched.
+func (s State) withFacet(facet string, vals []string) State {
+	m := make(map[string][]string, len(s.Facets)+1)
+	for k, v := range s.Facets {
+		m[k] = v // values are never modified in place, sharing is safe
+	}
+	if len(vals) == 0 {
+		delete(m, facet)
+	} else {
+		m[facet] = vals
+	}
+	if len(m) == 0 {
+		m = nil
+	}
+	s.Facets = m
+	return s
+}
+
+// Toggle selects value in facet, or deselects it when selected. In a
+// single-valued facet (layer) selecting replaces the current value. A facet
+// the route lacks, or a value the contract rules out, leaves s unchanged.
+func (s State) Toggle(facet, value string) State {
+	f, ok := specs[s.Route].facet(facet)
+	if !ok || !validValue(value) || f.enum != nil && !slices.Contains(f.enum, value) {
+		return s
+	}
+	cur := s.Facets[facet]
+	if i := slices.Index(cur, value); i >= 0 {
+		return s.withFacet(facet, slices.Delete(slices.Clone(cur), i, i+1))
+	}
+	if f.single {
+		return s.withFacet(facet, []string{value})
+	}
+	vals := append(slices.Clone(cur), value)
+	slices.Sort(vals)
+	return s.withFacet(facet, vals)
+}
+
+// WithQuery returns s searching for q, cut to MaxQueryRunes runes. A route
+// without a table has no search and is left unchanged.
+func (s State) WithQuery(q string) State {
+	if _, ok := specs[s.Route]; !ok {
+		return s
+	}
+	s.Q, _ = cleanQuery(q)
+	return s
+}
+
+// WithColors returns s with colour convention c.
+func (s State) WithColors(c Colors) State {
+	if c != ColorsIntl {
+		c = ColorsCN
+	}
+	s.Colors = c
+	return s
+}
+
+// WithDates returns s limited to from..to, both inclusive; "" leaves an end
+// open. It fails on a route without dates or a malformed date.
+func (s State) WithDates(from, to string) (State, error) {
+	if !specs[s.Route].dates {
+		return s, fmt.Errorf("set dates: route %s has no date range", s.Route)
+	}
+	for _, d := range []string{from, to} {
+		if d != "" && !validDate(d) {
+			return s, fmt.Errorf("set dates: %q: want YYYY-MM-DD", d)
+		}
+	}
+	s.From, s.To = from, to
+	return s, nil
+}
+
+// SortBy returns s after a click on column key's header: a new column
+// sorts ascending, a click on the sorted column flips the direction. A key
+// the route cannot sort by leaves s unchanged.
+func (s State) SortBy(key string) State {
+	if !slices.Contains(specs[s.Route].sorts, key) {
+		return s
+	}
+	if s.Sort.Key == key {
+		s.Sort.Desc = !s.Sort.Desc
+	} else {
+		s.Sort = Sort{Key: key}
+	}
+	return s
+}
+
+// AriaSort returns the aria-sort value for column key's header:
+// "ascending", "descending" or "none".
+func (s State) AriaSort(key string) string {
+	switch {
+	case s.Sort.Key != key || key == "":
+		return "none"
+	case s.Sort.Desc:
+		return "descending"
+	default:
+		return "ascending"
+	}
+}
+
+// ClearFilters returns s without any filter: no facet value, no q, no
+// dates. Sort and colors stay.
+func (s State) ClearFilters() State {
+	s.Facets, s.Q, s.From, s.To = nil, "", "", ""
+	return s
+}
+
+// Remove returns s without the filter chip c stands for.
+func (s State) Remove(c Chip) State {
+	switch c.Param {
+	case ParamQ:
+		s.Q = ""
+	case ParamFrom:
+		s.From = ""
+	case ParamTo:
+		s.To = ""
+	default:
+		if s.Selected(c.Param, c.Value) {
+			return s.Toggle(c.Param, c.Value)
+		}
+	}
+	return s
+}
+
+// equal reports whether two states are the same view.
+func (s State) equal(o State) bool {
+	return s.Route == o.Route && s.Colors == o.Colors && s.Q == o.Q && s.Sort == o.Sort &&
+		s.From == o.From && s.To == o.To &&
+		maps.EqualFunc(s.Facets, o.Facets, slices.Equal)
+}
