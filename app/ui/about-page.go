@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// aboutPage is "/about": the rating scale, risks, disclaimer and source.
+type aboutPage struct{ reportView }
+
+func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx, T("about.title"), nil) }
+
+func (p *aboutPage) Render() app.UI {
+	if s := statusView(p.rep, p.err); s != nil {
+		return layout("/about", s)
+	}
+	m := p.rep.Meta
+	levels := make([]app.UI, 0, len(m.RatingScale.Levels))
+	for _, l := range m.RatingScale.Levels {
+		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Text(l.Rating), app.Td().Text(l.Text)))
+	}
+	return layout("/about",
+		app.H1().Text(T("about.title")),
+		app.Section().ID("scale").Body(
+			app.H2().Text(T("about.scale")),
+			app.P().Text(m.RatingScale.Basis),
+			table(T("about.scale"), []string{"col.rating", "col.definition"}, levels),
+			app.Range(m.RatingScale.Notes).Slice(func(i int) app.UI { return app.P().Class("note").Text(m.RatingScale.Notes[i]) }),
+		),
+		app.Section().ID("risks").Body(
+			app.H2().Text(T("about.risks")),
+			app.Ol().Body(app.Range(m.Risks).Slice(func(i int) app.UI { return app.Li().Text(m.Risks[i].Text) })),
+		),
+		app.Section().ID("disclaimer").Body(
+			app.H2().Text(T("about.disclaimer")),
+			app.P().Text(m.Disclaimer),
+		),
+		app.Section().ID("source").Body(
+			app.H2().Text(T("about.source")),
+			app.P().Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
+			app.P().Text(m.Source.Document+" · "+m.Source.URL),
+		),
+	)
+}

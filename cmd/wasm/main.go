@@ -1,0 +1,13 @@
+// Command wasm is the browser half of the app: it registers the routes and
+// runs the go-app UI. Build it with GOOS=js GOARCH=wasm.
+package main
+
+import (
+	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+func main() {
+	ui.Routes()
+	app.RunWhenOnBrowser()
+}
