@@ -1,0 +1,302 @@
+package chart
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	gochart "github.com/wcharczuk/go-chart/v2"
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// fontFamily lists fonts with CJK glyphs per platform before the generic
+// fallback, so that a label is set in one font rather than mixing
+// fallbacks glyph by glyph.
+const fontFamily = `-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', ` +
+	`'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', ` +
+	`'Source Han Sans SC', sans-serif`
+
+// box is an axis-aligned rectangle in viewBox px.
+type box struct{ x0, y0, x1, y1 float64 }
+
+// overlaps reports whether b and o share any area.
+func (b box) overlaps(o box) bool {
+	return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1
+}
+
+// within reports whether b lies inside a w×h viewBox.
+func (b box) within(w, h float64) bool {
+	return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= w && b.y1 <= h
+}
+
+// placed is a piece of text drawn on the canvas and the box it takes.
+type placed struct {
+	text string
+	box  box
+}
+
+// shape is a filled rectangle drawn on the canvas, kept for tests.
+type shape struct {
+	box  box
+	fill drawing.Color
+	role string // "bar", "segment", "swatch", "backdrop", "background"
+}
+
+// anchor is an SVG text-anchor.
+type anchor int
+
+const (
+	start anchor = iota
+	middle
+	end
+)
+
+// textStyle is how one piece of text is set.
+type textStyle struct {
+	anchor anchor
+	size   float64
+	color  drawing.Color
+}
+
+// canvas builds one SVG document. Rectangles and lines go through go-chart's
+// SVG renderer; text, links and the document frame are written here, because
+// go-chart's renderer writes text unescaped, has no text-anchor, and cannot
+// wrap shapes in <a>. Each run of shapes is one go-chart renderer whose
+// output, stripped of its <svg> wrapper, is spliced into the body in order.
+type canvas struct {
+	w, h   int
+	pal    palette
+	body   bytes.Buffer
+	r      gochart.Renderer
+	err    error
+	texts  []placed
+	shapes []shape
+	style  string // CSS for the document, if any
+}
+
+func newCanvas(w, h int, pal palette) *canvas {
+	c := &canvas{w: w, h: h, pal: pal}
+	c.rect(box{0, 0, float64(w), float64(h)}, pal.bg, "background")
+	return c
+}
+
+// renderer returns the open go-chart renderer, opening one if needed, with
+// its style reset; nil after an error, which svg then returns.
+func (c *canvas) renderer() gochart.Renderer {
+	if c.err != nil {
+		return nil
+	}
+	if c.r == nil {
+		r, err := gochart.SVG(c.w, c.h)
+		if err != nil {
+			c.err = fmt.Errorf("open svg renderer: %w", err)
+			return nil
+		}
+		c.r = r
+	}
+	c.r.ResetStyle()
+	return c.r
+}
+
+// flush splices the open go-chart renderer's shapes into the body.
+func (c *canvas) flush() {
+	if c.r == nil {
+		return
+	}
+	var b bytes.Buffer
+	if err := c.r.Save(&b); err != nil && c.err == nil {
+		c.err = fmt.Errorf("save svg renderer: %w", err)
+	}
+	c.r = nil
+	s := b.Bytes()
+	if i := bytes.IndexByte(s, '>'); i >= 0 && bytes.HasPrefix(s, []byte("<svg")) {
+		s = s[i+1:]
+	}
+	c.body.Write(bytes.TrimSuffix(s, []byte("</svg>")))
+}
+
+func px(v float64) int { return int(math.Round(v)) }
+
+// rect fills b.
+func (c *canvas) rect(b box, fill drawing.Color, role string) {
+	c.shapes = append(c.shapes, shape{box: b, fill: fill, role: role})
+	r := c.renderer()
+	if r == nil {
+		return
+	}
+	r.SetFillColor(fill)
+	x0, y0, x1, y1 := px(b.x0), px(b.y0), px(b.x1), px(b.y1)
+	r.MoveTo(x0, y0)
+	r.LineTo(x1, y0)
+	r.LineTo(x1, y1)
+	r.LineTo(x0, y1)
+	r.Close()
+	r.Fill()
+}
+
+// line strokes a line 1 px wide, dashed if dash is set.
+func (c *canvas) line(x0, y0, x1, y1 float64, color drawing.Color, dash bool) {
+	r := c.renderer()
+	if r == nil {
+		return
+	}
+	r.SetStrokeColor(color)
+	r.SetStrokeWidth(1)
+	if dash {
+		r.SetStrokeDashArray([]float64{4, 3})
+	}
+	r.MoveTo(px(x0), px(y0))
+	r.LineTo(px(x1), px(y1))
+	r.Stroke()
+}
+
+// raw writes markup after the shapes drawn so far.
+func (c *canvas) raw(s string) {
+	c.flush()
+	c.body.WriteString(s)
+}
+
+// text sets s with its vertical centre at y, records its box and returns
+// it. A non-empty tip becomes a <title> child: the full text of a label cut
+// to fit.
+func (c *canvas) text(x, y float64, s string, st textStyle, tip string) box {
+	c.flush()
+	w := textWidth(s, st.size)
+	var b box
+	switch st.anchor {
+	case start:
+		b = box{x, y - st.size*lineHeight/2, x + w, y + st.size*lineHeight/2}
+	case middle:
+		b = box{x - w/2, y - st.size*lineHeight/2, x + w/2, y + st.size*lineHeight/2}
+	case end:
+		b = box{x - w, y - st.size*lineHeight/2, x, y + st.size*lineHeight/2}
+	}
+	c.texts = append(c.texts, placed{text: s, box: b})
+
+	// The baseline sits 0.35 em below the centre: the middle of the x-height
+	// of Latin fonts and close to the centre of CJK ideographs.
+	b2 := &c.body
+	b2.WriteString(`<text x="`)
+	b2.WriteString(num(x))
+	b2.WriteString(`" y="`)
+	b2.WriteString(num(y + 0.35*st.size))
+	b2.WriteString(`"`)
+	switch st.anchor {
+	case middle:
+		b2.WriteString(` text-anchor="middle"`)
+	case end:
+		b2.WriteString(` text-anchor="end"`)
+	}
+	b2.WriteString(` fill="`)
+	b2.WriteString(hex(st.color))
+	b2.WriteString(`"`)
+	if st.size != fontSize {
+		b2.WriteString(` font-size="`)
+		b2.WriteString(num(st.size))
+		b2.WriteString(`"`)
+	}
+	c.body.WriteString(">")
+	if tip != "" {
+		c.body.WriteString("<title>")
+		escape(&c.body, tip)
+		c.body.WriteString("</title>")
+	}
+	escape(&c.body, s)
+	c.body.WriteString("</text>")
+	return b
+}
+
+// openLink starts an <a> around what follows; name is its accessible name
+// and tooltip.
+func (c *canvas) openLink(href, name string) {
+	c.flush()
+	c.body.WriteString(`<a href="`)
+	escape(&c.body, href)
+	c.body.WriteString(`" aria-label="`)
+	escape(&c.body, name)
+	c.body.WriteString(`"><title>`)
+	escape(&c.body, name)
+	c.body.WriteString(`</title>`)
+}
+
+// closeLink ends the <a> openLink started.
+func (c *canvas) closeLink() { c.raw("</a>") }
+
+// hitArea draws an invisible rectangle that takes clicks and shows the
+// keyboard focus ring of the link around it.
+func (c *canvas) hitArea(b box) {
+	c.flush()
+	fmt.Fprintf(&c.body, `<rect class="aiw-hit" x="%s" y="%s" width="%s" height="%s" fill="transparent"/>`,
+		num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
+}
+
+// svg returns the finished document: the root <svg> with its size,
+// viewBox and accessible name, <title> first, then desc, then the body.
+// role is "img" for a picture and "group" for a chart holding links, whose
+// children an img role would hide from assistive technology.
+func (c *canvas) svg(title, desc, role string) ([]byte, error) {
+	c.flush()
+	if c.err != nil {
+		return nil, c.err
+	}
+	var b bytes.Buffer
+	b.Grow(c.body.Len() + 1024)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="%s" aria-label="`,
+		c.w, c.h, c.w, c.h, role)
+	escape(&b, title)
+	fmt.Fprintf(&b, `" font-family="%s" font-size="%s">`, fontFamily, num(fontSize))
+	b.WriteString("<title>")
+	escape(&b, title)
+	b.WriteString("</title>")
+	if desc != "" {
+		b.WriteString("<desc>")
+		escape(&b, desc)
+		b.WriteString("</desc>")
+	}
+	if c.style != "" {
+		b.WriteString("<style>")
+		b.WriteString(c.style)
+		b.WriteString("</style>")
+	}
+	b.Write(c.body.Bytes())
+	b.WriteString("</svg>")
+	return b.Bytes(), nil
+}
+
+// escape writes s as XML character data, safe in text and in attribute
+// values; runes XML cannot carry become U+FFFD.
+func escape(b *bytes.Buffer, s string) {
+	if !strings.ContainsAny(s, "<>&'\"\t\n\r") && utf8.ValidString(s) && !hasControl(s) {
+		b.WriteString(s)
+		return
+	}
+	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer write never fails
+}
+
+// hasControl reports whether s holds a rune XML 1.0 cannot carry.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || (r >= 0xd800 && r <= 0xdfff) || r == 0xfffe || r == 0xffff {
+			return true
+		}
+	}
+	return false
+}
+
+// num formats a coordinate with at most one decimal.
+func num(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+// hex formats an opaque colour as #rrggbb.
+func hex(c drawing.Color) string {
+	const digits = "0123456789abcdef"
+	return string([]byte{'#',
+		digits[c.R>>4], digits[c.R&15],
+		digits[c.G>>4], digits[c.G&15],
+		digits[c.B>>4], digits[c.B&15]})
+}

@@ -1,0 +1,240 @@
+package chart
+
+import (
+	"math"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// hrow is one row of a horizontal bar chart, ready to draw.
+type hrow struct {
+	label  string  // drawn left of the bars
+	indent float64 // px, for rows under a parent row
+	value  float64 // bar length in data units, signed
+	text   string  // drawn at the bar's end
+	short  string  // text when text leaves the bars too little room; "" to keep text
+	fill   drawing.Color
+	color  drawing.Color // of text
+	href   string        // wraps the row in a link if set
+	name   string        // the link's accessible name
+}
+
+// hbarSpec is a horizontal bar chart before layout.
+type hbarSpec struct {
+	rows      []hrow
+	leftAlign bool // labels flush left (for indented levels) rather than flush against the bars
+	axisUnit  func(v float64) string
+	caption   string   // under the axis
+	notes     []string // under everything
+}
+
+// Row pitch bounds, in px.
+const (
+	minPitch     = 20.0
+	defaultPitch = 26.0
+	maxPitch     = 36.0
+)
+
+// hbar lays out and draws a horizontal bar chart: a label column on the
+// left, as wide as the widest label up to 42% of the chart and less when
+// the bars would get too little room (longer labels cut with "…" and the
+// full label as a tooltip); then the bars around a zero line, with room
+// kept on each side for the value text at the bar ends.
+func hbar(spec hbarSpec, o Options) *canvas {
+	pal := o.palette()
+	w := float64(o.Width)
+	n := len(spec.rows)
+
+	// Height: a pitch within bounds, as close to the asked height as fits.
+	chrome := 2 * margin
+	if spec.axisUnit != nil {
+		chrome += smallSize*lineHeight + 4
+	}
+	if spec.caption != "" {
+		chrome += smallSize*lineHeight + 2
+	}
+	chrome += float64(len(spec.notes)) * (smallSize*lineHeight + 2)
+	if n == 0 {
+		chrome += fontSize * lineHeight * 2
+	}
+	pitch := defaultPitch
+	if o.Height > 0 && n > 0 {
+		pitch = math.Max(minPitch, math.Min(maxPitch, (float64(o.Height)-chrome)/float64(n)))
+	}
+	h := math.Ceil(chrome + float64(n)*pitch)
+	c := newCanvas(o.Width, int(h), pal)
+
+	// Value text: room for the widest on each side that has bars.
+	texts := make([]string, n)
+	reserve := func(short bool) (left, right float64) {
+		for i, r := range spec.rows {
+			t := r.text
+			if short && r.short != "" {
+				t = r.short
+			}
+			texts[i] = t
+			tw := textWidth(t, fontSize) + 4
+			if r.value < 0 {
+				left = math.Max(left, tw)
+			} else {
+				right = math.Max(right, tw)
+			}
+		}
+		return left, right
+	}
+	left, right := reserve(false)
+
+	// Label column: up to 42% of the width, less if the bars would get
+	// under 30% after the value text; the short value text if the long one
+	// would cut labels that fit otherwise.
+	avail := w - 2*margin - gap
+	labelCap := func() float64 { return math.Min(0.42*avail, 0.7*avail-left-right) }
+	need := 0.0
+	for _, r := range spec.rows {
+		need = math.Max(need, r.indent+textWidth(r.label, fontSize))
+	}
+	if labelCap() < math.Min(need, 0.42*avail) {
+		left, right = reserve(true)
+	}
+	maxLabel := math.Floor(math.Max(labelCap(), 0.2*avail))
+	labelW := 0.0
+	labels := make([]string, n)
+	tips := make([]string, n)
+	for i, r := range spec.rows {
+		s, cut := truncate(r.label, fontSize, maxLabel-r.indent)
+		labels[i] = s
+		if cut {
+			tips[i] = r.label
+		}
+		labelW = math.Max(labelW, r.indent+textWidth(s, fontSize))
+	}
+	plotX0 := margin + labelW + gap
+	plotX1 := w - margin
+
+	var maxPos, maxNeg float64
+	for _, r := range spec.rows {
+		maxPos = math.Max(maxPos, r.value)
+		maxNeg = math.Max(maxNeg, -r.value)
+	}
+	span := maxPos + maxNeg
+	if span == 0 {
+		span = 1
+	}
+	barsW := math.Max(1, plotX1-plotX0-left-right)
+	scale := barsW / span
+	zeroX := plotX0 + left + maxNeg*scale
+	top := margin
+	rowsBottom := top + float64(n)*pitch
+
+	if n == 0 {
+		msg := o.Labels.Empty
+		c.text(w/2, top+fontSize*lineHeight, msg, textStyle{anchor: middle, size: fontSize, color: pal.muted}, "")
+		rowsBottom = top + 2*fontSize*lineHeight
+	} else {
+		c.line(zeroX, top, zeroX, rowsBottom, pal.axis, false)
+	}
+
+	if spec.axisUnit != nil && n > 0 {
+		drawHAxis(c, spec.axisUnit, zeroX, scale, maxPos, maxNeg, rowsBottom, top, pal)
+		rowsBottom += smallSize*lineHeight + 4
+	}
+
+	// Bars outside links go first, in one run of go-chart shapes; a linked
+	// row is drawn whole inside its <a>.
+	thick := math.Min(pitch*0.62, 20)
+	barBox := func(i int) box {
+		y := top + float64(i)*pitch + pitch/2
+		v := spec.rows[i].value
+		x0, x1 := zeroX, zeroX+v*scale
+		if x1 < x0 {
+			x0, x1 = x1, x0
+		}
+		if v != 0 && x1-x0 < 1 {
+			// A visible sliver for a value too small to draw, on its side.
+			if v > 0 {
+				x1 = x0 + 1
+			} else {
+				x0 = x1 - 1
+			}
+		}
+		return box{x0, y - thick/2, x1, y + thick/2}
+	}
+	for i, r := range spec.rows {
+		if r.href == "" {
+			c.rect(barBox(i), r.fill, "bar")
+		}
+	}
+	for i, r := range spec.rows {
+		y := top + float64(i)*pitch + pitch/2
+		b := barBox(i)
+		if r.href != "" {
+			c.openLink(r.href, r.name)
+			c.hitArea(box{1, y - pitch/2 + 1, w - 1, y + pitch/2 - 1})
+			c.rect(b, r.fill, "bar")
+		}
+		if spec.leftAlign {
+			c.text(margin+r.indent, y, labels[i], textStyle{anchor: start, size: fontSize, color: pal.text}, tips[i])
+		} else {
+			c.text(plotX0-gap, y, labels[i], textStyle{anchor: end, size: fontSize, color: pal.text}, tips[i])
+		}
+		vs := textStyle{anchor: start, size: fontSize, color: r.color}
+		vx := b.x1 + 4
+		if r.value < 0 {
+			vs.anchor, vx = end, b.x0-4
+		}
+		c.text(vx, y, texts[i], vs, "")
+		if r.href != "" {
+			c.closeLink()
+		}
+	}
+
+	y := rowsBottom + 2
+	if spec.caption != "" {
+		y += smallSize * lineHeight / 2
+		c.text(w-margin, y, fitText(spec.caption, smallSize, w-2*margin), textStyle{anchor: end, size: smallSize, color: pal.muted}, "")
+		y += smallSize*lineHeight/2 + 2
+	}
+	for _, note := range spec.notes {
+		y += smallSize * lineHeight / 2
+		c.text(margin, y, fitText(note, smallSize, w-2*margin), textStyle{anchor: start, size: smallSize, color: pal.muted}, "")
+		y += smallSize*lineHeight/2 + 2
+	}
+	return c
+}
+
+// fitText cuts s to max px at size.
+func fitText(s string, size, max float64) string {
+	t, _ := truncate(s, size, max)
+	return t
+}
+
+// drawHAxis draws tick marks and labels under the bars, as many as fit
+// without touching.
+func drawHAxis(c *canvas, unit func(float64) string, zeroX, scale, maxPos, maxNeg, y, top float64, pal palette) {
+	lo, hi := -maxNeg, maxPos
+	widest := math.Max(textWidth(unit(hi), smallSize), textWidth(unit(lo), smallSize))
+	avail := (hi - lo) * scale
+	for n := max(1, int(avail/(widest+16))); n >= 1; n-- {
+		step := niceStep(hi-lo, n)
+		ts := ticks(lo, hi, step)
+		ok := true
+		for i := 1; i < len(ts); i++ {
+			if (ts[i]-ts[i-1])*scale < widest+12 {
+				ok = false
+			}
+		}
+		if !ok && n > 1 {
+			continue
+		}
+		for _, t := range ts {
+			x := zeroX + t*scale
+			if t != 0 {
+				c.line(x, top, x, y, pal.grid, true)
+			}
+			c.line(x, y, x, y+3, pal.axis, false)
+			c.text(x, y+4+smallSize*lineHeight/2, unit(t), textStyle{anchor: middle, size: smallSize, color: pal.muted}, "")
+		}
+		c.line(zeroX+lo*scale, y, zeroX+hi*scale, y, pal.axis, false)
+		return
+	}
+}

@@ -1,0 +1,5 @@
+package chart
+
+import "flag"
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/ and widths.go")

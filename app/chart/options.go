@@ -1,0 +1,187 @@
+package chart
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
+)
+
+// Scheme is the colour convention for gains and losses. The zero value is
+// [CN].
+type Scheme int
+
+// The two colour conventions.
+const (
+	CN   Scheme = iota // gains red, losses green, as Chinese market software draws them
+	Intl               // gains green, losses red
+)
+
+// String returns "cn" or "intl", the values of the colors URL parameter.
+func (s Scheme) String() string {
+	if s == Intl {
+		return "intl"
+	}
+	return "cn"
+}
+
+// Options sets a chart's size, colours and the few strings it draws. The
+// zero value draws a 640 px wide light chart in the [CN] convention with
+// Chinese default strings.
+type Options struct {
+	// Width is the width of the viewBox in px; 0 means 640, and anything
+	// below 320 is drawn at 320. The SVG scales to its container, so this
+	// sets the layout (how much fits on a line), not the size on screen.
+	Width int
+	// Height is the preferred height in px; 0 picks one from the width.
+	// Horizontal bar charts take the height their rows need instead: 20 to
+	// 36 px a row, inside that range as close to Height as they can.
+	Height int
+	// Colors picks which of red and green means a gain.
+	Colors Scheme
+	// Dark draws light text on a dark background.
+	Dark bool
+	// Title is the chart's accessible name: the <title> element and the
+	// aria-label of the root <svg>. Empty means a default per chart.
+	Title string
+	// MaxRows caps the rows of a horizontal bar chart; the rest are left out
+	// with a note ([Labels.More]). 0 means 50.
+	MaxRows int
+	// Labels holds the strings drawn on the charts, from the caller's
+	// message catalog. Empty fields take Chinese defaults.
+	Labels Labels
+}
+
+// Labels holds the user-visible strings a chart draws, so that the UI's
+// message catalog stays the one place for them. Fields in braces are
+// replaced: {n}, {shown}, {total}, {label}.
+type Labels struct {
+	Period   string // IndexReturns: the period group, default "本区间"
+	YTD      string // IndexReturns: the year-to-date group, default "年初至今"
+	Excess   string // IndexReturns: the excess label, default "超额收益"
+	Points   string // the unit of an excess, default "pct"
+	Company  string // EventsPerDay: company events, default "公司动态"
+	Domestic string // EventsPerDay: domestic news, default "国内新闻"
+	Overseas string // EventsPerDay: overseas news, default "海外新闻"
+	Undated  string // EventsPerDay: items with no date, default "另有 {n} 条未注明日期"
+	Day      string // EventsPerDay: a time layout for day labels, default "1/2"
+	Axis     string // Amounts: the axis caption, default "美元（USD）"
+	Link     string // Counts: a bar's link name, default "筛选：{label}（{n}）"
+	More     string // the note when rows were cut, default "仅显示前 {shown} 项，共 {total} 项"
+	Empty    string // the note on a chart with no rows, default "无数据"
+}
+
+func (l Labels) withDefaults() Labels {
+	def := func(s *string, d string) {
+		if *s == "" {
+			*s = d
+		}
+	}
+	def(&l.Period, "本区间")
+	def(&l.YTD, "年初至今")
+	def(&l.Excess, "超额收益")
+	def(&l.Points, "pct")
+	def(&l.Company, "公司动态")
+	def(&l.Domestic, "国内新闻")
+	def(&l.Overseas, "海外新闻")
+	def(&l.Undated, "另有 {n} 条未注明日期")
+	def(&l.Day, "1/2")
+	def(&l.Axis, "美元（USD）")
+	def(&l.Link, "筛选：{label}（{n}）")
+	def(&l.More, "仅显示前 {shown} 项，共 {total} 项")
+	def(&l.Empty, "无数据")
+	return l
+}
+
+// fill replaces the {key} fields of tmpl with the given pairs.
+func fill(tmpl string, pairs ...string) string {
+	return strings.NewReplacer(pairs...).Replace(tmpl)
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// Layout constants, in px.
+const (
+	defaultWidth = 640
+	minWidth     = 320
+	fontSize     = 12.0 // labels and values
+	smallSize    = 11.0 // ticks, notes
+	margin       = 8.0
+	gap          = 6.0 // between a label and what it labels
+	lineHeight   = 1.25
+	defaultRows  = 50
+)
+
+// normalized returns o with defaults filled in.
+func (o Options) normalized() Options {
+	if o.Width == 0 {
+		o.Width = defaultWidth
+	}
+	o.Width = max(o.Width, minWidth)
+	o.Height = max(o.Height, 0)
+	if o.MaxRows <= 0 {
+		o.MaxRows = defaultRows
+	}
+	o.Labels = o.Labels.withDefaults()
+	return o
+}
+
+// palette is the set of colours one chart is drawn with.
+type palette struct {
+	bg, text, muted, grid, axis drawing.Color
+	gain, loss                  drawing.Color // bar fills
+	gainText, lossText          drawing.Color // value text, darker or lighter for contrast
+	series                      [3]drawing.Color
+	focus                       drawing.Color
+}
+
+// Both the light and the dark colours keep text at a contrast of at least
+// 4.5:1 against the background.
+var (
+	red      = drawing.ColorFromHex("e5484d")
+	green    = drawing.ColorFromHex("30a46c")
+	lightPal = palette{
+		bg:       drawing.ColorFromHex("ffffff"),
+		text:     drawing.ColorFromHex("1c2024"),
+		muted:    drawing.ColorFromHex("60646c"),
+		grid:     drawing.ColorFromHex("e0e1e6"),
+		axis:     drawing.ColorFromHex("8b8d98"),
+		gainText: drawing.ColorFromHex("c62a2f"),
+		lossText: drawing.ColorFromHex("18794e"),
+		series: [3]drawing.Color{
+			drawing.ColorFromHex("3e63dd"),
+			drawing.ColorFromHex("f76b15"),
+			drawing.ColorFromHex("8e4ec6"),
+		},
+		focus: drawing.ColorFromHex("0090ff"),
+	}
+	darkPal = palette{
+		bg:       drawing.ColorFromHex("111113"),
+		text:     drawing.ColorFromHex("edeef0"),
+		muted:    drawing.ColorFromHex("b0b4ba"),
+		grid:     drawing.ColorFromHex("2e3135"),
+		axis:     drawing.ColorFromHex("696e77"),
+		gainText: drawing.ColorFromHex("ff9592"),
+		lossText: drawing.ColorFromHex("3dd68c"),
+		series: [3]drawing.Color{
+			drawing.ColorFromHex("849dff"),
+			drawing.ColorFromHex("ff801f"),
+			drawing.ColorFromHex("b658c4"),
+		},
+		focus: drawing.ColorFromHex("70b8ff"),
+	}
+)
+
+// palette returns the colours for o, with gain and loss swapped for [Intl].
+func (o Options) palette() palette {
+	p := lightPal
+	if o.Dark {
+		p = darkPal
+	}
+	p.gain, p.loss = red, green
+	if o.Colors == Intl {
+		p.gain, p.loss = green, red
+		p.gainText, p.lossText = p.lossText, p.gainText
+	}
+	return p
+}
