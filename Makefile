@@ -8,7 +8,7 @@ WASM_FLAGS = -trimpath -ldflags="-s -w"
 all: build
 
 build: wasm server
-	./bin/server -precompress web
+	./bin/server -precompress web data/report.json
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/wasm

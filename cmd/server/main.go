@@ -1,0 +1,39 @@
+// Command server serves the report explorer: the go-app pages prerendered
+// with the report, the WebAssembly binary and other files of web/, and the
+// data file at /data/report.json, compressed, cached by ETag and behind
+// security headers. Run it from the repository root:
+//
+//	bin/server -addr 127.0.0.1:8000
+//
+// With -precompress it writes brotli (.br) and gzip (.gz) variants of the
+// text files and app.wasm named by its arguments or below them, for the
+// server and static hosts to send to clients that accept them, and exits:
+//
+//	bin/server -precompress web data/report.json
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// After the first signal starts a graceful shutdown, a second one
+	// kills the process at once.
+	go func() { <-ctx.Done(); stop() }()
+
+	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(0)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "server:", err)
+		os.Exit(1)
+	}
+}

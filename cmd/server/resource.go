@@ -1,0 +1,217 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// resource is one response body held in memory, in its identity encoding
+// and, when they are smaller, brotli and gzip encodings of it.
+type resource struct {
+	contentType string
+	identity    []byte
+	br, gz      []byte
+	// compressible says the representation depends on Accept-Encoding,
+	// so responses carry Vary: Accept-Encoding.
+	compressible bool
+	// tag is a digest of identity; ETags add the content coding to it,
+	// since a strong validator names one representation.
+	tag string
+}
+
+// newResource returns a resource of body with the given content type. The
+// caller adds compressed variants.
+func newResource(contentType string, body []byte) *resource {
+	return &resource{
+		contentType:  contentType,
+		identity:     body,
+		compressible: isCompressibleType(contentType),
+		tag:          digest(body),
+	}
+}
+
+// setVariant keeps b as the variant in encoding enc ("br" or "gzip") when it
+// is smaller than the identity body.
+func (res *resource) setVariant(enc string, b []byte) {
+	if b == nil || len(b) >= len(res.identity) {
+		return
+	}
+	switch enc {
+	case "br":
+		res.br = b
+	case "gzip":
+		res.gz = b
+	}
+}
+
+// pick returns the encoding to send to a client that sent accept as its
+// Accept-Encoding, with its body: brotli, then gzip, then identity.
+func (res *resource) pick(accept string) (enc string, body []byte) {
+	ae := parseAcceptEncoding(accept)
+	if res.br != nil && ae.accepts("br") {
+		return "br", res.br
+	}
+	if res.gz != nil && ae.accepts("gzip") {
+		return "gzip", res.gz
+	}
+	return "", res.identity
+}
+
+// etag returns the strong validator of the representation in encoding enc.
+func (res *resource) etag(enc string) string { return etagOf(res.tag, enc) }
+
+// etagOf returns the quoted strong validator for content tag in encoding
+// enc ("" for identity).
+func etagOf(tag, enc string) string {
+	if enc == "" {
+		return `"` + tag + `"`
+	}
+	return `"` + tag + "-" + enc + `"`
+}
+
+// serve writes res with the given status. A 200 carries an ETag and answers
+// a matching If-None-Match with 304 Not Modified. Every response may be
+// stored but must be revalidated (no-cache), which lets browsers and the
+// service worker reuse what has not changed without ever running stale code
+// or data.
+func (res *resource) serve(w http.ResponseWriter, r *http.Request, status int) {
+	enc, body := res.pick(r.Header.Get("Accept-Encoding"))
+	h := w.Header()
+	if res.compressible {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	h.Set("Cache-Control", "no-cache")
+	if status == http.StatusOK {
+		tag := res.etag(enc)
+		h.Set("ETag", tag)
+		if noneMatch(r.Header.Get("If-None-Match"), tag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	h.Set("Content-Type", res.contentType)
+	if enc != "" {
+		h.Set("Content-Encoding", enc)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// noneMatch reports whether an If-None-Match header value matches etag, by
+// the weak comparison RFC 9110 prescribes for it.
+func noneMatch(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptEncoding is a parsed Accept-Encoding header: coding -> q-value.
+type acceptEncoding map[string]float64
+
+func parseAcceptEncoding(header string) acceptEncoding {
+	ae := acceptEncoding{}
+	for _, part := range strings.Split(header, ",") {
+		coding, params, _ := strings.Cut(part, ";")
+		coding = strings.ToLower(strings.TrimSpace(coding))
+		if coding == "" {
+			continue
+		}
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, v, ok := strings.Cut(strings.TrimSpace(p), "=")
+			if ok && strings.EqualFold(strings.TrimSpace(k), "q") {
+				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil {
+					f = 0
+				}
+				q = f
+			}
+		}
+		ae[coding] = q
+	}
+	return ae
+}
+
+// accepts reports whether the client accepts coding, named or through *.
+func (ae acceptEncoding) accepts(coding string) bool {
+	if q, ok := ae[coding]; ok {
+		return q > 0
+	}
+	if coding == "gzip" {
+		if q, ok := ae["x-gzip"]; ok {
+			return q > 0
+		}
+	}
+	q, ok := ae["*"]
+	return ok && q > 0
+}
+
+// digest is a short hex SHA-256 of b, long enough to tell versions apart.
+func digest(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+// contentTypes maps the extensions the app uses to their media types, so
+// the answer does not depend on the host's MIME tables.
+var contentTypes = map[string]string{
+	".css":         "text/css; charset=utf-8",
+	".csv":         "text/csv; charset=utf-8",
+	".gif":         "image/gif",
+	".html":        "text/html; charset=utf-8",
+	".ico":         "image/x-icon",
+	".jpeg":        "image/jpeg",
+	".jpg":         "image/jpeg",
+	".js":          "text/javascript; charset=utf-8",
+	".json":        "application/json; charset=utf-8",
+	".map":         "application/json; charset=utf-8",
+	".mjs":         "text/javascript; charset=utf-8",
+	".png":         "image/png",
+	".svg":         "image/svg+xml",
+	".txt":         "text/plain; charset=utf-8",
+	".wasm":        "application/wasm",
+	".webmanifest": "application/manifest+json",
+	".webp":        "image/webp",
+	".woff":        "font/woff",
+	".woff2":       "font/woff2",
+	".xml":         "application/xml; charset=utf-8",
+}
+
+// contentTypeOf returns the media type of a file by its name.
+func contentTypeOf(name string) string {
+	if ct, ok := contentTypes[strings.ToLower(path.Ext(name))]; ok {
+		return ct
+	}
+	return "application/octet-stream"
+}
+
+// isCompressibleType reports whether bodies of this media type shrink under
+// brotli and gzip. Images other than SVG and fonts are compressed already.
+func isCompressibleType(ct string) bool {
+	mt, _, _ := strings.Cut(ct, ";")
+	switch {
+	case strings.HasPrefix(mt, "text/"),
+		mt == "application/wasm",
+		mt == "application/json",
+		mt == "application/manifest+json",
+		mt == "application/xml",
+		mt == "image/svg+xml",
+		mt == "image/x-icon":
+		return true
+	}
+	return false
+}

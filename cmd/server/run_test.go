@@ -1,0 +1,296 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines to write
+// while a test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// running is a server started by Run in the background.
+type running struct {
+	url    string
+	stderr *syncBuffer
+	cancel context.CancelFunc
+	done   chan error
+}
+
+// startRun starts Run with args and waits for its "serving" line.
+func startRun(tb testing.TB, args ...string) *running {
+	tb.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	r := &running{stderr: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
+	go func() {
+		err := Run(ctx, args, pw, r.stderr)
+		pw.CloseWithError(errors.New("run returned"))
+		r.done <- err
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		cancel()
+		tb.Fatalf("Run did not start: %v (run error: %v)\n%s", err, <-r.done, r.stderr)
+	}
+	go io.Copy(io.Discard, pr)
+	fields := strings.Fields(line)
+	if len(fields) != 4 || fields[0] != "serving" || fields[2] != "version" {
+		tb.Fatalf("first stdout line = %q; want \"serving URL version V\"", line)
+	}
+	r.url = strings.TrimSuffix(fields[1], "/")
+	tb.Cleanup(func() {
+		cancel()
+		select {
+		case <-r.done:
+		case <-time.After(10 * time.Second):
+			tb.Error("Run did not return after cancel")
+		}
+	})
+	return r
+}
+
+func TestRunServes(t *testing.T) {
+	f := newFixture(t, 4096)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root)
+	res, body := fetch(t, "GET", r.url+"/data/report.json", "Accept-Encoding: gzip")
+	if res.StatusCode != 200 || !bytes.Equal(decode(t, res, body), f.data) {
+		t.Fatalf("GET /data/report.json: status %d; want 200 and the data file", res.StatusCode)
+	}
+	r.cancel()
+	if err := <-r.done; err != nil {
+		t.Fatalf("Run after cancel = %v; want nil", err)
+	}
+	r.done <- nil // for the cleanup
+	if !strings.Contains(r.stderr.String(), "path=/data/report.json") {
+		t.Errorf("stderr has no access log line for the request:\n%s", r.stderr)
+	}
+}
+
+// TestGracefulShutdown cancels Run while a large response is half sent
+// and checks that the client still gets all of it and Run then returns
+// nil. The client's small receive buffer keeps the response in flight: the
+// server cannot finish writing until the client reads.
+func TestGracefulShutdown(t *testing.T) {
+	f := newFixture(t, 1024)
+	// A PNG, which the server does not compress, keeps the test quick.
+	big := fakeWasm(8 << 20)
+	writeFile(t, filepath.Join(f.root, "web", "big.png"), big)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-shutdown-timeout", "20s")
+
+	slow := &http.Client{Transport: &http.Transport{
+		DisableCompression: true,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			c, err := (&net.Dialer{}).DialContext(ctx, network, addr)
+			if err == nil {
+				err = c.(*net.TCPConn).SetReadBuffer(16 << 10)
+			}
+			return c, err
+		},
+	}}
+	res, err := slow.Get(r.url + "/web/big.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	head := make([]byte, 1<<10)
+	if _, err := io.ReadFull(res.Body, head); err != nil {
+		t.Fatal(err)
+	}
+
+	r.cancel() // as SIGTERM does through main's signal.NotifyContext
+	select {
+	case err := <-r.done:
+		t.Fatalf("Run returned %v with a response in flight", err)
+	case <-time.After(300 * time.Millisecond):
+	}
+	// New connections are refused once shutdown has begun.
+	if _, err := http.Get(r.url + "/"); err == nil {
+		t.Errorf("a new request succeeded during shutdown")
+	}
+
+	rest, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("reading the rest of the in-flight response: %v", err)
+	}
+	if got := append(head, rest...); !bytes.Equal(got, big) {
+		t.Errorf("in-flight response: got %d bytes; want the %d of the file", len(got), len(big))
+	}
+	select {
+	case err := <-r.done:
+		if err != nil {
+			t.Errorf("Run = %v; want nil after a graceful shutdown", err)
+		}
+		r.done <- nil
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not return after the in-flight request finished")
+	}
+}
+
+func TestRunStartupErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, f fixture)
+		args  []string
+		want  []string // substrings of the error
+	}{
+		{
+			name:  "data not JSON",
+			setup: func(t *testing.T, f fixture) { writeFile(t, dataFile(f), []byte(`{"meta": {`)) },
+			want:  []string{"data/report.json", "not valid JSON"},
+		},
+		{
+			name: "data invalid",
+			setup: func(t *testing.T, f fixture) {
+				writeFile(t, dataFile(f), bytes.Replace(f.data, []byte(`"report_date": "2023-04-16"`), []byte(`"report_date": 20230416`), 1))
+			},
+			want: []string{"data/report.json", "invalid report", "meta.report_date"},
+		},
+		{
+			name:  "data missing",
+			setup: func(t *testing.T, f fixture) { os.Remove(dataFile(f)) },
+			want:  []string{"data/report.json", "no such file"},
+		},
+		{
+			name:  "wasm missing",
+			setup: func(t *testing.T, f fixture) { os.Remove(filepath.Join(f.root, "web", "app.wasm")) },
+			want:  []string{"app.wasm", "GOOS=js GOARCH=wasm go build"},
+		},
+		{
+			name: "web missing",
+			setup: func(t *testing.T, f fixture) {
+				os.RemoveAll(filepath.Join(f.root, "web"))
+			},
+			want: []string{"web"},
+		},
+		{
+			name: "bad address",
+			args: []string{"-addr", "256.0.0.1:1"},
+			want: []string{"listen"},
+		},
+		{
+			name: "stray argument",
+			args: []string{"extra"},
+			want: []string{"unexpected arguments"},
+		},
+		{
+			name: "precompress without paths",
+			args: []string{"-precompress"},
+			want: []string{"-precompress needs"},
+		},
+		{
+			name: "brotli quality out of range",
+			args: []string{"-brotli-quality", "12"},
+			want: []string{"-brotli-quality 12"},
+		},
+		{
+			name: "unknown flag",
+			args: []string{"-port", "80"},
+			want: []string{"flag provided but not defined"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, 1024)
+			if tt.setup != nil {
+				tt.setup(t, f)
+			}
+			args := append([]string{"-addr", "127.0.0.1:0", "-root", f.root}, tt.args...)
+			var stdout, stderr bytes.Buffer
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			err := Run(ctx, args, &stdout, &stderr)
+			if err == nil {
+				t.Fatalf("Run = nil; want an error")
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("Run = %q; want it to mention %q", err, want)
+				}
+			}
+			if stdout.Len() > 0 {
+				t.Errorf("stdout = %q; want nothing when startup fails", stdout.String())
+			}
+		})
+	}
+}
+
+func TestRunHelp(t *testing.T) {
+	var stderr bytes.Buffer
+	err := Run(context.Background(), []string{"-h"}, io.Discard, &stderr)
+	if !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("Run -h = %v; want flag.ErrHelp", err)
+	}
+	for _, want := range []string{"-addr", "-root", "-data", "-precompress", "-allow-invalid-data"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("usage lacks %s:\n%s", want, stderr.String())
+		}
+	}
+}
+
+func TestAllowInvalidData(t *testing.T) {
+	t.Run("broken", func(t *testing.T) {
+		f := newFixture(t, 1024)
+		broken := []byte(`{"schema_version": 1, "meta": `)
+		writeFile(t, dataFile(f), broken)
+		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-allow-invalid-data")
+		res, body := fetch(t, "GET", r.url+"/data/report.json")
+		if res.StatusCode != 200 || !bytes.Equal(body, broken) {
+			t.Errorf("GET /data/report.json = %d %q; want 200 and the file as is", res.StatusCode, body)
+		}
+		if !strings.Contains(r.stderr.String(), "level=WARN") || !strings.Contains(r.stderr.String(), "not valid JSON") {
+			t.Errorf("stderr has no warning naming the problem:\n%s", r.stderr)
+		}
+		if res, _ := fetch(t, "GET", r.url+"/"); res.StatusCode != 200 {
+			t.Errorf("GET / = %d; want the app's page with its error state", res.StatusCode)
+		}
+	})
+	t.Run("missing", func(t *testing.T) {
+		f := newFixture(t, 1024)
+		os.Remove(dataFile(f))
+		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-allow-invalid-data")
+		if res, _ := fetch(t, "GET", r.url+"/data/report.json"); res.StatusCode != 404 {
+			t.Errorf("GET /data/report.json = %d; want 404", res.StatusCode)
+		}
+	})
+}
+
+func TestDataFlag(t *testing.T) {
+	f := newFixture(t, 1024)
+	other := filepath.Join(t.TempDir(), "week.json")
+	changed := append(append([]byte{}, f.data...), '\n')
+	writeFile(t, other, changed)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-data", other)
+	if _, body := fetch(t, "GET", r.url+"/data/report.json"); !bytes.Equal(body, changed) {
+		t.Errorf("-data %s: served another file", other)
+	}
+}
+
+func dataFile(f fixture) string { return filepath.Join(f.root, "data", "report.json") }
