@@ -1,9 +1,12 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 GO        ?= go
 ADDR      ?= 127.0.0.1:8000
+# PREFIX is the URL path the static export is served under: empty for the
+# root of a host, /REPO for a GitHub Pages project site.
+PREFIX    ?=
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: all build wasm server run test vet unit browser-deps browser clean
+.PHONY: all build wasm server run static test vet unit browser-deps browser clean
 
 all: build
 
@@ -19,6 +22,11 @@ server:
 run: build
 	./bin/server -addr $(ADDR)
 
+# The static site for any static host or CDN: every page prerendered, the
+# wasm, the data, the service worker and .br/.gz variants, in dist/.
+static: build
+	./bin/server -export dist -prefix "$(PREFIX)"
+
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/wasm
@@ -33,9 +41,36 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 browser: build browser-deps
-	$(GO) test -count=1 ./e2e/...
+	$(GO) test -count=1 -timeout 40m ./app/e2e/...
 
 test: vet unit browser
+
+# The benchmark (bench/, docs/performance.md): the explorer against a
+# hello-world go-app app built with the same flags (the floor) and against
+# nginx serving the static export. nginx, its brotli_static module and wrk
+# are installed with apt-get when missing; if that fails the nginx figures
+# are n/a. `make bench-smoke` runs it once with small loads.
+.PHONY: bench bench-smoke
+BENCH_DEPS = command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 && \
+	  test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { \
+	  echo "installing nginx, libnginx-mod-http-brotli-static and wrk with apt-get"; \
+	  apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
+	  apt-get install -y -qq nginx libnginx-mod-http-brotli-static wrk >/dev/null; } || \
+	  echo "could not install nginx or wrk: the nginx figures will be n/a"
+BENCH_FLOOR = GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o bench/out/hello/web/app.wasm ./bench/hello && \
+	$(GO) build -o bench/out/bin/hello ./bench/hello && \
+	./bin/server -precompress bench/out/hello/web
+
+bench: build browser-deps
+	@$(BENCH_DEPS)
+	$(BENCH_FLOOR)
+	$(GO) run ./bench/runner
+
+bench-smoke: build browser-deps
+	$(GO) test ./bench/...
+	@$(BENCH_DEPS)
+	$(BENCH_FLOOR)
+	$(GO) run ./bench/runner -smoke
 
 clean:
 	rm -rf bin dist web/app.wasm web/*.br web/*.gz

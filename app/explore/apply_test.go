@@ -50,6 +50,8 @@ func TestRealViews(t *testing.T) {
 			[]string{"on-1", "on-4", "on-6", "on-8"}},
 		{"events q case-insensitive", RouteEvents, "q=deepspeed", "id", []string{"on-6"}},
 		{"events q source", RouteEvents, "q=澎湃新闻", "id", []string{"on-6", "on-7"}},
+		{"events q company event details", RouteEvents, "q=雪湖·海若", "id", []string{"ce-4"}},
+		{"events q news text", RouteEvents, "q=sundar", "id", []string{"on-3"}},
 		{"events to only", RouteEvents, "to=2023-04-04", "id", []string{"on-1", "on-2"}},
 		{"financings amount in usd", RouteFinancings, "sort=amount", ColName,
 			[]string{"Portrait Analytics", "宇宙奇点", "Perplexity"}},

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -231,7 +232,9 @@ func Constituents(r *report.Report) *Table {
 
 // Events builds the /events table: the company events, then the domestic
 // and the overseas news, in report order. An undated item shows its date
-// as printed (近期).
+// as printed (近期). The page shows each item's body under its title (a
+// company event's details and the analysts' view, a news item's text), so
+// search matches the body too; export leaves it out.
 func Events(r *report.Report) *Table {
 	ix := newIndex(r)
 	kindCol := col(ColKind, Text)
@@ -242,7 +245,7 @@ func Events(r *report.Report) *Table {
 	kindFacet.Values = specs[RouteEvents].facets[0].enum
 	named := map[string]bool{}
 	var rows []Row
-	add := func(id, kind, date, printed, title, source string, companies []string) {
+	add := func(id, kind, date, printed, title, source string, companies []string, body ...string) {
 		refs := make([]Ref, len(companies))
 		names := make([]string, len(companies))
 		for i, c := range companies {
@@ -258,16 +261,17 @@ func Events(r *report.Report) *Table {
 			ID:     id,
 			Cells:  []Cell{DateCell(date, text), TextCell(kind), TextCell(title), refCell(refs...), TextCell(source)},
 			Facets: map[string][]string{FacetKind: {kind}, FacetCompany: names},
+			more:   body,
 		})
 	}
 	for _, e := range r.Events.CompanyEvents {
-		add(e.ID, EventCompany, e.Date, e.DateAsPrinted, e.Title, "", e.Companies)
+		add(e.ID, EventCompany, e.Date, e.DateAsPrinted, e.Title, "", e.Companies, append(slices.Clone(e.Details), e.Views...)...)
 	}
 	for _, n := range r.Events.DomesticNews {
-		add(n.ID, EventDomestic, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies)
+		add(n.ID, EventDomestic, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
 	}
 	for _, n := range r.Events.OverseasNews {
-		add(n.ID, EventOverseas, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies)
+		add(n.ID, EventOverseas, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
 	}
 	companyFacet := facet(FacetCompany)
 	for _, c := range r.Companies { // report order of the companies

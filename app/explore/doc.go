@@ -52,7 +52,8 @@
 //     selected. Values are listed in report order.
 //   - q: case-insensitive substring of the row's visible text (every cell
 //     but the enumerated list and kind columns, whose text is the UI's
-//     translation), Chinese included; surrounding spaces are ignored when
+//     translation, plus an event's body shown under its title), Chinese
+//     included; surrounding spaces are ignored when
 //     matching. It is cut to [MaxQueryRunes] runes, never inside a
 //     character, and invalid UTF-8 becomes U+FFFD. q is only ever data:
 //     the UI must render it as text.

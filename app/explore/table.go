@@ -69,6 +69,7 @@ type Row struct {
 	Cells  []Cell              // one per column
 	Facets map[string][]string // facet key -> the row's values, labels as printed
 
+	more   []string  // text shown with the row but in no column (an event's body); searched, not exported
 	search string    // lower-cased visible text, joined by "\n"
 	sortBy []string  // per column: folded text (Text) or date (Date)
 	vals   [][]int32 // per table facet: indexes into Facet.Values
@@ -211,6 +212,12 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 				sb.WriteString(cell.Text)
 			}
 		}
+		for _, m := range r.more {
+			if m != "" {
+				sb.WriteByte('\n')
+				sb.WriteString(m)
+			}
+		}
 		r.search = strings.ToLower(sb.String())
 	}
 	return t
@@ -235,7 +242,9 @@ func (t *Table) Facet(key string) (Facet, bool) {
 }
 
 // SearchText returns the lower-cased text that q is matched against in
-// row i: every visible cell's text, joined by newlines.
+// row i: every visible cell's text, then any text the page shows with the
+// row outside the columns (an event's details, view and news text), joined
+// by newlines.
 func (t *Table) SearchText(i int) string { return t.Rows[i].search }
 
 // Check drops from s what this table cannot show: a facet value no row

@@ -3,32 +3,26 @@ package ui
 import (
 	"strconv"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// financingsPage is "/financings": the startup financings.
-type financingsPage struct{ reportView }
+// financingsPage is "/financings": the startup financings, with the
+// exchange rate that sorting by amount uses.
+type financingsPage struct{ explorer }
 
-func (p *financingsPage) OnNav(ctx app.Context) { p.load(ctx, T("financings.title"), nil) }
+var financingsSpec = explorerSpec{route: explore.RouteFinancings, title: "financings.title"}
+
+func (p *financingsPage) OnNav(ctx app.Context) { p.nav(ctx, financingsSpec) }
 
 func (p *financingsPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("/financings", s)
+	if p.rep == nil {
+		return p.render()
 	}
-	f := p.rep.Financings
-	rows := make([]app.UI, 0, len(f.Items))
-	for _, it := range f.Items {
-		rows = append(rows, app.Tr().ID(it.ID).Body(
-			app.Td().Body(companyLink(it.Name)),
-			app.Td().Class("num").Title(it.Amount.AsPrinted).Text(money(it.Amount.Value)+" "+it.Amount.Currency),
-			app.Td().Text(it.Business),
-			app.Td().Text(it.Highlights),
-		))
-	}
-	return layout("/financings",
-		app.H1().Text(T("financings.title")),
-		table(T("financings.title"), []string{"col.name", "col.amount", "col.business", "col.highlights"}, rows),
-		app.P().Class("note").Text(T("financings.fx")+"：1 "+f.FX.Base+" = "+strconv.FormatFloat(f.FX.Rate, 'f', -1, 64)+" "+f.FX.Quote+"（"+f.FX.Date+"；"+f.FX.Source+"）"),
+	fx := p.rep.Financings.FX
+	return p.render(
+		app.P().Class("note").ID("fx").Text(T("financings.fx") + "：1 " + fx.Base + " = " +
+			strconv.FormatFloat(fx.Rate, 'f', -1, 64) + " " + fx.Quote + "（" + fx.Date + "；" + fx.Source + "）"),
 	)
 }
 

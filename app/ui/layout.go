@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,35 +23,56 @@ var navItems = []struct{ path, msg string }{
 	{"/about", "nav.about"},
 }
 
-// href resolves an app path against the prefix the app is served under.
-func href(path string) string { return rootPrefix() + path }
+// linkTo resolves an app path, which may carry a query, against the prefix
+// the app is served under and keeps colour convention c: with intl the
+// link carries colors=intl, so the choice survives every internal link.
+func linkTo(path string, c explore.Colors) string {
+	if c == explore.ColorsIntl {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + explore.ParamColors + "=" + c.String()
+	}
+	return rootPrefix() + path
+}
+
+// viewHref is the link to the view s, colour convention included.
+func viewHref(s explore.State) string { return rootPrefix() + s.Href() }
+
+// href resolves an app path for a component that keeps no routed state
+// (the not-found page): it keeps the colour convention of the address bar
+// in the browser; the server prerenders the default.
+func href(path string) string { return linkTo(path, clientColors()) }
+
+// clientColors is the colour convention of the address bar, or the default
+// outside the browser.
+func clientColors() explore.Colors {
+	if !app.IsClient {
+		return explore.ColorsCN
+	}
+	return colorsOf(app.Window().URL())
+}
+
+// colorsOf reads the colour convention of u; a bad value gives the default
+// (the shell names it in a notice).
+func colorsOf(u *url.URL) explore.Colors {
+	if u == nil {
+		return explore.ColorsCN
+	}
+	st, _ := explore.ParseQuery("", u.Query())
+	return st.Colors
+}
 
 // stockHref is the page of the company printed as name.
-func stockHref(name string) string { return href("/stocks/" + url.PathEscape(name)) }
+func stockHref(name string, c explore.Colors) string {
+	return linkTo(explore.StockPath(name), c)
+}
 
-// layout wraps a page's content with the navigation bar; active is the
-// route path the page belongs to.
+// layout wraps a page's content with the shell: navigation bar, colour
+// toggle and app bar. active is the route path the page belongs to.
 func layout(active string, content ...app.UI) app.UI {
-	return app.Div().Class("shell").DataSet("live", liveFlag()).Body(
-		app.A().Class("skip").Href("#main").Text("跳到正文"),
-		app.Header().Class("topbar").Body(
-			app.A().Class("brand").Href(href("/")).Text(T("app.name")),
-			app.Nav().Aria("label", T("nav.label")).Body(
-				app.Ul().Body(
-					app.Range(navItems).Slice(func(i int) app.UI {
-						it := navItems[i]
-						a := app.A().Href(href(it.path)).Text(T(it.msg))
-						if it.path == active {
-							a = a.Aria("current", "page").Class("active")
-						}
-						return app.Li().Body(a)
-					}),
-				),
-			),
-		),
-		&appBar{},
-		app.Main().ID("main").Body(content...),
-	)
+	return &shell{Active: active, Content: func() []app.UI { return content }}
 }
 
 // statusView renders the loading or failed state; it returns nil once the
@@ -106,19 +129,19 @@ func pctCell(v float64) app.UI {
 }
 
 // companyLink links a printed company name to its stock page.
-func companyLink(name string) app.UI {
-	return app.A().Href(stockHref(name)).Text(name)
+func companyLink(name string, c explore.Colors) app.UI {
+	return app.A().Href(stockHref(name, c)).Text(name)
 }
 
 // companyNames links every company id to its page, in order.
-func companyNames(r *report.Report, ids []string) []app.UI {
+func companyNames(r *report.Report, ids []string, c explore.Colors) []app.UI {
 	out := make([]app.UI, 0, 2*len(ids))
 	for i, id := range ids {
 		if i > 0 {
 			out = append(out, app.Text("、"))
 		}
-		if c, ok := r.CompanyByID(id); ok {
-			out = append(out, companyLink(c.Name))
+		if co, ok := r.CompanyByID(id); ok {
+			out = append(out, companyLink(co.Name, c))
 		} else {
 			out = append(out, app.Text(id))
 		}
@@ -148,6 +171,41 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// attr makes s safe as an attribute value in the page the server
+// prerenders. go-app writes attribute values there with strconv.Quote,
+// which escapes a double quote as \" — not an HTML escape — so a " from a
+// link (q, a notice's value) would end the attribute and let the rest of
+// the value add attributes or elements. On the server, s is HTML-escaped
+// (&, <, >, " and ' as entities, and the backslash and every rune
+// strconv.Quote would escape as numeric references), which strconv.Quote
+// leaves alone and the browser decodes back to s. In the browser go-app
+// sets attributes through the DOM, which takes s as it is.
+func attr(s string) string {
+	if app.IsClient {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&#34;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r == '\\' || !strconv.IsPrint(r):
+			b.WriteString("&#" + strconv.Itoa(int(r)) + ";")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // liveFlag marks a page rendered by the browser rather than prerendered by

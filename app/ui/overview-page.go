@@ -3,12 +3,14 @@ package ui
 import (
 	"strconv"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // overviewPage is "/": the report's header, key points, index returns at a
-// glance, the top of each mover list and a count per section.
+// glance, the top of each mover list and a count per section; every list
+// and count links into the filtered view it summarises.
 type overviewPage struct{ reportView }
 
 func (p *overviewPage) OnNav(ctx app.Context) { p.load(ctx, T("nav.overview"), nil) }
@@ -17,7 +19,7 @@ func (p *overviewPage) Render() app.UI {
 	if s := statusView(p.rep, p.err); s != nil {
 		return layout("/", s)
 	}
-	r := p.rep
+	r, c := p.rep, p.colors
 	m := r.Meta
 	return layout("/",
 		app.Header().Class("report-head").Body(
@@ -38,61 +40,75 @@ func (p *overviewPage) Render() app.UI {
 			})),
 		),
 		app.Section().Body(
-			app.H2().Body(app.A().Href(href("/index")).Text(T("index.title"))),
+			app.H2().Body(app.A().Href(linkTo("/index", c)).Text(T("index.title"))),
 			indexTable(r),
 		),
 		app.Section().Class("tops").Body(
-			app.H2().Body(app.A().Href(href("/movers")).Text(T("movers.title"))),
+			app.H2().Body(app.A().Href(linkTo("/movers", c)).Text(T("movers.title"))),
 			app.Div().Class("cols").Body(app.Range(moverLists).Slice(func(i int) app.UI {
-				return topMovers(r, moverLists[i], 3)
+				return topMovers(r, moverLists[i], 3, c)
 			})),
 		),
-		app.Section().Body(
-			app.H2().Text(T("overview.counts")),
-			app.Ul().Class("counts").Body(app.Range(sectionCounts(r)).Slice(func(i int) app.UI {
-				c := sectionCounts(r)[i]
-				return app.Li().Body(app.A().Href(href(c.path)).Body(
-					app.Span().Class("n").Text(strconv.Itoa(c.n)), app.Span().Text(T(c.msg)),
-				))
-			})),
-		),
+		p.counts(),
 	)
 }
 
 // moverLists is the display order of the three mover lists.
 var moverLists = []report.MoverList{report.PeriodGainers, report.YTDGainers, report.PeriodLosers}
 
-// topMovers is the first n entries of one mover list.
-func topMovers(r *report.Report, l report.MoverList, n int) app.UI {
+// topMovers is the first n entries of one mover list, under a heading that
+// opens the list on /movers.
+func topMovers(r *report.Report, l report.MoverList, n int, c explore.Colors) app.UI {
 	ms := r.MoverList(l)
 	if len(ms) > n {
 		ms = ms[:n]
 	}
-	return app.Div().Class("top").Body(
-		app.H3().Body(app.A().Href(href("/movers?list="+string(l))).Text(T("movers."+string(l)))),
+	list := explore.State{Route: explore.RouteMovers, Colors: c}.Toggle(explore.FacetList, string(l))
+	return app.Div().Class("top").ID("top-"+string(l)).Body(
+		app.H3().Body(app.A().Href(viewHref(list)).Text(T("movers."+string(l)))),
 		app.Ol().Body(app.Range(ms).Slice(func(i int) app.UI {
-			return app.Li().Body(companyLink(ms[i].Name), app.Text(" "), app.Span().Class(trend(ms[i].Return)).Text(pct(ms[i].Return)))
+			return app.Li().Body(companyLink(ms[i].Name, c), app.Text(" "), app.Span().Class(trend(ms[i].Return)).Text(pct(ms[i].Return)))
+		})),
+		app.P().Class("more").Body(app.A().Href(viewHref(list)).Text(T("overview.more"))),
+	)
+}
+
+// counts is the number of rows of each table, linking to it, with the
+// rows per value of its first facet (list, chain link, kind, currency,
+// layer), each linking to the view filtered by that value.
+func (p *overviewPage) counts() app.UI {
+	d := derive(p.rep)
+	return app.Section().Class("counts-section").Body(
+		app.H2().Text(T("overview.counts")),
+		app.Ul().Class("counts").Body(app.Range(explore.TableRoutes).Slice(func(i int) app.UI {
+			return sectionCount(d.tables.For(explore.TableRoutes[i]), p.colors)
 		})),
 	)
 }
 
-type sectionCount struct {
-	path, msg string
-	n         int
-}
-
-func sectionCounts(r *report.Report) []sectionCount {
-	ev := len(r.Events.CompanyEvents) + len(r.Events.DomesticNews) + len(r.Events.OverseasNews)
-	movers := len(r.Movers.PeriodGainers) + len(r.Movers.YTDGainers) + len(r.Movers.PeriodLosers)
-	stocks := 0
-	for _, p := range r.Picks {
-		stocks += len(p.Stocks)
+// sectionCount is one table's count and its first facet's breakdown.
+func sectionCount(t *explore.Table, c explore.Colors) app.UI {
+	all := explore.State{Route: t.Route, Colors: c}
+	res := explore.Apply(t, all)
+	var fc explore.FacetCounts
+	if len(res.Facets) > 0 {
+		fc = res.Facets[0]
 	}
-	return []sectionCount{
-		{"/movers", "nav.movers", movers},
-		{"/constituents", "nav.constituents", len(r.Constituents)},
-		{"/events", "nav.events", ev},
-		{"/financings", "nav.financings", len(r.Financings.Items)},
-		{"/picks", "nav.picks", stocks},
-	}
+	return app.Li().ID("count-"+string(t.Route)[1:]).Body(
+		app.A().Class("total").Href(viewHref(all)).Body(
+			app.Span().Class("n").Text(strconv.Itoa(res.Total)), app.Span().Text(T("nav."+string(t.Route)[1:])),
+		),
+		app.If(len(fc.Values) > 0, func() app.UI {
+			return app.Ul().Class("breakdown").Aria("label", T(fc.Label)).Body(app.Range(fc.Values).Slice(func(i int) app.UI {
+				v := fc.Values[i]
+				label := v.Value
+				if fc.ValueMsg != "" {
+					label = T(fc.ValueMsg + v.Value)
+				}
+				return app.Li().Body(app.A().Href(viewHref(all.Toggle(fc.Key, v.Value))).Body(
+					app.Span().Text(label), app.Text(" "), app.Span().Class("n").Text(strconv.Itoa(v.Count)),
+				))
+			}))
+		}),
+	)
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -27,11 +28,16 @@ func (p *stockPage) OnNav(ctx app.Context) {
 		name = raw
 	}
 	p.name = name
-	p.load(ctx, name, func(ctx app.Context) {
+	// The title is the company's name from the report, never the name
+	// from the link: go-app writes the title into meta attributes that it
+	// does not escape for HTML (see attr).
+	p.load(ctx, T("stock.title"), func(ctx app.Context) {
 		p.company, p.found = p.rep.Company(p.name)
+		title := T("notfound.title")
 		if p.found {
-			ctx.Page().SetTitle(p.company.Name + " · " + T("app.name"))
+			title = p.company.Name
 		}
+		ctx.Page().SetTitle(title + " · " + T("app.name"))
 	})
 }
 
@@ -62,26 +68,37 @@ func (p *stockPage) notFound() app.UI {
 		app.H1().Text(T("notfound.title")),
 		app.P().Text(fmt.Sprintf(T("stock.notfound"), p.name)),
 		app.If(len(closest) > 0, func() app.UI {
-			return app.Div().Body(
-				app.P().Text(T("stock.closest")),
+			return app.Nav().Aria("labelledby", "closest-title").Body(
+				app.P().ID("closest-title").Text(T("stock.closest")),
 				app.Ul().Class("closest").Body(app.Range(closest).Slice(func(i int) app.UI {
-					return app.Li().Body(companyLink(closest[i].Name))
+					return app.Li().Body(companyLink(closest[i].Name, p.colors))
 				})),
 			)
 		}),
 	)
 }
 
+// position is the company's chain link and sub-track, each linking to the
+// constituents filtered by it.
 func (p *stockPage) position() app.UI {
 	k, ok := p.rep.ConstituentOf(p.company.ID)
 	if !ok {
-		return app.Text(T("stock.notconstituent") + "（" + T("kind."+p.company.Kind) + "）")
+		return app.Text(T("stock.notconstituent") + "（" + T("companykind."+p.company.Kind) + "）")
 	}
-	s := k.Link
-	if k.Segment != "" {
-		s += " › " + k.Segment
+	byLink := p.view(explore.RouteConstituents).Toggle(explore.FacetLink, k.Link)
+	if k.Segment == "" {
+		return app.A().Href(viewHref(byLink)).Text(k.Link)
 	}
-	return app.A().Href(href("/constituents?link=" + url.QueryEscape(k.Link))).Text(s)
+	return app.Span().Body(
+		app.A().Href(viewHref(byLink)).Text(k.Link),
+		app.Text(" › "),
+		app.A().Href(viewHref(byLink.Toggle(explore.FacetSegment, k.Segment))).Text(k.Segment),
+	)
+}
+
+// view is the unfiltered view of route in the page's colours.
+func (p *stockPage) view(route explore.Route) explore.State {
+	return explore.State{Route: route, Colors: p.colors}
 }
 
 func (p *stockPage) moversSection() app.UI {
@@ -89,8 +106,9 @@ func (p *stockPage) moversSection() app.UI {
 	for _, l := range moverLists {
 		for _, m := range p.rep.MoverList(l) {
 			if m.Company == p.company.ID {
+				list := p.view(explore.RouteMovers).Toggle(explore.FacetList, string(l))
 				rows = append(rows, app.Tr().Body(
-					app.Td().Body(app.A().Href(href("/movers?list="+string(l))).Text(T("movers."+string(l)))),
+					app.Td().Body(app.A().Href(viewHref(list)).Text(T("movers."+string(l)))),
 					app.Td().Class("num").Text(strconv.Itoa(m.Rank)),
 					pctCell(m.Return),
 				))
@@ -104,30 +122,40 @@ func (p *stockPage) picksSection() app.UI {
 	var rows []app.UI
 	for _, pk := range p.rep.Picks {
 		if slices.ContainsFunc(pk.Stocks, func(s report.PickStock) bool { return s.Company == p.company.ID }) {
-			rows = append(rows, app.Tr().Body(app.Td().Text(pk.Layer), app.Td().Text(pk.Vertical)))
+			layer := p.view(explore.RoutePicks).Toggle(explore.FacetLayer, pk.Layer)
+			rows = append(rows, app.Tr().Body(
+				app.Td().Body(app.A().Href(viewHref(layer)).Text(pk.Layer)),
+				app.Td().Body(app.A().Href(viewHref(layer.Toggle(explore.FacetVertical, pk.Vertical))).Text(pk.Vertical)),
+			))
 		}
 	}
 	return section("picks", T("stock.picks"), rows, []string{"col.layer", "col.vertical"})
 }
 
+// eventsSection lists the events naming the company, each linking to it
+// on /events filtered by the company, with a link to that whole view.
 func (p *stockPage) eventsSection(r *report.Report) app.UI {
+	byCompany := viewHref(p.view(explore.RouteEvents).Toggle(explore.FacetCompany, p.company.Name))
 	var rows []app.UI
-	for _, e := range r.Events.CompanyEvents {
-		if slices.Contains(e.Companies, p.company.ID) {
-			rows = append(rows, eventRow(e.Date, e.DateAsPrinted, T("events.company"), e.Title, href("/events#"+e.ID)))
+	add := func(id, date, printed, kind, title string, companies []string) {
+		if slices.Contains(companies, p.company.ID) {
+			rows = append(rows, eventRow(date, printed, T("events."+kind), title, byCompany+"#"+id))
 		}
+	}
+	for _, e := range r.Events.CompanyEvents {
+		add(e.ID, e.Date, e.DateAsPrinted, explore.EventCompany, e.Title, e.Companies)
 	}
 	for _, n := range r.Events.DomesticNews {
-		if slices.Contains(n.Companies, p.company.ID) {
-			rows = append(rows, eventRow(n.Date, n.DateAsPrinted, T("events.domestic"), n.Title, href("/events#"+n.ID)))
-		}
+		add(n.ID, n.Date, n.DateAsPrinted, explore.EventDomestic, n.Title, n.Companies)
 	}
 	for _, n := range r.Events.OverseasNews {
-		if slices.Contains(n.Companies, p.company.ID) {
-			rows = append(rows, eventRow(n.Date, n.DateAsPrinted, T("events.overseas"), n.Title, href("/events#"+n.ID)))
-		}
+		add(n.ID, n.Date, n.DateAsPrinted, explore.EventOverseas, n.Title, n.Companies)
 	}
-	return section("events", T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
+	sec := section("events", T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
+	if len(rows) == 0 {
+		return sec
+	}
+	return app.Div().Body(sec, app.P().Class("more").Body(app.A().ID("events-all").Href(byCompany).Text(T("stock.events.all"))))
 }
 
 func eventRow(date, printed, kind, title, link string) app.UI {
@@ -138,7 +166,7 @@ func (p *stockPage) financingsSection() app.UI {
 	var rows []app.UI
 	for _, f := range p.rep.Financings.Items {
 		if f.Company == p.company.ID {
-			rows = append(rows, app.Tr().Body(app.Td().Title(f.Amount.AsPrinted).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Text(f.Business)))
+			rows = append(rows, app.Tr().Body(app.Td().Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Text(f.Business)))
 		}
 	}
 	return section("financings", T("stock.financings"), rows, []string{"col.amount", "col.business"})

@@ -10,6 +10,14 @@
 // server and static hosts to send to clients that accept them, and exits:
 //
 //	bin/server -precompress web data/report.json
+//
+// With -export it writes the whole site as static files for any static
+// host or CDN instead of serving it: every page prerendered, the wasm, the
+// data, the service worker, the manifest, the icons and their .br and .gz
+// variants. -prefix serves the app, or makes the export, for a sub-path
+// such as a GitHub Pages project site:
+//
+//	bin/server -export dist -prefix /aiweekly
 package main
 
 import (

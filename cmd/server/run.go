@@ -11,6 +11,8 @@ import (
 	"net/http"
 	"path/filepath"
 	"time"
+
+	"github.com/airesearch/aiweekly/app/ui"
 )
 
 // Config is what one server process serves and how.
@@ -34,9 +36,16 @@ type Config struct {
 	// compressible files get brotli and gzip variants written next to
 	// them; Run then exits without serving.
 	Precompress []string
-	// BrotliQuality is the brotli quality (0-11) -precompress uses: 11
-	// gives the smallest files, 9 is many times faster.
+	// BrotliQuality is the brotli quality (0-11) -precompress and -export
+	// use: 11 gives the smallest files, 9 is many times faster.
 	BrotliQuality int
+	// Prefix is the URL path the app is served under: "" for the root,
+	// otherwise like "/sub" (see ui.CleanPrefix). The server then answers
+	// only below it; an export is made to be served below it.
+	Prefix string
+	// Export, when not empty, is a directory to write the static site to
+	// (see export); Run then exits without serving.
+	Export string
 }
 
 // Timeouts and limits of the HTTP server, so slow or hostile clients cannot
@@ -61,10 +70,12 @@ func parseFlags(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&cfg.Data, "data", "data/report.json", "report data `file`, relative to -root unless absolute")
 	fs.BoolVar(&cfg.AllowInvalidData, "allow-invalid-data", false, "serve a data file that fails validation, or none, with a warning (for tests of the error state)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long a shutdown waits for requests in flight")
-	fs.IntVar(&cfg.BrotliQuality, "brotli-quality", bestBrotli, "brotli `quality` (0-11) for -precompress: 11 is smallest, 9 many times faster")
+	fs.IntVar(&cfg.BrotliQuality, "brotli-quality", bestBrotli, "brotli `quality` (0-11) for -precompress and -export: 11 is smallest, 9 many times faster")
+	fs.StringVar(&cfg.Prefix, "prefix", "", "URL `path` to serve the app under, e.g. /aiweekly (GitHub Pages serves a project under /REPO)")
+	fs.StringVar(&cfg.Export, "export", "", "write the static site to `dir`ectory (every page prerendered, the files and their .br/.gz), then exit")
 	pre := fs.Bool("precompress", false, "write .br and .gz variants of the compressible files among the arguments (files or directories), then exit")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server -precompress path...   (e.g. server -precompress web data/report.json)\n\nflags:\n")
+		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server -precompress path...   (e.g. server -precompress web data/report.json)\n       server -export dir [-prefix /path]\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -82,6 +93,11 @@ func parseFlags(args []string, stderr io.Writer) (Config, error) {
 		fs.Usage()
 		return Config{}, fmt.Errorf("unexpected arguments: %q", fs.Args())
 	}
+	prefix, err := ui.CleanPrefix(cfg.Prefix)
+	if err != nil {
+		return Config{}, fmt.Errorf("-prefix: %w", err)
+	}
+	cfg.Prefix = prefix
 	if !filepath.IsAbs(cfg.Data) {
 		cfg.Data = filepath.Join(cfg.Root, cfg.Data)
 	}
@@ -108,12 +124,19 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Export != "" {
+		if err := s.export(cfg.Export, cfg.BrotliQuality); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "exported version %s to %s for %s/\n", s.version, cfg.Export, cfg.Prefix)
+		return nil
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	srv := newHTTPServer(s.handler(logger), logger)
-	fmt.Fprintf(stdout, "serving http://%s/ version %s\n", ln.Addr(), s.version)
+	fmt.Fprintf(stdout, "serving http://%s%s/ version %s\n", ln.Addr(), cfg.Prefix, s.version)
 	logger.Info("serving", "addr", ln.Addr().String(), "version", s.version, "data", cfg.Data)
 	return serve(ctx, srv, ln, cfg.ShutdownTimeout, logger)
 }

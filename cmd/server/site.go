@@ -18,6 +18,7 @@ import (
 
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // dataPath is the URL path of the report data.
@@ -27,9 +28,12 @@ const dataPath = "/data/report.json"
 // fetches.
 const wasmPath = "/web/app.wasm"
 
+// manifestPath is the URL path of the web app manifest.
+const manifestPath = "/manifest.webmanifest"
+
 // appResourcePaths are the files go-app's handler makes in memory. The site
 // renders each once at start and serves it like a static file.
-var appResourcePaths = []string{"/app.js", "/app-worker.js", "/app.css", "/manifest.webmanifest", "/wasm_exec.js"}
+var appResourcePaths = []string{"/app.js", "/app-worker.js", "/app.css", manifestPath, "/wasm_exec.js"}
 
 // rootFiles are files crawlers and browsers look for at the root, served
 // from web/ when present. go-app would fetch these from the Host the client
@@ -44,6 +48,8 @@ var routesOnce sync.Once
 // version, whatever happens on disk while it runs.
 type site struct {
 	version string
+	prefix  string               // the path the app is served under: "" or like "/sub"
+	report  *report.Report       // nil when the data is missing or not valid
 	static  map[string]*resource // by URL path, e.g. /web/app.wasm
 	appRes  map[string]*resource // go-app's generated files, by URL path
 	data    *resource            // nil when the data file is missing
@@ -79,30 +85,32 @@ func newSite(cfg Config, logger *slog.Logger) (*site, error) {
 	routesOnce.Do(ui.Routes)
 
 	// The version covers everything a user gets: the files, the data, and
-	// go-app's generated files, which carry the handler's settings. Those
-	// embed the version itself, so they enter the hash made with a
-	// placeholder version.
+	// go-app's generated files, which carry the handler's settings and the
+	// prefix. Those embed the version itself, so they enter the hash made
+	// with a placeholder version.
 	wasmLen := strconv.Itoa(len(wasm))
-	draft := ui.NewHandler("version", "")
+	draft := ui.NewHandler("version", cfg.Prefix)
 	draft.WasmContentLength = wasmLen
-	draftRes, err := renderAppResources(draft)
+	draftRes, err := renderAppResources(draft, cfg.Prefix)
 	if err != nil {
 		return nil, err
 	}
 	version := versionOf(files, data, draftRes)
 
-	h := ui.NewHandler(version, "")
+	h := ui.NewHandler(version, cfg.Prefix)
 	// app.js counts the wasm download's progress in decoded bytes, so it
 	// must be told the uncompressed size: the Content-Length of a
 	// compressed response would make the percentage overshoot.
 	h.WasmContentLength = wasmLen
-	appBodies, err := renderAppResources(h)
+	appBodies, err := renderAppResources(h, cfg.Prefix)
 	if err != nil {
 		return nil, err
 	}
 
 	s := &site{
 		version: version,
+		prefix:  cfg.Prefix,
+		report:  rep,
 		static:  make(map[string]*resource, len(files)),
 		appRes:  make(map[string]*resource, len(appBodies)),
 		app:     h,
@@ -232,8 +240,9 @@ type appBody struct {
 }
 
 // renderAppResources asks go-app's handler for the files it makes in
-// memory, with their media types normalised.
-func renderAppResources(h http.Handler) (map[string]appBody, error) {
+// memory, with their media types normalised, and replaces its manifest
+// with ours (see ui.ManifestJSON), which fits the prefix.
+func renderAppResources(h *app.Handler, prefix string) (map[string]appBody, error) {
 	out := make(map[string]appBody, len(appResourcePaths))
 	for _, p := range appResourcePaths {
 		rec := newBufferWriter()
@@ -247,6 +256,7 @@ func renderAppResources(h http.Handler) (map[string]appBody, error) {
 		}
 		out[p] = appBody{contentType: contentTypeOf(p), body: rec.buf.Bytes()}
 	}
+	out[manifestPath] = appBody{contentType: contentTypeOf(manifestPath), body: ui.ManifestJSON(h, prefix)}
 	return out, nil
 }
 
@@ -274,17 +284,35 @@ func versionOf(files map[string][]byte, data []byte, generated map[string]appBod
 }
 
 // ServeHTTP routes a request: the data, files of web/, go-app's generated
-// files, and pages, which unknown paths get too with status 404.
+// files, and pages, which unknown paths get too with status 404. Under a
+// prefix, the prefix itself redirects to prefix/ and paths outside it are
+// a plain 404.
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
 		return
 	}
-	p := r.URL.Path
 	if !isSafePath(r) {
 		http.NotFound(w, r)
 		return
+	}
+	p := r.URL.Path
+	if s.prefix != "" {
+		if p == s.prefix {
+			target := s.prefix + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+		rest, ok := strings.CutPrefix(p, s.prefix)
+		if !ok || !strings.HasPrefix(rest, "/") {
+			http.NotFound(w, r)
+			return
+		}
+		p = rest
 	}
 	switch {
 	case p == dataPath:
@@ -318,9 +346,11 @@ func (s *site) serveStatic(w http.ResponseWriter, r *http.Request, p string) {
 }
 
 // servePage serves the page go-app prerenders for the request's URL, with
-// status. go-app writes the same attributes in a different order from one
-// rendering to the next, so a page's validator is not a digest of its bytes
-// but of the version and the URL, which determine what the page shows.
+// status. go-app gets the full URL, prefix included, as the browser sees it:
+// it routes without the prefix and the pages read the path with it. go-app
+// writes the same attributes in a different order from one rendering to the
+// next, so a page's validator is not a digest of its bytes but of the
+// version and the URL, which determine what the page shows.
 func (s *site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	ae := parseAcceptEncoding(r.Header.Get("Accept-Encoding"))
 	enc := ""
@@ -345,10 +375,15 @@ func (s *site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	r2.Method = http.MethodGet
 	r2.Header.Del("If-None-Match")
 	r2.Header.Del("If-Modified-Since")
+	// go-app writes the page's path into attributes (og:url) quoted with
+	// strconv.Quote, which is not HTML escaping: a '"' from the URL would
+	// end the attribute. Hand it the percent-encoded path, in which no
+	// quote or angle bracket survives; the pages unescape it themselves.
+	r2.URL.Path, r2.URL.RawPath = r.URL.EscapedPath(), ""
 	if status == http.StatusNotFound && s.goAppIntercepts(r.URL.Path) {
 		// go-app would answer these paths with a file, not a page; any
 		// other unknown path renders the same not-found page.
-		r2.URL.Path, r2.URL.RawPath = "/404", ""
+		r2.URL.Path, r2.URL.RawPath = s.prefix+"/404", ""
 	}
 	rec := newBufferWriter()
 	s.app.ServeHTTP(rec, r2)
@@ -365,9 +400,10 @@ func (s *site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	res.serve(w, r, status)
 }
 
-// goAppIntercepts reports whether go-app's handler answers path with
-// something other than a page: its aliases of other files, and any path
-// below the version.
+// goAppIntercepts reports whether go-app's handler answers the URL path
+// with something other than a page: its aliases of other files, and any
+// path below the version or, at the root, below /web/. (Its own files and
+// the root files never get here.)
 func (s *site) goAppIntercepts(path string) bool {
 	switch path {
 	case "/app.wasm", "/goapp.wasm", "/goapp.js", "/manifest.json":

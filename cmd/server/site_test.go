@@ -570,3 +570,27 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestMarkupInPathStaysText sends paths whose decoded form holds markup:
+// no page may carry it unescaped, in the head (go-app's og:url) or the body.
+func TestMarkupInPathStaysText(t *testing.T) {
+	_, srv := startSite(t, newFixture(t, 1024).config())
+	tests := []struct{ path, markup string }{
+		{"/stocks/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", `<img src=x onerror=alert(1)>`},
+		{"/stocks/%22%20onmouseover%3D%22alert(1)", `" onmouseover="alert(1)`},
+		{"/nowhere%22%3E%3Cscript%3Ealert(1)%3C/script%3E", `<script>alert(1)</script>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res, body := fetch(t, "GET", srv.URL+tt.path)
+			html := string(decode(t, res, body))
+			if !strings.Contains(html, `src="/app.js"`) {
+				t.Fatalf("status %d, not a go-app page: %.200s", res.StatusCode, html)
+			}
+			if strings.Contains(html, tt.markup) {
+				i := strings.Index(html, tt.markup)
+				t.Errorf("page holds %q unescaped: ...%s...", tt.markup, html[max(0, i-120):i+len(tt.markup)])
+			}
+		})
+	}
+}

@@ -1,0 +1,149 @@
+package e2e
+
+import (
+	"encoding/json"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestStaticExport exports the site for the prefix /sub, serves it with
+// python's http.server, which knows nothing of Go, of routes or of the
+// prefix, and opens deep links with queries in Chromium: each page shows
+// its data, fetched below the prefix, with and then without the network.
+func TestStaticExport(t *testing.T) {
+	ensureBuilt(t)
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3 to serve the export")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "sub")
+	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub", "-brotli-quality", "5")
+	export.Dir = root
+	if b, err := export.CombinedOutput(); err != nil {
+		t.Fatalf("export: %v\n%s", err, b)
+	}
+
+	for _, f := range []string{
+		"index.html", "index.html.br", "index.html.gz", "index/index.html", "movers.html", "movers/index.html",
+		"stocks/三六零.html", "stocks/360/index.html", "stocks/云从科技-UW.html", "404.html", ".nojekyll",
+		"app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "app.css",
+		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/loader.css", "web/pwa.js", "web/icon-192.png",
+		"data/report.json", "data/report.json.br", "data/report.json.gz",
+	} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			t.Errorf("export lacks %s: %v", f, err)
+		}
+	}
+	var manifest struct {
+		StartURL string `json:"start_url"`
+		Scope    string `json:"scope"`
+		ID       string `json:"id"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.StartURL != "/sub/" || manifest.Scope != "/sub/" || manifest.ID != "/sub/" {
+		t.Errorf("manifest start_url %q, scope %q, id %q; want /sub/", manifest.StartURL, manifest.Scope, manifest.ID)
+	}
+
+	addr := freeAddr(t)
+	_, port, _ := net.SplitHostPort(addr)
+	py := exec.Command("python3", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", dir)
+	pyLog := &syncWriter{b: &strings.Builder{}}
+	py.Stdout, py.Stderr = pyLog, pyLog
+	if err := py.Start(); err != nil {
+		t.Fatal(err)
+	}
+	stopPy := func() {
+		if py.ProcessState == nil {
+			_ = py.Process.Kill()
+			_ = py.Wait()
+		}
+	}
+	t.Cleanup(stopPy)
+	base := "http://" + addr
+	logText := func() string {
+		pyLog.mu.Lock()
+		defer pyLog.mu.Unlock()
+		return pyLog.b.String()
+	}
+	waitHTTP(t, base+"/sub/web/icon.svg", logText)
+
+	ctx := newTab(t)
+	tests := []struct {
+		path string // below /sub
+		sel  string
+		want []string
+	}{
+		// python answers /sub/movers with a redirect to /sub/movers/ and
+		// movers/index.html; the address loses the slash before the wasm
+		// routes.
+		{"/movers?list=ytd-gainers&q=%E7%A7%91%E6%8A%80", "#ytd-gainers table", []string{"云从科技-UW", "+174.00% ▲"}},
+		{"/stocks/360", "main h1", []string{"三六零", "+137.00% ▲"}},
+		{"/stocks/%E4%BA%91%E4%BB%8E%E7%A7%91%E6%8A%80-UW", "main h1", []string{"云从科技", "+174.00% ▲"}},
+		{"/events?kind=overseas", "#overseas", []string{"AutoGPT"}},
+		{"/index", "main table", []string{"AI概念指数", "+56.16 pct"}},
+		{"/", "main h1", []string{"人工智能行业周报", "看好"}},
+	}
+	check := func(t *testing.T, path, sel string, want []string) {
+		t.Helper()
+		open(t, ctx, base+"/sub"+path, sel)
+		got := textOf(t, ctx, "main")
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q; page:\n%s", path, w, got)
+			}
+		}
+		var addr string
+		evalJS(t, ctx, `location.pathname + location.search`, &addr)
+		if addr != "/sub"+path {
+			t.Errorf("address bar %q, want %q", addr, "/sub"+path)
+		}
+	}
+	for i, tt := range tests {
+		t.Run("online"+tt.path, func(t *testing.T) {
+			check(t, tt.path, tt.sel, tt.want)
+			if i == 0 {
+				waitControlled(t, ctx)
+			}
+			var fetched []string
+			evalJS(t, ctx, `performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname)
+				.filter((p) => p.endsWith("/report.json") || p.endsWith(".wasm"))`, &fetched)
+			if !contains(fetched, "/sub/data/report.json") || !contains(fetched, "/sub/web/app.wasm") {
+				t.Errorf("fetched %v; want the data and the wasm below /sub", fetched)
+			}
+		})
+	}
+
+	// Links carry the prefix and route in the browser.
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`nav a[href="/sub/financings"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`nav a[aria-current="page"][href="/sub/financings"]`, chromedp.ByQuery),
+	); err != nil {
+		t.Fatalf("nav link under the prefix: %v", err)
+	}
+	if got := textOf(t, ctx, "main"); !strings.Contains(got, "Perplexity") {
+		t.Errorf("/sub/financings lacks Perplexity:\n%s", got)
+	}
+	var scope string
+	evalJS(t, ctx, `navigator.serviceWorker.ready.then((r) => new URL(r.scope).pathname)`, &scope)
+	if scope != "/sub/" {
+		t.Errorf("worker scope %q, want /sub/", scope)
+	}
+
+	// The worker cached the pages python answered through redirects.
+	stopPy()
+	for _, tt := range tests[:4] {
+		t.Run("offline"+tt.path, func(t *testing.T) { check(t, tt.path, tt.sel, tt.want) })
+	}
+}

@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// chipsView shows each active filter as a chip whose × link removes it,
+// and one link that clears them all. The container stays in place when
+// empty, so that the elements after it keep their identity (and focus).
+func chipsView(x *explorer) app.UI {
+	chips := x.res.Chips
+	return app.Div().Class("chips").Aria("label", T("explore.chips")).Body(
+		app.If(len(chips) > 0, func() app.UI {
+			return app.Ul().Body(
+				app.Range(chips).Slice(func(i int) app.UI { return chipView(x, chips[i]) }),
+				app.Li().Class("clear").Body(
+					app.A().ID("clear-all").Href(viewHref(x.st.ClearFilters())).Text(T("explore.clear")),
+				),
+			)
+		}),
+	)
+}
+
+// chipView is one active filter: "产业链环节：AI应用 ×".
+func chipView(x *explorer, c explore.Chip) app.UI {
+	name, value := chipLabel(x.table, c)
+	return app.Li().Class("chip").DataSet("param", c.Param).DataSet("value", attr(c.Value)).Body(
+		app.Span().Class("chip-name").Text(name+"："),
+		app.Span().Class("chip-value").Text(value),
+		app.A().Class("chip-remove").Href(viewHref(x.st.Remove(c))).
+			Aria("label", attr(fmt.Sprintf(T("explore.chip.remove"), name+" "+value))).
+			Title(attr(fmt.Sprintf(T("explore.chip.remove"), name+" "+value))).
+			Text("×"),
+	)
+}
+
+// chipLabel returns the words a chip shows for its parameter and value.
+func chipLabel(t *explore.Table, c explore.Chip) (name, value string) {
+	value = c.Value
+	if c.ValueMsg != "" {
+		value = T(c.ValueMsg + c.Value)
+	}
+	switch c.Param {
+	case explore.ParamQ, explore.ParamFrom, explore.ParamTo:
+		return T("chip." + c.Param), value
+	}
+	if f, ok := t.Facet(c.Param); ok {
+		return T(f.Label), value
+	}
+	return c.Param, value
+}

@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// copiedFor is how long the "copied" confirmation stays.
+const copiedFor = 4 * time.Second
+
+// copyLink copies the address bar, which holds the whole view, to the
+// clipboard, and says so. Where the clipboard is unavailable (no
+// permission, an insecure origin, an old browser) it shows the link in a
+// selected read-only field to copy by hand.
+type copyLink struct {
+	app.Compo
+	copied bool
+	failed bool
+	url    string // the link shown when copying failed
+	seq    int    // which click the pending confirmation timer belongs to
+}
+
+func (c *copyLink) Render() app.UI {
+	status := ""
+	switch {
+	case c.copied:
+		status = T("explore.copied")
+	case c.failed:
+		status = T("explore.copy.failed")
+	}
+	return app.Div().Class("copy").Body(
+		app.Button().Type("button").ID("copy-link").Text(T("explore.copy")).OnClick(c.onCopy),
+		app.Span().Class("copy-status").ID("copy-status").Role("status").Text(status),
+		app.If(c.failed, func() app.UI {
+			return app.Input().Type("text").ID("copy-url").Class("copy-url").ReadOnly(true).
+				Aria("label", T("explore.copy.field")).Value(c.url)
+		}),
+	)
+}
+
+func (c *copyLink) onCopy(ctx app.Context, e app.Event) {
+	href := app.Window().Get("location").Get("href").String()
+	c.seq++
+	c.copied, c.failed, c.url = false, false, href
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
+		c.fail(ctx)
+		return
+	}
+	var ok, bad app.Func
+	settle := func(copied bool) {
+		ok.Release()
+		bad.Release()
+		ctx.Dispatch(func(ctx app.Context) {
+			if copied {
+				c.confirm(ctx)
+			} else {
+				c.fail(ctx)
+			}
+		})
+	}
+	ok = app.FuncOf(func(this app.Value, args []app.Value) any { settle(true); return nil })
+	bad = app.FuncOf(func(this app.Value, args []app.Value) any { settle(false); return nil })
+	clip.Call("writeText", href).Call("then", ok, bad)
+}
+
+// confirm shows "copied" for copiedFor, unless another click came since.
+func (c *copyLink) confirm(ctx app.Context) {
+	c.copied = true
+	seq := c.seq
+	ctx.After(copiedFor, func(ctx app.Context) {
+		if c.seq == seq {
+			c.copied = false
+		}
+	})
+}
+
+// fail shows the link in a field and selects it for a manual copy.
+func (c *copyLink) fail(ctx app.Context) {
+	c.failed = true
+	ctx.Defer(func(ctx app.Context) {
+		if f := app.Window().Get("document").Call("getElementById", "copy-url"); f.Truthy() {
+			f.Call("focus")
+			f.Call("select")
+		}
+	})
+}

@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// dateRange holds the events' from and to date inputs. A change navigates
+// to the view limited to the new range, adding a history entry.
+func dateRange(x *explorer) app.UI {
+	input := func(id, value string) app.UI {
+		return app.Input().Type("date").ID(id).Name(id).Value(attr(value)).
+			Min(x.d.first).Max(x.d.last).OnChange(x.onDates)
+	}
+	return app.FieldSet().Class("dates").Body(
+		app.Legend().Text(T("explore.dates")),
+		app.Label().For("from").Text(T("explore.from")), input("from", x.st.From),
+		app.Label().For("to").Text(T("explore.to")), input("to", x.st.To),
+	)
+}
+
+// onDates reads both inputs and shows the events between them. A date
+// input yields a valid YYYY-MM-DD or nothing, so WithDates fails only on
+// a browser without date inputs, where the typed text is then ignored.
+func (x *explorer) onDates(ctx app.Context, e app.Event) {
+	doc := app.Window().Get("document")
+	from := doc.Call("getElementById", "from").Get("value").String()
+	to := doc.Call("getElementById", "to").Get("value").String()
+	next, err := x.st.WithDates(from, to)
+	if err != nil {
+		x.notices = nil
+		for _, d := range []struct{ param, value string }{{explore.ParamFrom, from}, {explore.ParamTo, to}} {
+			if _, err := x.st.WithDates(d.value, ""); err != nil {
+				x.notices = append(x.notices, explore.Notice{Param: d.param, Value: d.value, Reason: explore.ReasonBadDate})
+			}
+		}
+		return
+	}
+	x.navigate(ctx, next)
+}

@@ -1,0 +1,176 @@
+package ui
+
+import (
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// newExplorer is an explorer for spec showing the real report at query.
+func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
+	tb.Helper()
+	v, err := url.ParseQuery(query)
+	if err != nil {
+		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
+	}
+	x := &explorer{spec: spec}
+	x.rep = loadReport(tb)
+	x.show(v)
+	return x
+}
+
+// groupIDs lists the groups x renders, each as value: ids.
+func groupIDs(x *explorer) []string {
+	rows := x.res.Rows[:min(len(x.res.Rows), x.limit)]
+	var out []string
+	for _, g := range x.groups(rows) {
+		var ids []string
+		for _, r := range g.rows {
+			ids = append(ids, r.ID)
+		}
+		out = append(out, g.value+": "+strings.Join(ids, " "))
+	}
+	return out
+}
+
+func TestExplorerGroups(t *testing.T) {
+	tests := []struct {
+		name  string
+		spec  explorerSpec
+		query string
+		want  []string
+	}{
+		{"movers in report order", moversSpec, "segment=AI芯片",
+			[]string{"period-gainers: period-gainers/1", "ytd-gainers: ytd-gainers/1 ytd-gainers/9"}},
+		{"movers sorted inside each list", moversSpec, "sort=-return&segment=AI芯片",
+			[]string{"period-gainers: period-gainers/1", "ytd-gainers: ytd-gainers/1 ytd-gainers/9"}},
+		{"movers sorted by list reverse the tables", moversSpec, "sort=-list&segment=AI芯片",
+			[]string{"ytd-gainers: ytd-gainers/1 ytd-gainers/9", "period-gainers: period-gainers/1"}},
+		{"events by kind", eventsSpec, "company=微软&sort=-date",
+			[]string{"overseas: on-6 on-8 on-4 on-1"}},
+		{"constituents in one table", constituentsSpec, "segment=AI大模型", []string{": k14 k15"}},
+		{"no rows no groups", picksSpec, "q=nothing", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := newExplorer(t, tt.spec, tt.query)
+			if got := groupIDs(x); !slices.Equal(got, tt.want) {
+				t.Errorf("%s?%s groups = %q; want %q", tt.spec.route, tt.query, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExplorerNotices(t *testing.T) {
+	x := newExplorer(t, moversSpec, "list=bogus&colors=pink&link=AI应用&utm=x")
+	var got []string
+	for _, n := range x.notices {
+		got = append(got, n.String())
+	}
+	// colors is the shell's to report, on every route; utm is no parameter.
+	want := []string{`list="bogus": notice.unknown-value`}
+	if !slices.Equal(got, want) {
+		t.Errorf("notices = %q; want %q", got, want)
+	}
+	if !x.st.Selected(explore.FacetLink, "AI应用") {
+		t.Errorf("state %+v lost link=AI应用", x.st)
+	}
+}
+
+// countRows counts the table rows in rendered HTML.
+func countRows(s string) int { return strings.Count(s, "<tr id=") }
+
+func TestExplorerRowLimit(t *testing.T) {
+	const n = 2*pageRows + 50
+	x := &explorer{spec: explorerSpec{route: explore.RouteConstituents, title: "constituents.title"}}
+	x.table = bigTable(t, n)
+	x.d = &derived{}
+	x.res = explore.Apply(x.table, x.st)
+	x.limit = pageRows
+	for _, want := range []int{pageRows, 2 * pageRows, n} {
+		html := app.HTMLString(x.tables())
+		if got := countRows(html); got != want {
+			t.Errorf("limit %d: %d rows rendered; want %d", x.limit, got, want)
+		}
+		if more := strings.Contains(html, `id="show-more"`); more != (want < n) {
+			t.Errorf("limit %d: show-more present %v; want %v", x.limit, more, want < n)
+		}
+		x.onMore(app.Context{}, app.Event{})
+	}
+}
+
+// bigTable is an n-row table shaped like /constituents.
+func bigTable(tb testing.TB, n int) *explore.Table {
+	tb.Helper()
+	cols := []explore.Column{
+		{Key: explore.ColName, Label: "col.name"},
+		{Key: explore.ColLink, Label: "col.link"},
+		{Key: explore.ColSegment, Label: "col.segment"},
+		{Key: explore.ColPeriod, Label: "col.period", Kind: explore.Number},
+		{Key: explore.ColYTD, Label: "col.ytd", Kind: explore.Number},
+	}
+	facets := []explore.Facet{{Key: explore.FacetLink, Label: "facet.link"}, {Key: explore.FacetSegment, Label: "facet.segment"}}
+	rows := make([]explore.Row, n)
+	for i := range rows {
+		link := "link" + strconv.Itoa(i%4)
+		rows[i] = explore.Row{
+			ID:     "r" + strconv.Itoa(i),
+			Cells:  []explore.Cell{explore.TextCell("公司" + strconv.Itoa(i)), explore.TextCell(link), explore.TextCell(""), explore.NumberCell(float64(i%7)-3, ""), explore.MissingCell()},
+			Facets: map[string][]string{explore.FacetLink: {link}},
+		}
+	}
+	t, err := explore.NewTable(explore.RouteConstituents, cols, facets, rows)
+	if err != nil {
+		tb.Fatalf("NewTable: %v", err)
+	}
+	return t
+}
+
+func TestExplorerFacetValuesBounded(t *testing.T) {
+	vals := make([]explore.FacetValue, 40)
+	for i := range vals {
+		vals[i] = explore.FacetValue{Value: "v" + strconv.Itoa(i), Count: 1, Selected: i == 30}
+	}
+	got := shownValues(vals, facetRows)
+	if len(got) != facetRows+1 || got[len(got)-1].Value != "v30" {
+		t.Errorf("shownValues kept %d values ending %q; want %d ending with the selected v30", len(got), got[len(got)-1].Value, facetRows+1)
+	}
+	if got := shownValues(vals[:5], facetRows); len(got) != 5 {
+		t.Errorf("shownValues of 5 = %d values", len(got))
+	}
+}
+
+// TestPrerenderEscapes renders explorer pages as the server does, with
+// markup in every place a link can put it: the HTML holds it only escaped.
+func TestPrerenderEscapes(t *testing.T) {
+	markup := `"><img src=x onerror=alert(1)><script>alert(1)</script>`
+	q := url.QueryEscape(markup)
+	tests := []struct {
+		spec  explorerSpec
+		query string
+	}{
+		{moversSpec, "q=" + q},
+		{eventsSpec, "company=" + q + "&from=" + q + "&q=" + q},
+		{picksSpec, "sort=" + q + "&layer=" + q},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.spec.route), func(t *testing.T) {
+			x := newExplorer(t, tt.spec, tt.query)
+			html := app.HTMLString(x.render())
+			for _, bad := range []string{"<img", "<script>alert", `onerror=alert(1)">`} {
+				if strings.Contains(html, bad) {
+					i := strings.Index(html, bad)
+					t.Errorf("rendered page holds %q: …%s…", bad, html[max(0, i-120):min(len(html), i+60)])
+				}
+			}
+			if !strings.Contains(html, "&lt;img src=x onerror=alert(1)&gt;") {
+				t.Errorf("rendered page does not show the markup as text")
+			}
+		})
+	}
+}

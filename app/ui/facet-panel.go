@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// facetPanel lists each facet's values with the number of rows each would
+// show, as Datasette does. A value is a link to the view with that value
+// toggled: values of one facet combine with OR, facets with AND, and each
+// facet's counts follow the other filters. Being links, they work with the
+// keyboard, add a history entry, and can be opened in a new tab.
+func facetPanel(x *explorer) app.UI {
+	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
+		app.H2().ID("facets-title").Text(T("explore.facets")),
+		app.Range(x.res.Facets).Slice(func(i int) app.UI {
+			return facetGroup(x, x.res.Facets[i])
+		}),
+	)
+}
+
+// facetGroup is one facet: its heading, up to facetRows values (every
+// selected value among them) or all of them up to facetMax once expanded.
+func facetGroup(x *explorer, fc explore.FacetCounts) app.UI {
+	open := x.expanded[fc.Key]
+	limit := facetRows
+	if open {
+		limit = facetMax
+	}
+	vals := shownValues(fc.Values, limit)
+	head := "facet-" + fc.Key + "-title"
+	return app.Section().Class("facet").ID("facet-"+fc.Key).Body(
+		app.H3().ID(head).Text(T(fc.Label)),
+		app.Ul().Aria("labelledby", head).Body(app.Range(vals).Slice(func(i int) app.UI {
+			return facetValue(x, fc, vals[i])
+		})),
+		app.If(len(fc.Values) > facetRows, func() app.UI {
+			text := fmt.Sprintf(T("explore.facet.more"), len(fc.Values))
+			if open {
+				text = T("explore.facet.less")
+			}
+			return app.Button().Type("button").Class("facet-more").DataSet("key", fc.Key).
+				Aria("expanded", strconv.FormatBool(open)).Aria("controls", "facet-"+fc.Key).
+				Text(text).OnClick(x.onFacetMore)
+		}),
+		app.If(open && len(fc.Values) > facetMax, func() app.UI {
+			return app.P().Class("note").Text(fmt.Sprintf(T("explore.facet.capped"), facetMax))
+		}),
+	)
+}
+
+// shownValues keeps the first limit values in display order, plus every
+// selected value beyond them, so that a selection never hides.
+func shownValues(vals []explore.FacetValue, limit int) []explore.FacetValue {
+	if len(vals) <= limit {
+		return vals
+	}
+	out := make([]explore.FacetValue, 0, limit+1)
+	for i, v := range vals {
+		if i < limit || v.Selected {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// facetValue is one value: a link toggling it, its label and count.
+func facetValue(x *explorer, fc explore.FacetCounts, v explore.FacetValue) app.UI {
+	label := v.Value
+	if fc.ValueMsg != "" {
+		label = T(fc.ValueMsg + v.Value)
+	}
+	a := app.A().Class("facet-value").Href(viewHref(x.st.Toggle(fc.Key, v.Value))).
+		DataSet("facet", fc.Key).DataSet("value", attr(v.Value))
+	if v.Selected {
+		a = a.Class("on").Aria("current", "true")
+	}
+	return app.Li().Body(a.Body(
+		app.Span().Class("check").Aria("hidden", "true").Text(check(v.Selected)),
+		app.Span().Class("label").Text(label),
+		app.If(v.Selected, func() app.UI {
+			return app.Span().Class("visually-hidden").Text("（" + T("explore.facet.selected") + "）")
+		}),
+		app.Span().Class("n").Text(strconv.Itoa(v.Count)),
+	))
+}
+
+func check(on bool) string {
+	if on {
+		return "✓"
+	}
+	return ""
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"net/url"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// shell is the frame of every page: skip link, top bar with the navigation
+// and the colour toggle, app bar, then the page's content in main. It reads
+// the colour convention (colors=cn|intl) from the URL itself in OnNav, so
+// every route has it, pages that keep no routed state included, and the
+// server prerenders it too: the .shell div carries class intl, the
+// navigation links keep colors=intl, and a bad value gets a notice.
+type shell struct {
+	app.Compo
+
+	// Active is the route path the page belongs to, marked in the nav.
+	Active string
+	// Content returns the page's content. It is a func rather than a slice
+	// of elements because go-app compares a component's exported fields
+	// with reflect.DeepEqual on every update: a func is never equal, so
+	// the shell re-renders with its page at no cost, while comparing two
+	// element trees would walk them whole.
+	Content func() []app.UI
+
+	colors  explore.Colors
+	path    string     // the address bar's path, prefix included
+	query   url.Values // the address bar's query
+	notices []explore.Notice
+}
+
+// OnNav reads the colour convention from the URL, on the server and in the
+// browser alike, for every navigation including query-only ones.
+func (s *shell) OnNav(ctx app.Context) { s.read(ctx.Page().URL()) }
+
+// OnMount covers a shell mounted after its page's navigation.
+func (s *shell) OnMount(ctx app.Context) { s.read(ctx.Page().URL()) }
+
+func (s *shell) read(u *url.URL) {
+	if u == nil {
+		return
+	}
+	st, ns := explore.ParseQuery("", u.Query())
+	s.colors, s.notices = st.Colors, ns
+	// The escaped path: the decoded one may hold a " from the link, which
+	// the server's attribute encoding would not escape (see attr).
+	s.path, s.query = u.EscapedPath(), u.Query()
+}
+
+// colorsHref is the current address with colour convention c.
+func (s *shell) colorsHref(c explore.Colors) string {
+	q := url.Values{}
+	for k, v := range s.query {
+		q[k] = v
+	}
+	q.Del(explore.ParamColors)
+	if c == explore.ColorsIntl {
+		q.Set(explore.ParamColors, c.String())
+	}
+	path := s.path
+	if path == "" {
+		path = rootPrefix() + "/"
+	}
+	if enc := q.Encode(); enc != "" {
+		return path + "?" + enc
+	}
+	return path
+}
+
+func (s *shell) Render() app.UI {
+	class := "shell"
+	if s.colors == explore.ColorsIntl {
+		class += " intl"
+	}
+	var content []app.UI
+	if s.Content != nil {
+		content = s.Content()
+	}
+	return app.Div().Class(class).DataSet("live", liveFlag()).DataSet("colors", s.colors.String()).Body(
+		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
+		app.Header().Class("topbar").Body(
+			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
+			app.Nav().Aria("label", T("nav.label")).Body(
+				app.Ul().Body(
+					app.Range(navItems).Slice(func(i int) app.UI {
+						it := navItems[i]
+						a := app.A().Href(linkTo(it.path, s.colors)).Text(T(it.msg))
+						if it.path == s.Active {
+							a = a.Aria("current", "page").Class("active")
+						}
+						return app.Li().Body(a)
+					}),
+				),
+			),
+			s.colorsToggle(),
+		),
+		&appBar{},
+		app.Main().ID("main").Body(
+			noticesView("shell-notices", s.notices),
+			app.Div().Class("page").Body(content...),
+		),
+	)
+}
+
+// colorsToggle offers the two colour conventions as links to the current
+// view, the active one marked; a link keeps working before the wasm runs
+// and can be opened in a new tab.
+func (s *shell) colorsToggle() app.UI {
+	opt := func(c explore.Colors, msg string) app.UI {
+		a := app.A().Class("colors-opt " + c.String()).Href(s.colorsHref(c)).
+			Title(T(msg + ".title")).Text(T(msg))
+		if s.colors == c {
+			a = a.Aria("current", "true").Class("on")
+		}
+		return a
+	}
+	return app.Div().Class("colors").Role("group").Aria("label", T("colors.label")).Body(
+		app.Span().Class("colors-label").Aria("hidden", "true").Text(T("colors.label")),
+		opt(explore.ColorsCN, "colors.cn"),
+		opt(explore.ColorsIntl, "colors.intl"),
+	)
+}

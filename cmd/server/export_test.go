@@ -1,0 +1,306 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestExport exports the fixture for the prefix /sub and checks the files
+// a static host needs: the pages under both names, the app's files, the
+// data, the worker, the manifest and the compressed variants, with every
+// URL inside them below the prefix.
+func TestExport(t *testing.T) {
+	f := newFixture(t, 64<<10)
+	cfg := f.config()
+	cfg.Prefix = "/sub"
+	s, err := newSite(cfg, discardLogger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "dist")
+	if err := s.export(dir, 1); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	read := func(name string) []byte {
+		t.Helper()
+		return readFile(t, filepath.Join(dir, filepath.FromSlash(name)))
+	}
+
+	t.Run("files", func(t *testing.T) {
+		for _, name := range []string{
+			"index.html", "index/index.html", "about.html", "about/index.html", "movers.html", "movers/index.html",
+			"constituents.html", "events.html", "financings.html", "picks.html",
+			"stocks/三六零.html", "stocks/三六零/index.html", "stocks/360.html", "stocks/云从科技-UW.html",
+			"404.html", ".nojekyll", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
+			"web/app.wasm", "web/app.css", "web/loader.css", "web/pwa.js", "web/icon-192.png", "web/icon-512.png",
+			"web/icon-maskable.png", "web/icon.svg", "data/report.json",
+		} {
+			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+				t.Errorf("missing %s: %v", name, err)
+			}
+		}
+		if !bytes.Equal(read("web/app.wasm"), f.wasm) || !bytes.Equal(read("data/report.json"), f.data) {
+			t.Error("the wasm or the data differ from the served ones")
+		}
+		if _, err := os.Stat(filepath.Join(dir, "index.html.br")); err != nil {
+			t.Errorf("no brotli variant of a page: %v", err)
+		}
+	})
+
+	t.Run("variants", func(t *testing.T) {
+		for _, name := range []string{"movers.html", "stocks/三六零.html", "app.js", "app-worker.js", "web/app.wasm", "data/report.json", "manifest.webmanifest"} {
+			for enc, ext := range variantExt {
+				v, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)+ext))
+				if err != nil {
+					t.Errorf("%s%s: %v", name, ext, err)
+					continue
+				}
+				if !isFresh(enc, v, read(name)) {
+					t.Errorf("%s%s does not decode to %s", name, ext, name)
+				}
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, "web", "icon-192.png.br")); err == nil {
+			t.Error("a PNG got a brotli variant")
+		}
+	})
+
+	t.Run("pages", func(t *testing.T) {
+		movers := string(read("movers.html"))
+		if !bytes.Equal(read("movers.html"), read("movers/index.html")) {
+			t.Error("movers.html and movers/index.html differ")
+		}
+		for _, want := range []string{`src="/sub/app.js"`, `src="/sub/wasm_exec.js"`, `src="/sub/web/pwa.js"`,
+			`href="/sub/web/loader.css"`, `href="/sub/manifest.webmanifest"`, `href="/sub/financings"`, `href="/sub/"`, `href="#main"`} {
+			if !strings.Contains(movers, want) {
+				t.Errorf("movers.html lacks %s", want)
+			}
+		}
+		for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(movers, -1) {
+			if !strings.HasPrefix(m[1], "/sub/") {
+				t.Errorf("movers.html links %s outside the prefix", m[1])
+			}
+		}
+		for name, want := range map[string]string{
+			"index.html":          "<h1>人工智能行业周报",
+			"index/index.html":    "<h1>指数表现",
+			"stocks/三六零.html":     "<h1>三六零",
+			"stocks/360.html":     "<h1>三六零",
+			"stocks/云从科技-UW.html": "<h1>云从科技",
+			"404.html":            "<h1>页面不存在",
+		} {
+			if !strings.Contains(string(read(name)), want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+	})
+
+	t.Run("app files", func(t *testing.T) {
+		appJS := string(read("app.js"))
+		for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/sub"`, `"GOAPP_STATIC_RESOURCES_URL":"/sub/web"`, `"/sub/web/app.wasm"`, `"/sub/app-worker.js"`} {
+			if !strings.Contains(appJS, want) {
+				t.Errorf("app.js lacks %s", want)
+			}
+		}
+		worker := string(read("app-worker.js"))
+		if strings.Contains(worker, "{{.") {
+			t.Error("app-worker.js has a template placeholder left")
+		}
+		for _, want := range []string{`"` + s.version + `"`, `"/sub/data/report.json"`, `"/sub/web/app.wasm"`, `"/sub/web/loader.css"`, `"/sub/web/icon.svg"`,
+			`const SHELL_ROUTES = ["/","/index","/movers",`, `"^/stocks/[^/]+$"`} {
+			if !strings.Contains(worker, want) {
+				t.Errorf("app-worker.js lacks %s", want)
+			}
+		}
+		var m struct {
+			ID       string `json:"id"`
+			StartURL string `json:"start_url"`
+			Scope    string `json:"scope"`
+			Icons    []struct{ Src, Sizes, Purpose string }
+		}
+		if err := json.Unmarshal(read("manifest.webmanifest"), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.ID != "/sub/" || m.StartURL != "/sub/" || m.Scope != "/sub/" {
+			t.Errorf("manifest id %q, start_url %q, scope %q; want /sub/", m.ID, m.StartURL, m.Scope)
+		}
+		for _, ic := range m.Icons {
+			if _, err := os.Stat(filepath.Join(dir, strings.TrimPrefix(ic.Src, "/sub/"))); !strings.HasPrefix(ic.Src, "/sub/web/") || err != nil {
+				t.Errorf("icon %s %s is not an exported file (%v)", ic.Src, ic.Sizes, err)
+			}
+		}
+	})
+
+	t.Run("again", func(t *testing.T) {
+		writeFile(t, filepath.Join(dir, "stale.html"), []byte("old"))
+		if err := s.export(dir, 1); err != nil {
+			t.Fatalf("second export: %v", err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "stale.html")); err == nil {
+			t.Error("a file of the previous export is left over")
+		}
+	})
+
+	t.Run("refuses another directory", func(t *testing.T) {
+		other := t.TempDir()
+		writeFile(t, filepath.Join(other, "notes.txt"), []byte("mine"))
+		if err := s.export(other, 1); err == nil || !strings.Contains(err.Error(), "refusing") {
+			t.Errorf("export into a non-empty directory = %v; want a refusal", err)
+		}
+		if _, err := os.Stat(filepath.Join(other, "notes.txt")); err != nil {
+			t.Errorf("the directory's file is gone: %v", err)
+		}
+	})
+}
+
+// TestExportCommand runs the -export flag end to end.
+func TestExportCommand(t *testing.T) {
+	f := newFixture(t, 4096)
+	dir := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if err := Run(t.Context(), []string{"-root", f.root, "-export", dir, "-brotli-quality", "5"}, &stdout, &stderr); err != nil {
+		t.Fatalf("Run: %v\n%s", err, &stderr)
+	}
+	if !strings.HasPrefix(stdout.String(), "exported version ") {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	page := string(readFile(t, filepath.Join(dir, "movers.html")))
+	if !strings.Contains(page, `src="/app.js"`) || !strings.Contains(page, `href="/financings"`) {
+		t.Error("an export for the root has links that are not at the root")
+	}
+	var m struct {
+		StartURL string `json:"start_url"`
+		Scope    string `json:"scope"`
+	}
+	if err := json.Unmarshal(readFile(t, filepath.Join(dir, "manifest.webmanifest")), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.StartURL != "/" || m.Scope != "/" {
+		t.Errorf("manifest start_url %q, scope %q; want /", m.StartURL, m.Scope)
+	}
+}
+
+// TestPrefixServing serves the fixture under /sub: the prefix redirects to
+// prefix/, everything else outside it is a plain 404, and inside it the
+// site answers as at the root.
+func TestPrefixServing(t *testing.T) {
+	f := newFixture(t, 4096)
+	cfg := f.config()
+	cfg.Prefix = "/sub"
+	_, srv := startSite(t, cfg)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+
+	for _, tt := range []struct{ target, location string }{{"/sub", "/sub/"}, {"/sub?list=ytd-gainers", "/sub/?list=ytd-gainers"}} {
+		t.Run("redirect "+tt.target, func(t *testing.T) {
+			res, err := noFollow.Get(srv.URL + tt.target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != tt.location {
+				t.Errorf("%s: %s to %q; want 301 to %q", tt.target, res.Status, res.Header.Get("Location"), tt.location)
+			}
+		})
+	}
+	tests := []struct {
+		path   string
+		status int
+		ctype  string
+		want   string
+	}{
+		{"/sub/", 200, "text/html", `href="/sub/movers"`},
+		{"/sub/movers?list=ytd-gainers", 200, "text/html", `href="/sub/web/app.css"`},
+		{"/sub/stocks/360", 200, "text/html", "<h1>三六零"},
+		{"/sub/nope", 404, "text/html", "页面不存在"},
+		{"/sub/data/report.json", 200, "application/json", `"schema_version"`},
+		{"/sub/web/loader.css", 200, "text/css", "#app-wasm-loader"},
+		{"/sub/manifest.webmanifest", 200, "application/manifest+json", `"scope": "/sub/"`},
+		{"/sub/app-worker.js", 200, "text/javascript", `"/sub/data/report.json"`},
+		{"/", 404, "text/plain", ""},
+		{"/movers", 404, "text/plain", ""},
+		{"/subway/", 404, "text/plain", ""},
+		{"/data/report.json", 404, "text/plain", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			res, body := fetch(t, http.MethodGet, srv.URL+tt.path)
+			if res.StatusCode != tt.status || !strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype) {
+				t.Fatalf("%s: %s, %s; want %d, %s", tt.path, res.Status, res.Header.Get("Content-Type"), tt.status, tt.ctype)
+			}
+			if !strings.Contains(string(body), tt.want) {
+				t.Errorf("%s lacks %q", tt.path, tt.want)
+			}
+		})
+	}
+}
+
+func TestPrefixFlag(t *testing.T) {
+	tests := []struct {
+		arg, want, err string
+	}{
+		{"", "", ""},
+		{"/", "", ""},
+		{"sub", "/sub", ""},
+		{"/sub/", "/sub", ""},
+		{"/a/b-c_d.e~f", "/a/b-c_d.e~f", ""},
+		{"/web", "", "holds the app's files"},
+		{"/data/x", "", "holds the app's files"},
+		{"/webby", "/webby", ""},
+		{"/a b", "", "not allowed"},
+		{"/%2e", "", "not allowed"},
+		{"/a/../b", "", "dot segment"},
+		{"/a//b", "", "empty or dot segment"},
+		{"/报告", "", "not allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.arg, func(t *testing.T) {
+			cfg, err := parseFlags([]string{"-prefix", tt.arg}, &bytes.Buffer{})
+			switch {
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Errorf("-prefix %q: error %v; want one mentioning %q", tt.arg, err, tt.err)
+			case tt.err == "" && err != nil:
+				t.Errorf("-prefix %q: %v", tt.arg, err)
+			case tt.err == "" && cfg.Prefix != tt.want:
+				t.Errorf("-prefix %q = %q; want %q", tt.arg, cfg.Prefix, tt.want)
+			}
+		})
+	}
+}
+
+func TestPageFiles(t *testing.T) {
+	tests := []struct {
+		route string
+		want  []string
+	}{
+		{"/", []string{"index.html"}},
+		{"/index", []string{"index/index.html"}},
+		{"/movers", []string{"movers.html", "movers/index.html"}},
+		{"/stocks/三六零", []string{"stocks/三六零.html", "stocks/三六零/index.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.route, func(t *testing.T) {
+			if got := pageFiles(tt.route); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("pageFiles(%q) = %q; want %q", tt.route, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFileSafe(t *testing.T) {
+	for name, want := range map[string]bool{
+		"三六零": true, "云从科技-UW": true, "Meta Platforms": true, "360": true,
+		"": false, ".": false, "..": false, ".hidden": false, "a/b": false, `a\b`: false, "50%": false, "a?b": false, "a#b": false, "a:b": false, "a\x00": false,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got := fileSafe(name); got != want {
+				t.Errorf("fileSafe(%q) = %v; want %v", name, got, want)
+			}
+		})
+	}
+}
