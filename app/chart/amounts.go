@@ -20,7 +20,7 @@ func Amounts(rows []Amount, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "融资金额"), o.Labels.Axis, "img")
+	return c.svg(title(o.Title, "融资金额"), o.Labels.Axis, "img", o.DescribedBy)
 }
 
 func amounts(rows []Amount, o Options) (*canvas, error) {

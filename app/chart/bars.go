@@ -17,7 +17,7 @@ func Bars(rows []Bar, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "涨跌幅"), "", "img")
+	return c.svg(title(o.Title, "涨跌幅"), "", "img", o.DescribedBy)
 }
 
 func bars(rows []Bar, o Options) (*canvas, error) {

@@ -75,7 +75,6 @@ type canvas struct {
 	err    error
 	texts  []placed
 	shapes []shape
-	style  string // CSS for the document, if any
 }
 
 func newCanvas(w, h int, pal palette) *canvas {
@@ -116,7 +115,82 @@ func (c *canvas) flush() {
 	if i := bytes.IndexByte(s, '>'); i >= 0 && bytes.HasPrefix(s, []byte("<svg")) {
 		s = s[i+1:]
 	}
-	c.body.Write(bytes.TrimSuffix(s, []byte("</svg>")))
+	writeAttrs(&c.body, bytes.TrimSuffix(s, []byte("</svg>")))
+}
+
+// writeAttrs writes go-chart's markup to b with each style attribute
+// turned into presentation attributes (style="fill:rgba(48,164,108,1.0)"
+// becomes fill="#30a46c"). A page whose Content-Security-Policy has
+// style-src without 'unsafe-inline' ignores style attributes, and the
+// shapes would all be drawn black; presentation attributes are not styles
+// and always apply.
+func writeAttrs(b *bytes.Buffer, s []byte) {
+	const open = ` style="`
+	for {
+		i := bytes.Index(s, []byte(open))
+		if i < 0 {
+			b.Write(s)
+			return
+		}
+		b.Write(s[:i])
+		s = s[i+len(open):]
+		j := bytes.IndexByte(s, '"')
+		if j < 0 {
+			j = len(s)
+		}
+		for _, decl := range strings.Split(string(s[:j]), ";") {
+			name, value, ok := strings.Cut(decl, ":")
+			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+			if !ok || name == "" {
+				continue
+			}
+			opacity := ""
+			if hexValue, alpha, ok := parseRGBA(value); ok {
+				value = hexValue
+				if alpha < 1 && (name == "fill" || name == "stroke") {
+					opacity = strconv.FormatFloat(math.Round(alpha*1000)/1000, 'f', -1, 64)
+				}
+			}
+			b.WriteByte(' ')
+			b.WriteString(name)
+			b.WriteString(`="`)
+			escape(b, value)
+			b.WriteByte('"')
+			if opacity != "" {
+				b.WriteString(" " + name + `-opacity="` + opacity + `"`)
+			}
+		}
+		s = s[min(j+1, len(s)):]
+	}
+}
+
+// parseRGBA reads go-chart's rgba(r,g,b,a) colours as #rrggbb and an alpha.
+func parseRGBA(v string) (string, float64, bool) {
+	inner, ok := strings.CutPrefix(v, "rgba(")
+	if !ok {
+		return "", 0, false
+	}
+	inner, ok = strings.CutSuffix(inner, ")")
+	if !ok {
+		return "", 0, false
+	}
+	parts := strings.Split(inner, ",")
+	if len(parts) != 4 {
+		return "", 0, false
+	}
+	var rgb [3]uint8
+	for i := range rgb {
+		n, err := strconv.Atoi(strings.TrimSpace(parts[i]))
+		if err != nil || n < 0 || n > 255 {
+			return "", 0, false
+		}
+		rgb[i] = uint8(n)
+	}
+	a, err := strconv.ParseFloat(strings.TrimSpace(parts[3]), 64)
+	if err != nil || a < 0 || a > 1 {
+		return "", 0, false
+	}
+	return hex(drawing.Color{R: rgb[0], G: rgb[1], B: rgb[2], A: 255}), a, true
 }
 
 func px(v float64) int { return int(math.Round(v)) }
@@ -226,8 +300,10 @@ func (c *canvas) openLink(href, name string) {
 // closeLink ends the <a> openLink started.
 func (c *canvas) closeLink() { c.raw("</a>") }
 
-// hitArea draws an invisible rectangle that takes clicks and shows the
-// keyboard focus ring of the link around it.
+// hitArea draws an invisible rectangle that takes clicks. Its class,
+// aiw-hit, lets the page's stylesheet show hover and the keyboard focus
+// around the row: the document itself carries no <style>, which a page's
+// Content-Security-Policy (style-src 'self') would refuse.
 func (c *canvas) hitArea(b box) {
 	c.flush()
 	fmt.Fprintf(&c.body, `<rect class="aiw-hit" x="%s" y="%s" width="%s" height="%s" fill="transparent"/>`,
@@ -237,8 +313,9 @@ func (c *canvas) hitArea(b box) {
 // svg returns the finished document: the root <svg> with its size,
 // viewBox and accessible name, <title> first, then desc, then the body.
 // role is "img" for a picture and "group" for a chart holding links, whose
-// children an img role would hide from assistive technology.
-func (c *canvas) svg(title, desc, role string) ([]byte, error) {
+// children an img role would hide from assistive technology; describedBy,
+// if set, is the id the root's aria-describedby names.
+func (c *canvas) svg(title, desc, role, describedBy string) ([]byte, error) {
 	c.flush()
 	if c.err != nil {
 		return nil, c.err
@@ -248,6 +325,10 @@ func (c *canvas) svg(title, desc, role string) ([]byte, error) {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="%s" aria-label="`,
 		c.w, c.h, c.w, c.h, role)
 	escape(&b, title)
+	if describedBy != "" {
+		b.WriteString(`" aria-describedby="`)
+		escape(&b, describedBy)
+	}
 	fmt.Fprintf(&b, `" font-family="%s" font-size="%s">`, fontFamily, num(fontSize))
 	b.WriteString("<title>")
 	escape(&b, title)
@@ -256,11 +337,6 @@ func (c *canvas) svg(title, desc, role string) ([]byte, error) {
 		b.WriteString("<desc>")
 		escape(&b, desc)
 		b.WriteString("</desc>")
-	}
-	if c.style != "" {
-		b.WriteString("<style>")
-		b.WriteString(c.style)
-		b.WriteString("</style>")
 	}
 	b.Write(c.body.Bytes())
 	b.WriteString("</svg>")

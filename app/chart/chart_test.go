@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 var svgDir = flag.String("svgdir", "", "also write every chart the tests draw to this directory")
@@ -238,8 +240,36 @@ func TestDocument(t *testing.T) {
 				if got := root.children[0].text; got != o.Title {
 					t.Errorf("<title> = %q; want %q", got, o.Title)
 				}
+				if got, ok := root.attrs["aria-describedby"]; ok {
+					t.Errorf("aria-describedby = %q without DescribedBy; want none", got)
+				}
+				// A page's Content-Security-Policy may refuse inline
+				// styles: colours must be presentation attributes.
+				root.walk(func(n *node) {
+					if n.name == "style" {
+						t.Errorf("<style> element: %q", n.text)
+					}
+					if st, ok := n.attrs["style"]; ok {
+						t.Errorf("<%s style=%q>; want presentation attributes", n.name, st)
+					}
+				})
 			})
 		}
+	}
+}
+
+func TestDescribedBy(t *testing.T) {
+	for _, cc := range chartCases(t) {
+		t.Run(cc.name, func(t *testing.T) {
+			const id = `chart-note "1"`
+			b, err := cc.svg(Options{DescribedBy: id})
+			if err != nil {
+				t.Fatalf("draw: %v", err)
+			}
+			if got := parseSVG(t, b).attrs["aria-describedby"]; got != id {
+				t.Errorf("aria-describedby = %q; want %q", got, id)
+			}
+		})
 	}
 }
 
@@ -405,8 +435,9 @@ func TestSchemeSwapsFill(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, f := range fills[:2] {
-					if !bytes.Contains(b, []byte("fill:"+f)) {
-						t.Errorf("svg has no path filled %s", f)
+					h := `fill="` + hex(drawing.ParseColor(f)) + `"`
+					if !bytes.Contains(b, []byte(h)) {
+						t.Errorf("svg has no path with %s", h)
 					}
 				}
 			})
@@ -493,6 +524,20 @@ func TestCountsLinks(t *testing.T) {
 		}
 		if !slicesContains(texts, g.Label) {
 			t.Errorf("link %d texts = %q; want the label %q", i, texts, g.Label)
+		}
+	}
+	named := []CountBar{{Label: "AI工具", Count: 3, Href: "/constituents", Name: "取消筛选：AI工具"}, {Label: "AI应用", Count: 2, Href: "/constituents?link=AI%E5%BA%94%E7%94%A8"}}
+	b, err = Counts(named, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range parseSVG(t, b).all("a") {
+		want := []string{"取消筛选：AI工具", "筛选：AI应用（2）"}[i]
+		if got := a.attrs["aria-label"]; got != want {
+			t.Errorf("link %d aria-label = %q; want %q", i, got, want)
+		}
+		if got := a.all("title")[0].text; got != want {
+			t.Errorf("link %d <title> = %q; want %q", i, got, want)
 		}
 	}
 	if _, err := Counts([]CountBar{{Label: "x", Count: 1, Href: "javascript:alert(1)"}}, Options{}); err == nil {
@@ -706,5 +751,26 @@ func BenchmarkBars(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func TestWriteAttrs(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{`<path d="M 0 0" style="stroke-width:0;stroke:none;fill:rgba(48,164,108,1.0)"/>`,
+			`<path d="M 0 0" stroke-width="0" stroke="none" fill="#30a46c"/>`},
+		{`<path style="stroke-width:1;stroke:rgba(62,99,221,0.6);fill:none"/>`,
+			`<path stroke-width="1" stroke="#3e63dd" stroke-opacity="0.6" fill="none"/>`},
+		{`<path stroke-dasharray="4.0, 3.0" d="M 1 1" style="fill:rgba(1,2,3,1.0)"/><path style="fill:red"/>`,
+			`<path stroke-dasharray="4.0, 3.0" d="M 1 1" fill="#010203"/><path fill="red"/>`},
+		{`<path d="M 0 0"/>`, `<path d="M 0 0"/>`},
+	}
+	for _, tt := range tests {
+		var b bytes.Buffer
+		writeAttrs(&b, []byte(tt.in))
+		if got := b.String(); got != tt.want {
+			t.Errorf("writeAttrs(%q) = %q; want %q", tt.in, got, tt.want)
+		}
 	}
 }

@@ -12,6 +12,9 @@ type CountBar struct {
 	Count int
 	Level int    // 0 for a chain link, 1 for a sub-track of the link above it
 	Href  string // e.g. /constituents?link=AI算力及基础设施; empty for no link
+	// Name is the link's accessible name and tooltip, such as a note that
+	// following it removes a filter; empty means [Labels.Link] filled in.
+	Name string
 }
 
 // Counts draws constituents per chain link and sub-track as horizontal
@@ -29,7 +32,7 @@ func Counts(groups []CountBar, o Options) ([]byte, error) {
 			role = "group"
 		}
 	}
-	return c.svg(title(o.Title, "各环节成分股数量"), "", role)
+	return c.svg(title(o.Title, "各环节成分股数量"), "", role, o.DescribedBy)
 }
 
 func counts(groups []CountBar, o Options) (*canvas, error) {
@@ -54,7 +57,10 @@ func counts(groups []CountBar, o Options) (*canvas, error) {
 			fill:  pal.series[0],
 			color: pal.text,
 			href:  g.Href,
-			name:  fill(o.Labels.Link, "{label}", g.Label, "{n}", itoa(g.Count)),
+			name:  g.Name,
+		}
+		if row.name == "" {
+			row.name = fill(o.Labels.Link, "{label}", g.Label, "{n}", itoa(g.Count))
 		}
 		if g.Level > 0 {
 			row.indent = fontSize * float64(min(g.Level, 3))
@@ -62,10 +68,7 @@ func counts(groups []CountBar, o Options) (*canvas, error) {
 		}
 		spec.rows = append(spec.rows, row)
 	}
-	c := hbar(spec, o)
-	c.style = fmt.Sprintf(".aiw-hit{outline:none}a:hover .aiw-hit{fill:%s}a:focus .aiw-hit,a:focus-visible .aiw-hit{stroke:%s;stroke-width:2}",
-		pal.series[0].WithAlpha(28).String(), hex(pal.focus))
-	return c, nil
+	return hbar(spec, o), nil
 }
 
 // checkHref refuses link targets other than relative and http(s) URLs, so

@@ -21,6 +21,17 @@
 // neither escapes text nor sets text-anchor; so is the <a> around a linked
 // bar, with the renderer's output spliced in between.
 //
+// Colours are presentation attributes (fill="#30a46c"), never style
+// attributes or a <style> element: the renderer's style="…" is rewritten
+// as it is spliced in. A page whose Content-Security-Policy allows no
+// inline styles (style-src 'self', as the app's server sends) ignores
+// inline styles, and every shape would be drawn black. For the same
+// reason the hover and keyboard focus of [Counts]' links are left to the
+// page's stylesheet, which can style the invisible hit area of each row
+// (class aiw-hit). [Options.DescribedBy] names an element of the page,
+// such as a note pointing to the table with the same data, as the chart's
+// aria-describedby.
+//
 // # Chinese labels
 //
 // go-chart measures text with its built-in Roboto, which has no CJK glyphs,

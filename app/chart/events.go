@@ -25,7 +25,7 @@ func EventsPerDay(days []DayCount, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "每日事件数量"), "", "img")
+	return c.svg(title(o.Title, "每日事件数量"), "", "img", o.DescribedBy)
 }
 
 const dateLayout = "2006-01-02"

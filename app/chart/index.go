@@ -24,7 +24,7 @@ func IndexReturns(series []IndexPoint, excess float64, o Options) ([]byte, error
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "AI概念指数与沪深300指数涨跌幅"), "", "img")
+	return c.svg(title(o.Title, "AI概念指数与沪深300指数涨跌幅"), "", "img", o.DescribedBy)
 }
 
 // height picks the height of a vertical chart: o.Height, or a share of

@@ -50,6 +50,10 @@ type Options struct {
 	// Labels holds the strings drawn on the charts, from the caller's
 	// message catalog. Empty fields take Chinese defaults.
 	Labels Labels
+	// DescribedBy is the id of an element on the page that describes the
+	// chart, such as a note pointing to the table with the same data. It
+	// becomes the root <svg>'s aria-describedby; empty leaves it out.
+	DescribedBy string
 }
 
 // Labels holds the user-visible strings a chart draws, so that the UI's
@@ -132,7 +136,6 @@ type palette struct {
 	gain, loss                  drawing.Color // bar fills
 	gainText, lossText          drawing.Color // value text, darker or lighter for contrast
 	series                      [3]drawing.Color
-	focus                       drawing.Color
 }
 
 // Both the light and the dark colours keep text at a contrast of at least
@@ -153,7 +156,6 @@ var (
 			drawing.ColorFromHex("f76b15"),
 			drawing.ColorFromHex("8e4ec6"),
 		},
-		focus: drawing.ColorFromHex("0090ff"),
 	}
 	darkPal = palette{
 		bg:       drawing.ColorFromHex("111113"),
@@ -168,7 +170,6 @@ var (
 			drawing.ColorFromHex("ff801f"),
 			drawing.ColorFromHex("b658c4"),
 		},
-		focus: drawing.ColorFromHex("70b8ff"),
 	}
 )
 

@@ -1,14 +1,373 @@
 package ui
 
 import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/airesearch/aiweekly/app/chart"
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // tableChart is the chart that follows a table's filters: the rows of res
-// as the view s shows them. It returns nil where the view has no chart.
-// The chart work (issue 4) fills this in; the explorer pages already call
-// it so that charts appear wherever a table does.
+// as the view s shows them, in the colour convention of s. It returns nil
+// where the view has no chart (/picks, whose rows are names without
+// figures) and when no row matches, which the table already says.
 func tableChart(t *explore.Table, res explore.Result, s explore.State) app.UI {
-	return nil
+	if t == nil || len(res.Rows) == 0 {
+		return nil
+	}
+	var spec chartSpec
+	switch t.Route {
+	case explore.RouteMovers:
+		spec = moversChart(t, res, s)
+	case explore.RouteConstituents:
+		spec = constituentsChart(t, res, s)
+	case explore.RouteEvents:
+		spec = eventsChart(t, res, s, storedReport())
+	case explore.RouteFinancings:
+		spec = financingsChart(t, res, s, storedReport())
+	default:
+		return nil
+	}
+	if spec.draw == nil {
+		return nil
+	}
+	return &chartView{ID: spec.id, Key: spec.key, Draw: spec.draw, Note: spec.note}
+}
+
+// chartSpec is one chart ready to mount: what chartView needs.
+type chartSpec struct {
+	id   string
+	key  string
+	note string
+	draw func(width int, dark bool) ([]byte, error)
+}
+
+// chartOptions are the options every chart shares: width and scheme from
+// chartView, colours from the view, strings from the catalog, and the note
+// under the chart as its description.
+func chartOptions(id string, c explore.Colors, width int, dark bool, title string) chart.Options {
+	o := chart.Options{Width: width, Dark: dark, Title: title, DescribedBy: id + "-note"}
+	if c == explore.ColorsIntl {
+		o.Colors = chart.Intl
+	}
+	return o
+}
+
+// chartKey joins what a chart depends on besides its width and scheme:
+// the route, colours, language and the ids of the rows in order.
+func chartKey(s explore.State, extra string, rows []*explore.Row) string {
+	var b strings.Builder
+	b.WriteString(string(s.Route))
+	b.WriteByte('|')
+	b.WriteString(s.Colors.String())
+	b.WriteByte('|')
+	b.WriteString(string(current))
+	b.WriteByte('|')
+	b.WriteString(extra)
+	for _, r := range rows {
+		b.WriteByte('|')
+		b.WriteString(r.ID)
+	}
+	return b.String()
+}
+
+// cell returns row r's cell in column key of t.
+func cell(t *explore.Table, r *explore.Row, key string) (explore.Cell, bool) {
+	if _, i, ok := t.Column(key); ok && i < len(r.Cells) {
+		return r.Cells[i], true
+	}
+	return explore.Cell{}, false
+}
+
+// moversChart draws the shown movers as signed bars in the table's order.
+// When rows from more than one list are shown, each label names its list's
+// horizon, since the same company can be in two lists.
+func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
+	lists := map[string]bool{}
+	for _, r := range res.Rows {
+		if c, ok := cell(t, r, explore.ColList); ok {
+			lists[c.Text] = true
+		}
+	}
+	bars := make([]chart.Bar, 0, len(res.Rows))
+	for _, r := range res.Rows {
+		name, _ := cell(t, r, explore.ColName)
+		ret, _ := cell(t, r, explore.ColReturn)
+		if ret.Missing {
+			continue
+		}
+		label := name.Text
+		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
+			label += "（" + chartMsg("chart.movers.horizon."+list.Text) + "）"
+		}
+		bars = append(bars, chart.Bar{Label: label, Value: ret.Num})
+	}
+	const id = "chart-movers"
+	title := fmt.Sprintf(chartMsg("chart.movers.title"), len(bars))
+	return chartSpec{
+		id:   id,
+		key:  chartKey(s, "", res.Rows),
+		note: fmt.Sprintf(chartMsg("chart.movers.note"), len(bars)),
+		draw: func(w int, dark bool) ([]byte, error) {
+			o := chartOptions(id, s.Colors, w, dark, title)
+			o.Labels = chartLabels()
+			return chart.Bars(bars, o)
+		},
+	}
+}
+
+// constituentsChart counts the shown constituents per chain link, each
+// followed by its sub-tracks, in the facets' (the report's) order. Each
+// bar links to the view a click on the same facet value gives: it selects
+// the value, or clears it when it is selected.
+func constituentsChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
+	type seg struct{ link, segment string }
+	linkN, segN := map[string]int{}, map[seg]int{}
+	for _, r := range res.Rows {
+		for _, l := range r.Facets[explore.FacetLink] {
+			linkN[l]++
+			for _, sg := range r.Facets[explore.FacetSegment] {
+				segN[seg{l, sg}]++
+			}
+		}
+	}
+	var links, segments []string
+	if f, ok := t.Facet(explore.FacetLink); ok {
+		links = f.Values
+	}
+	if f, ok := t.Facet(explore.FacetSegment); ok {
+		segments = f.Values
+	}
+	bar := func(facet, value string, n, level int) chart.CountBar {
+		b := chart.CountBar{Label: value, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
+		if s.Selected(facet, value) {
+			b.Name = fmt.Sprintf(chartMsg("chart.counts.clear"), value, n)
+		}
+		return b
+	}
+	var rows []chart.CountBar
+	for _, l := range links {
+		if linkN[l] == 0 {
+			continue
+		}
+		rows = append(rows, bar(explore.FacetLink, l, linkN[l], 0))
+		for _, sg := range segments {
+			if n := segN[seg{l, sg}]; n > 0 {
+				rows = append(rows, bar(explore.FacetSegment, sg, n, 1))
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return chartSpec{}
+	}
+	const id = "chart-constituents"
+	title := fmt.Sprintf(chartMsg("chart.counts.title"), len(res.Rows))
+	return chartSpec{
+		id: id,
+		// The links depend on the whole state, not only on the rows.
+		key:  chartKey(s, s.Encode(), res.Rows),
+		note: fmt.Sprintf(chartMsg("chart.counts.note"), len(res.Rows)),
+		draw: func(w int, dark bool) ([]byte, error) {
+			o := chartOptions(id, s.Colors, w, dark, title)
+			o.Labels = chartLabels()
+			return chart.Counts(rows, o)
+		},
+	}
+}
+
+// eventsChart counts the shown events per day and kind over the report's
+// period (narrowed to the view's from and to when they lie inside it), so
+// that a day without events shows as a gap. Undated items are noted under
+// the axis.
+func eventsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
+	first, last := "", ""
+	if r != nil {
+		first, last = r.Meta.Period.From, r.Meta.Period.To
+	}
+	if s.From != "" && s.From > first && (last == "" || s.From <= last) {
+		first = s.From
+	}
+	if s.To != "" && s.To < last && s.To >= first {
+		last = s.To
+	}
+	days := make([]chart.DayCount, 0, len(res.Rows)+2)
+	for _, d := range []string{first, last} {
+		if d != "" {
+			days = append(days, chart.DayCount{Date: d})
+		}
+	}
+	for _, row := range res.Rows {
+		date, _ := cell(t, row, explore.ColDate)
+		kind, _ := cell(t, row, explore.ColKind)
+		d := chart.DayCount{Date: date.Date}
+		switch kind.Text {
+		case explore.EventCompany:
+			d.Company = 1
+		case explore.EventDomestic:
+			d.Domestic = 1
+		case explore.EventOverseas:
+			d.Overseas = 1
+		}
+		days = append(days, d)
+	}
+	const id = "chart-events"
+	title := fmt.Sprintf(chartMsg("chart.events.title"), first, last)
+	return chartSpec{
+		id:   id,
+		key:  chartKey(s, first+last, res.Rows),
+		note: fmt.Sprintf(chartMsg("chart.events.note"), len(res.Rows)),
+		draw: func(w int, dark bool) ([]byte, error) {
+			o := chartOptions(id, s.Colors, w, dark, title)
+			o.Labels = chartLabels()
+			return chart.EventsPerDay(days, o)
+		},
+	}
+}
+
+// financingsChart draws the shown financings on one US dollar axis, each
+// amount converted with the exchange rate stored in the data (the report
+// prints none) and labelled with its value as printed. An amount in a
+// currency the rate does not cover is left out and counted in the note.
+func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
+	if r == nil {
+		return chartSpec{}
+	}
+	fx := r.Financings.FX
+	byID := make(map[string]report.Financing, len(r.Financings.Items))
+	for _, f := range r.Financings.Items {
+		byID[f.ID] = f
+	}
+	var rows []chart.Amount
+	skipped := 0
+	for _, row := range res.Rows {
+		f, ok := byID[row.ID]
+		usd, conv := fx.ToBase(f.Amount)
+		if !ok || !conv || math.IsNaN(usd) {
+			skipped++
+			continue
+		}
+		name, _ := cell(t, row, explore.ColName)
+		rows = append(rows, chart.Amount{Label: name.Text, USD: usd, Note: f.Amount.AsPrinted})
+	}
+	if len(rows) == 0 {
+		return chartSpec{}
+	}
+	axis := fmt.Sprintf(chartMsg("chart.amounts.axis"), fx.Base, fx.Base, strconv.FormatFloat(fx.Rate, 'f', -1, 64), fx.Quote, fx.Date)
+	note := fmt.Sprintf(chartMsg("chart.amounts.note"), len(rows), fx.Quote, fx.Date, fx.Base)
+	if skipped > 0 {
+		note += fmt.Sprintf(chartMsg("chart.amounts.skipped"), skipped, fx.Base)
+	}
+	const id = "chart-financings"
+	title := fmt.Sprintf(chartMsg("chart.amounts.title"), fx.Base)
+	return chartSpec{
+		id:   id,
+		key:  chartKey(s, axis, res.Rows),
+		note: note,
+		draw: func(w int, dark bool) ([]byte, error) {
+			o := chartOptions(id, s.Colors, w, dark, title)
+			o.Labels = chartLabels()
+			o.Labels.Axis = axis
+			return chart.Amounts(rows, o)
+		},
+	}
+}
+
+// storedReport is the report the pages show, or nil before it loaded.
+func storedReport() *report.Report {
+	store.mu.Lock()
+	defer store.mu.Unlock()
+	return store.rep
+}
+
+// chartLabels are the strings the charts draw, in the current language.
+func chartLabels() chart.Labels {
+	return chart.Labels{
+		Period:   chartMsg("chart.index.period"),
+		YTD:      chartMsg("chart.index.ytd"),
+		Excess:   chartMsg("chart.index.excess"),
+		Points:   T("index.pct"),
+		Company:  T("kind.company"),
+		Domestic: T("kind.domestic"),
+		Overseas: T("kind.overseas"),
+		Undated:  chartMsg("chart.events.undated"),
+		Day:      "1/2",
+		Axis:     "USD",
+		Link:     chartMsg("chart.counts.link"),
+		More:     chartMsg("chart.more"),
+		Empty:    chartMsg("chart.empty"),
+	}
+}
+
+// chartMessages are the strings of the charts, kept apart from the page
+// catalog (messages.go) because the charts are a separate piece of work;
+// chartMsg looks them up like T, falling back to Chinese and then to the id.
+var chartMessages = map[lang]map[string]string{
+	zh: {
+		"chart.failed":                        "图表无法绘制；数据见下方表格。",
+		"chart.empty":                         "无数据",
+		"chart.more":                          "仅显示前 {shown} 项，共 {total} 项",
+		"chart.index.title":                   "AI概念指数与沪深300指数涨跌幅：本区间与年初至今",
+		"chart.index.note":                    "图表的数据即下表；年初至今超额收益标注在图中。",
+		"chart.index.period":                  "本区间",
+		"chart.index.ytd":                     "年初至今",
+		"chart.index.excess":                  "超额收益",
+		"chart.movers.title":                  "涨跌幅：当前显示的 %d 行",
+		"chart.movers.note":                   "图中 %d 条即下方表格所列各行，按当前排序。",
+		"chart.movers.horizon.period-gainers": "本期",
+		"chart.movers.horizon.ytd-gainers":    "今年以来",
+		"chart.movers.horizon.period-losers":  "本期",
+		"chart.counts.title":                  "各产业链环节与细分赛道的成分股数量（当前 %d 只）",
+		"chart.counts.note":                   "按环节与细分赛道统计下方表格的 %d 行；点击条形即按该项筛选，再次点击取消。",
+		"chart.counts.link":                   "筛选：{label}（{n}）",
+		"chart.counts.clear":                  "取消筛选：%s（%d）",
+		"chart.events.title":                  "每日事件与新闻数量，按类别（%s 至 %s）",
+		"chart.events.note":                   "按日期与类别统计下方表格的 %d 条。",
+		"chart.events.undated":                "另有 {n} 条未注明日期",
+		"chart.amounts.title":                 "融资金额（折合%s）",
+		"chart.amounts.axis":                  "%s（1 %s = %s %s，%s 数据所存汇率）",
+		"chart.amounts.note":                  "图中 %d 笔即下方表格所列融资，括号内为报告原文金额；%s 金额按数据中存储的 %s 汇率折算为 %s，报告本身未给出汇率。",
+		"chart.amounts.skipped":               "另有 %d 笔的币种无法折算为 %s，未画出。",
+	},
+	en: {
+		"chart.failed":                        "The chart could not be drawn; the table below holds its data.",
+		"chart.empty":                         "No data",
+		"chart.more":                          "First {shown} of {total} shown",
+		"chart.index.title":                   "AI concept index and CSI 300 returns: period and year to date",
+		"chart.index.note":                    "The table below holds the chart's data; the YTD excess return is labelled in the chart.",
+		"chart.index.period":                  "Period",
+		"chart.index.ytd":                     "YTD",
+		"chart.index.excess":                  "Excess",
+		"chart.movers.title":                  "Returns of the %d rows shown",
+		"chart.movers.note":                   "The %d bars are the rows of the table below, in the current order.",
+		"chart.movers.horizon.period-gainers": "period",
+		"chart.movers.horizon.ytd-gainers":    "YTD",
+		"chart.movers.horizon.period-losers":  "period",
+		"chart.counts.title":                  "Constituents per chain link and sub-track (%d shown)",
+		"chart.counts.note":                   "Counts of the %d rows of the table below; click a bar to filter by it, again to clear.",
+		"chart.counts.link":                   "Filter: {label} ({n})",
+		"chart.counts.clear":                  "Clear filter: %s (%d)",
+		"chart.events.title":                  "Events and news per day, by kind (%s to %s)",
+		"chart.events.note":                   "Counts of the %d rows of the table below by date and kind.",
+		"chart.events.undated":                "{n} more undated",
+		"chart.amounts.title":                 "Financing amounts in %s",
+		"chart.amounts.axis":                  "%s (1 %s = %s %s, rate stored with the data for %s)",
+		"chart.amounts.note":                  "The %d bars are the financings of the table below, each with its amount as printed; %s amounts are converted at the rate stored with the data for %s into %s (the report gives none).",
+		"chart.amounts.skipped":               " %d more in a currency not convertible to %s are left out.",
+	},
+}
+
+// chartMsg returns the chart string id in the current language.
+func chartMsg(id string) string {
+	if s, ok := chartMessages[current][id]; ok {
+		return s
+	}
+	if s, ok := chartMessages[zh][id]; ok {
+		return s
+	}
+	return id
 }

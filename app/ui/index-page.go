@@ -25,7 +25,8 @@ func (p *indexPage) Render() app.UI {
 	)
 }
 
-// indexTable is the period and YTD returns of each index, with the excess.
+// indexTable is the period and YTD returns of each index, with the excess,
+// under the chart of the same figures.
 func indexTable(r *report.Report) app.UI {
 	ir := r.IndexReturns
 	rows := make([]app.UI, 0, len(ir.Series))
@@ -34,7 +35,8 @@ func indexTable(r *report.Report) app.UI {
 			app.Th().Scope("row").Text(s.Name), pctCell(s.PeriodReturn), pctCell(s.YTDReturn),
 		))
 	}
-	return app.Div().Body(
+	return app.Div().Class("index-returns").Body(
+		&indexChart{Rep: r},
 		table(r.Meta.Period.From+" – "+r.Meta.Period.To, []string{"index.series", "index.period", "index.ytd"}, rows),
 		app.P().Class("excess").Body(
 			app.Text(T("index.excess")+"："),

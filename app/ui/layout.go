@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"net/url"
 	"strconv"
 	"strings"
@@ -133,22 +132,6 @@ func companyLink(name string, c explore.Colors) app.UI {
 	return app.A().Href(stockHref(name, c)).Text(name)
 }
 
-// companyNames links every company id to its page, in order.
-func companyNames(r *report.Report, ids []string, c explore.Colors) []app.UI {
-	out := make([]app.UI, 0, 2*len(ids))
-	for i, id := range ids {
-		if i > 0 {
-			out = append(out, app.Text("、"))
-		}
-		if co, ok := r.CompanyByID(id); ok {
-			out = append(out, companyLink(co.Name, c))
-		} else {
-			out = append(out, app.Text(id))
-		}
-	}
-	return out
-}
-
 // table renders a plain table with a caption and header cells.
 func table(caption string, headers []string, rows []app.UI) app.UI {
 	return app.Div().Class("table-wrap").Body(
@@ -161,9 +144,6 @@ func table(caption string, headers []string, rows []app.UI) app.UI {
 		),
 	)
 }
-
-// count is the row-count note under a heading.
-func count(n int) string { return fmt.Sprintf(T("rows"), n) }
 
 // orDash shows an empty field as a dash.
 func orDash(s string) string {
