@@ -33,6 +33,8 @@ vet:
 
 unit:
 	$(GO) test $$($(GO) list ./app/... ./cmd/... | grep -v /e2e)
+	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 5s ./app/explore
+	$(GO) test -run '^$$' -fuzz '^FuzzAttr$$' -fuzztime 3s ./app/ui
 
 # Headless Chromium from Debian and a CJK font, installed when missing.
 browser-deps:
