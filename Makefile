@@ -45,7 +45,7 @@ browser-deps:
 browser: build browser-deps
 	$(GO) test -count=1 -timeout 40m ./app/e2e/...
 
-test: vet unit browser
+test: vet unit browser bench-smoke
 
 # The benchmark (bench/, docs/performance.md): the explorer against a
 # hello-world go-app app built with the same flags (the floor) and against

@@ -1,0 +1,314 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"strings"
+	"text/tabwriter"
+)
+
+// Limits of the issue's targets. The benchmark reports them; it never
+// fails on a time.
+const (
+	maxWasmBrotli     = 2_000_000 // bytes: 2.0 MB
+	maxReadyRatio     = 1.2       // × the floor's time to ready
+	maxFCPShare       = 0.5       // FCP at most half of our time to ready
+	maxSearchP95Real  = 16.0      // ms, one frame
+	maxSearchP95Synth = 50.0      // ms, at 10,000 rows
+	minServeRatio     = 0.9       // × nginx's requests per second
+)
+
+// targets checks the figures of r against the issue's targets.
+func targets(r *Result) []Target {
+	var ts []Target
+	add := func(name, want, got string, ok bool, measured bool, notes string) {
+		t := Target{Name: name, Want: want, Got: got, Notes: notes}
+		if measured {
+			t.Pass = &ok
+		}
+		ts = append(ts, t)
+	}
+	br := r.Size.Ours.Brotli
+	add("app.wasm brotli", "≤ 2.0 MB", mb(br), br <= maxWasmBrotli, br > 0, "")
+
+	l := r.Load
+	add("time to ready", fmt.Sprintf("≤ %.1f× floor", maxReadyRatio), times(l.ReadyRatio),
+		float64(l.ReadyRatio) <= maxReadyRatio, l.ReadyRatio.OK(),
+		fmt.Sprintf("ours %s, floor %s", ms(l.Ready.Median), ms(l.FloorReady.Median)))
+	share := Float(ratio(float64(l.FCP.Median), float64(l.Ready.Median)))
+	add("first contentful paint well before ready", fmt.Sprintf("FCP ≤ %.1f× ready", maxFCPShare), times(share),
+		float64(share) <= maxFCPShare, share.OK(),
+		fmt.Sprintf("FCP %s, ready %s", ms(l.FCP.Median), ms(l.Ready.Median)))
+
+	for _, in := range r.Interact {
+		limit := maxSearchP95Real
+		if in.Data == "synthetic" {
+			limit = maxSearchP95Synth
+		}
+		add(fmt.Sprintf("search p95, %s %s", in.Data, in.Route), fmt.Sprintf("≤ %g ms", limit), ms(in.Search.P95),
+			float64(in.Search.P95) <= limit && in.Search.Timeouts == 0, in.Search.P95.OK(), in.Search.Note)
+	}
+	for _, p := range r.Serve.Paths {
+		if p.Accept != acceptEncoding {
+			continue // a diagnosis, not one of the issue's paths
+		}
+		add("server throughput "+p.Path, fmt.Sprintf("≥ %.1f× nginx", minServeRatio), times(p.RPSRatio),
+			float64(p.RPSRatio) >= minServeRatio, p.RPSRatio.OK(),
+			fmt.Sprintf("%s vs %s req/s", num(p.Ours.RPS), num(p.Nginx.RPS)))
+	}
+	if len(r.Serve.Paths) == 0 {
+		add("server throughput", fmt.Sprintf("≥ %.1f× nginx", minServeRatio), "n/a", false, false, r.Serve.Note)
+	}
+	return ts
+}
+
+func mb(b int) string {
+	if b <= 0 {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f MB", float64(b)/1e6)
+}
+
+func ms(f Float) string {
+	switch {
+	case !f.OK():
+		return "n/a"
+	case f < 10:
+		return fmt.Sprintf("%.1f ms", float64(f))
+	}
+	return fmt.Sprintf("%.0f ms", float64(f))
+}
+
+func times(f Float) string {
+	if !f.OK() {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.2f×", float64(f))
+}
+
+func num(f Float) string {
+	if !f.OK() {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f", float64(f))
+}
+
+func pct(f Float) string {
+	if !f.OK() {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.0f%%", float64(f)*100)
+}
+
+func status(t Target) string {
+	switch {
+	case t.Pass == nil:
+		return "n/a"
+	case *t.Pass:
+		return "pass"
+	}
+	return "MISS"
+}
+
+// table is a section of the printed report: a heading row, then rows.
+type table struct {
+	title string
+	head  []string
+	rows  [][]string
+}
+
+// tables lays the result out as the sections the text and Markdown
+// reports share.
+func tables(r *Result) []table {
+	s := r.Size
+	size := table{title: "Size", head: []string{"", "ours", "floor (hello-world go-app)", "ours/floor"}}
+	szRow := func(name string, a, b int) {
+		size.rows = append(size.rows, []string{name, mb(a), mb(b), times(Float(ratio(float64(a), float64(b))))})
+	}
+	szRow("app.wasm raw", s.Ours.Raw, s.Floor.Raw)
+	szRow("app.wasm gzip", s.Ours.Gzip, s.Floor.Gzip)
+	szRow("app.wasm brotli", s.Ours.Brotli, s.Floor.Brotli)
+	wire := func(t Transfer) string {
+		if t.Requests == 0 {
+			return "n/a"
+		}
+		return fmt.Sprintf("%s (the page's %d requests: %s)", mb(t.Bytes), t.Requests, mb(t.PageBytes))
+	}
+	size.rows = append(size.rows, []string{"cold load of / (on the wire)", wire(s.OursCold), wire(s.FloorCold), times(s.ColdRatio)})
+
+	l := r.Load
+	load := table{title: fmt.Sprintf("Load of / in headless Chromium (median of %d)", r.Settings.Runs),
+		head: []string{"", "ours", "ours / floor's ready", "floor"}}
+	lrow := func(name string, ours Series, rat Float, floor Series) {
+		o := ms(ours.Median)
+		if !ours.Median.OK() && ours.Note != "" {
+			o = "n/a (" + ours.Note + ")"
+		}
+		load.rows = append(load.rows, []string{name, o, times(rat), ms(floor.Median)})
+	}
+	lrow("first contentful paint", l.FCP, l.FCPRatio, l.FloorFCP)
+	lrow("ready (wasm running, rows on screen)", l.Ready, l.ReadyRatio, l.FloorReady)
+	lrow("warm (second load, same profile)", l.Warm, l.WarmRatio, l.FloorWarm)
+	lrow("offline (service worker, server stopped)", l.Offline, l.OfflineRatio, Series{Median: NaN})
+	fr := float64(l.FloorReady.Median)
+	lrow("  of the cold load: app.wasm received", l.WasmDone, Float(ratio(float64(l.WasmDone.Median), fr)), l.FloorWasmDone)
+	lrow("  of the cold load: report requested (Go running)", l.DataRequested, Float(ratio(float64(l.DataRequested.Median), fr)), Series{Median: NaN})
+	lrow("  of the cold load: report received", l.DataDone, Float(ratio(float64(l.DataDone.Median), fr)), Series{Median: NaN})
+
+	inter := table{title: "Interaction: event to updated DOM, in the page", head: []string{"", "rows (DOM elements)", "p50", "p95", "max", "DOM mutations per event", "samples"}}
+	for _, in := range r.Interact {
+		for _, a := range []struct {
+			name string
+			l    Latency
+		}{{"search keystroke", in.Search}, {"facet click", in.Facet}} {
+			n := fmt.Sprint(len(a.l.Samples))
+			if a.l.Timeouts > 0 {
+				n += fmt.Sprintf(" (+%d timed out)", a.l.Timeouts)
+			}
+			if len(a.l.Samples) == 0 && a.l.Note != "" {
+				n = "0 (" + a.l.Note + ")"
+			}
+			inter.rows = append(inter.rows, []string{fmt.Sprintf("%s %s %s", in.Data, in.Route, a.name),
+				fmt.Sprintf("%d (%d)", in.Rows, in.Nodes), ms(a.l.P50), ms(a.l.P95), ms(a.l.Max), num(a.l.Mutations), n})
+		}
+	}
+
+	serve := table{title: fmt.Sprintf("Serving on loopback (%s; median of %d rounds)", r.Settings.LoadTool, r.Settings.Rounds),
+		head: []string{"path (Accept-Encoding)", "ours req/s", "nginx req/s", "ours/nginx", "ours p99", "nginx p99", "encoding, body (ours | nginx)"}}
+	for _, p := range r.Serve.Paths {
+		serve.rows = append(serve.rows, []string{fmt.Sprintf("%s (%s)", p.Path, p.Accept), num(p.Ours.RPS), num(p.Nginx.RPS), times(p.RPSRatio),
+			ms(p.Ours.P99), ms(p.Nginx.P99),
+			fmt.Sprintf("%s %d B | %s %d B", enc(p.Ours.Encoding), p.Ours.Bytes, enc(p.Nginx.Encoding), p.Nginx.Bytes)})
+	}
+	if len(r.Serve.Paths) == 0 {
+		serve.rows = append(serve.rows, []string{"n/a", r.Serve.Note})
+	}
+
+	var profs []table
+	for _, p := range r.Profiles {
+		what := "while timing " + p.Data + " " + p.Route
+		if p.ReadyMs.OK() && p.ReadyMs > 0 {
+			what = fmt.Sprintf("of a load of %s, ready at %s", p.Route, ms(p.ReadyMs))
+		}
+		t := table{title: fmt.Sprintf("CPU profile %s (busy %s, idle %s)", what, ms(p.BusyMs), ms(p.IdleMs)),
+			head: []string{"function (self time)", "ms", "share", "package (inclusive time)", "ms", "share"}}
+		for i := range max(len(p.Functions), len(p.Packages)) {
+			row := make([]string, 6)
+			if i < len(p.Functions) {
+				f := p.Functions[i]
+				row[0], row[1], row[2] = f.Name, num(f.Ms), pct(f.Share)
+			}
+			if i < len(p.Packages) {
+				f := p.Packages[i]
+				row[3], row[4], row[5] = f.Name, num(f.Ms), pct(f.Share)
+			}
+			t.rows = append(t.rows, row)
+		}
+		profs = append(profs, t)
+	}
+
+	var sprofs []table
+	for _, p := range r.Serve.Profiles {
+		t := table{title: fmt.Sprintf("perf profile of our server loaded on %s (%s): kernel %s of samples", p.Path, p.Accept, pct(p.KernelShare)),
+			head: []string{"function (inclusive)", "share of samples"}}
+		for _, f := range p.Functions {
+			t.rows = append(t.rows, []string{f.Name, pct(f.Share)})
+		}
+		sprofs = append(sprofs, t)
+	}
+
+	tg := table{title: "Targets (reported, never enforced)", head: []string{"target", "want", "got", "", "notes"}}
+	for _, t := range r.Targets {
+		tg.rows = append(tg.rows, []string{t.Name, t.Want, t.Got, status(t), t.Notes})
+	}
+	out := []table{size, load, inter}
+	out = append(out, profs...)
+	out = append(out, serve)
+	out = append(out, sprofs...)
+	return append(out, tg)
+}
+
+func enc(e string) string {
+	if e == "" {
+		return "identity"
+	}
+	return e
+}
+
+// summary is the line that says where and how the run ran.
+func summary(r *Result) string {
+	m := r.Machine
+	mode := r.Mode
+	if mode != "" {
+		mode = strings.ToUpper(mode[:1]) + mode[1:]
+	}
+	return fmt.Sprintf("%s run of %s on %d × %s, %d MiB, load %s at start and %s at end",
+		mode, r.Time, m.CPUs, m.Model, m.MemoryMiB, m.LoadStart, m.LoadEnd)
+}
+
+// writeText prints the tables for a terminal.
+func writeText(w io.Writer, r *Result) {
+	fmt.Fprintln(w, summary(r))
+	for _, t := range tables(r) {
+		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(t.title[:1])+t.title[1:])
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "  "+strings.Join(t.head, "\t"))
+		for _, row := range t.rows {
+			fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
+		}
+		tw.Flush()
+	}
+	for _, l := range []struct {
+		title string
+		list  []string
+	}{{"Skipped", r.Skipped}, {"Problems", r.Problems}} {
+		if len(l.list) > 0 {
+			fmt.Fprintln(w, "\n"+l.title)
+			for _, p := range l.list {
+				fmt.Fprintln(w, "  "+p)
+			}
+		}
+	}
+}
+
+// writeMarkdown writes the tables as Markdown, for docs/performance.md.
+func writeMarkdown(w io.Writer, r *Result) {
+	fmt.Fprintf(w, "%s.\n", summary(r))
+	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	for _, t := range tables(r) {
+		fmt.Fprintf(w, "\n**%s**\n\n", t.title)
+		head := make([]string, len(t.head))
+		for i, h := range t.head {
+			head[i] = cell(h)
+		}
+		fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat(" --- |", len(t.head)))
+		for _, row := range t.rows {
+			cells := make([]string, len(t.head))
+			for i := range cells {
+				if i < len(row) {
+					cells[i] = cell(row[i])
+				}
+			}
+			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+		}
+	}
+	if len(r.Size.AboveFloor) > 0 {
+		fmt.Fprintf(w, "\n**Code above the floor, by package** (wasm function bodies; data segments: ours %s, floor %s)\n\n",
+			mb(layoutData(r.Size.OursLayout)), mb(layoutData(r.Size.FloorLayout)))
+		fmt.Fprintln(w, "| package | bytes above the floor |\n| --- | --- |")
+		for i, p := range r.Size.AboveFloor {
+			if i == 15 {
+				break
+			}
+			fmt.Fprintf(w, "| %s | %d |\n", p.Package, p.Bytes)
+		}
+	}
+}
+
+func layoutData(l *WasmLayout) int {
+	if l == nil {
+		return 0
+	}
+	return l.Data
+}
