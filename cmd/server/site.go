@@ -54,6 +54,7 @@ type site struct {
 	appRes  map[string]*resource // go-app's generated files, by URL path
 	data    *resource            // nil when the data file is missing
 	app     http.Handler         // go-app's handler, for pages
+	pages   pageCache            // pages rendered so far, by encoding and URL
 	log     *slog.Logger
 }
 
@@ -385,6 +386,11 @@ func (s *site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		// other unknown path renders the same not-found page.
 		r2.URL.Path, r2.URL.RawPath = s.prefix+"/404", ""
 	}
+	key := enc + " " + r2.URL.RequestURI()
+	if res, ok := s.pages.get(key); ok {
+		res.serve(w, r, status)
+		return
+	}
 	rec := newBufferWriter()
 	s.app.ServeHTTP(rec, r2)
 	if rec.status != http.StatusOK {
@@ -397,7 +403,38 @@ func (s *site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	if enc != "" {
 		res.setVariant(enc, compressFast(enc, body))
 	}
+	s.pages.put(key, res)
 	res.serve(w, r, status)
+}
+
+// pageCache keeps rendered and compressed pages. A page depends only on
+// the version, which is fixed for the life of a site, and its URL, so an
+// entry never goes stale; rendering and brotli dominated the cost of a
+// page request (perf in docs/performance.md). Links with arbitrary query
+// strings could grow it without end, so it is dropped whole when full.
+type pageCache struct {
+	mu    sync.Mutex
+	pages map[string]*resource
+}
+
+// maxCachedPages bounds the page cache; the routes and their common links
+// fit many times over.
+const maxCachedPages = 512
+
+func (c *pageCache) get(key string) (*resource, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	res, ok := c.pages[key]
+	return res, ok
+}
+
+func (c *pageCache) put(key string, res *resource) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil || len(c.pages) >= maxCachedPages {
+		c.pages = make(map[string]*resource)
+	}
+	c.pages[key] = res
 }
 
 // goAppIntercepts reports whether go-app's handler answers the URL path

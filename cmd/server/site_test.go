@@ -594,3 +594,24 @@ func TestMarkupInPathStaysText(t *testing.T) {
 		})
 	}
 }
+
+// TestPageCache serves a page twice from one render and keeps the cache
+// bounded however many distinct links arrive.
+func TestPageCache(t *testing.T) {
+	s, srv := startSite(t, newFixture(t, 1024).config())
+	_, first := fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
+	_, second := fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
+	if !bytes.Equal(first, second) {
+		t.Errorf("second response differs from the first: the page was not served from the cache")
+	}
+	if _, ok := s.pages.get("gzip /movers?list=ytd-gainers"); !ok {
+		t.Errorf("page not cached under its encoding and URL")
+	}
+	var c pageCache
+	for i := range maxCachedPages + 10 {
+		c.put(strconv.Itoa(i), &resource{})
+	}
+	if n := len(c.pages); n > maxCachedPages {
+		t.Errorf("cache holds %d pages; want at most %d", n, maxCachedPages)
+	}
+}
