@@ -441,3 +441,37 @@ func TestIndexChart(t *testing.T) {
 		}
 	}
 }
+
+// TestEventDays checks that the events chart gets one entry per day, the
+// period's ends included, with every shown event counted once under its kind.
+func TestEventDays(t *testing.T) {
+	r := chartReport(t)
+	tb := explore.Events(r)
+	s, _ := tb.Parse(url.Values{})
+	days := eventDays(tb, explore.Apply(tb, s), "2023-04-01", "2023-04-14")
+	got := map[string][3]int{}
+	total := 0
+	for _, d := range days {
+		if _, dup := got[d.Date]; dup {
+			t.Errorf("day %q listed twice", d.Date)
+		}
+		got[d.Date] = [3]int{d.Company, d.Domestic, d.Overseas}
+		total += d.Company + d.Domestic + d.Overseas
+	}
+	if days[0].Date != "2023-04-01" || days[1].Date != "2023-04-14" {
+		t.Errorf("first days = %q, %q; want the period's ends", days[0].Date, days[1].Date)
+	}
+	for date, want := range map[string][3]int{
+		"2023-04-13": {0, 1, 2},
+		"2023-04-10": {1, 1, 1},
+		"":           {0, 1, 0},
+		"2023-04-01": {0, 0, 0},
+	} {
+		if got[date] != want {
+			t.Errorf("day %q = %v; want %v", date, got[date], want)
+		}
+	}
+	if total != 18 {
+		t.Errorf("events counted = %d; want 18", total)
+	}
+}
