@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,33 +63,11 @@ type server struct {
 	log *strings.Builder
 }
 
-// startServer runs bin/server with extra flags and waits until it answers.
-// It stops when the test ends.
+// startServer runs bin/server on a free loopback port with extra flags and
+// waits until it answers (startServerOn). It stops when the test ends.
 func startServer(tb testing.TB, args ...string) *server {
 	tb.Helper()
-	ensureBuilt(tb)
-	addr := freeAddr(tb)
-	s := &server{URL: "http://" + addr, log: &strings.Builder{}}
-	s.cmd = exec.Command(filepath.Join(root, "bin", "server"), append([]string{"-addr", addr}, args...)...)
-	s.cmd.Dir = root
-	s.cmd.Stdout = &syncWriter{b: s.log}
-	s.cmd.Stderr = s.cmd.Stdout
-	if err := s.cmd.Start(); err != nil {
-		tb.Fatalf("start server: %v", err)
-	}
-	tb.Cleanup(s.Stop)
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get(s.URL + "/web/icon.svg")
-		if err == nil {
-			resp.Body.Close()
-			return s
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("server did not answer on %s: %v\nlog:\n%s", addr, err, s.log)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return startServerOn(tb, freeAddr(tb), args...)
 }
 
 // Stop ends the server process and waits for it.
