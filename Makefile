@@ -6,7 +6,7 @@ ADDR      ?= 127.0.0.1:8000
 PREFIX    ?=
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: all build wasm server run static test vet unit browser-deps browser clean
+.PHONY: all build wasm server run static test vet lint unit browser-deps browser clean
 
 all: build
 
@@ -31,6 +31,13 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./cmd/wasm
 
+# staticcheck, pinned in go.mod's tool block, built for this machine and run
+# over both builds: the server's and the browser's (GOOS=js GOARCH=wasm).
+lint:
+	$(GO) build -o bin/staticcheck honnef.co/go/tools/cmd/staticcheck
+	./bin/staticcheck ./...
+	GOOS=js GOARCH=wasm ./bin/staticcheck ./app/... ./cmd/wasm
+
 unit:
 	$(GO) test $$($(GO) list ./app/... ./cmd/... | grep -v /e2e)
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 5s ./app/explore
@@ -45,7 +52,7 @@ browser-deps:
 browser: build browser-deps
 	$(GO) test -count=1 -timeout 40m ./app/e2e/...
 
-test: vet unit browser bench-smoke
+test: vet lint unit browser bench-smoke
 
 # The benchmark (bench/, docs/performance.md): the explorer against a
 # hello-world go-app app built with the same flags (the floor) and against
