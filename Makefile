@@ -42,6 +42,7 @@ unit:
 	$(GO) test $$($(GO) list ./app/... ./cmd/... | grep -v /e2e)
 	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 5s ./app/explore
 	$(GO) test -run '^$$' -fuzz '^FuzzAttr$$' -fuzztime 3s ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./app/report
 
 # Headless Chromium from Debian and a CJK font, installed when missing.
 browser-deps:

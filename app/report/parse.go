@@ -20,12 +20,17 @@ import (
 // once. Either way the returned report is nil; a report that Parse returns
 // is complete, consistent and indexed for the lookup methods.
 func Parse(data []byte) (*Report, error) {
+	if err := checkBytes(data); err != nil {
+		return nil, err
+	}
 	if !gjson.ValidBytes(data) {
 		return nil, syntaxError(data)
 	}
+	root := gjson.ParseBytes(data)
 	ps := &problems{bad: map[string]bool{}}
+	ps.list = textProblems(root, "", nil)
 	rd := reader{ps: ps}
-	r := rd.report(node{v: gjson.ParseBytes(data)})
+	r := rd.report(node{v: root})
 	if r != nil {
 		validate(r, ps)
 	}
