@@ -44,9 +44,9 @@ func WriteCSV(w io.Writer, t *Table, r Result, msg func(key string) string) erro
 			case c.Kind == Number:
 				rec[i] = formatNum(cell)
 			case c.ValueMsg != "" && msg != nil && cell.Text != "":
-				rec[i] = msg(c.ValueMsg + cell.Text)
+				rec[i] = inertCell(msg(c.ValueMsg + cell.Text))
 			default:
-				rec[i] = cell.Text
+				rec[i] = inertCell(cell.Text)
 			}
 		}
 		if err := cw.Write(rec); err != nil {
@@ -61,6 +61,18 @@ func WriteCSV(w io.Writer, t *Table, r Result, msg func(key string) string) erro
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// inertCell keeps a text cell from being read as a formula: spreadsheet
+// programs evaluate a cell that starts with =, +, -, @, a tab or a carriage
+// return (=HYPERLINK(…) becomes a live link), so such a cell gets a leading
+// apostrophe, as OWASP recommends for CSV injection. Number columns never
+// come here: a return of -18.09 stays a number.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 // WriteJSON writes r's rows in r's order as a JSON array of objects, one

@@ -1,0 +1,80 @@
+package explore
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
+)
+
+// TestWriteCSVFormulaCells reads an export back as a spreadsheet would:
+// text cells that start with a formula character carry a leading
+// apostrophe, and returns stay numbers, negative ones included.
+func TestWriteCSVFormulaCells(t *testing.T) {
+	names := map[string]string{ // as printed in the report → as a hostile file has it
+		"当虹科技": `=HYPERLINK("https://example.invalid","x")`,
+		"海天瑞声": "+1+cmd|' /C calc'!A0",
+		"三六零":  "-2+3",
+		"源杰科技": "@SUM(1,1)",
+		"拓尔思":  "\tTAB",
+		"景嘉微":  "\rCR",
+	}
+	data := string(testkit.ReportBytes(t))
+	for from, to := range names {
+		q := strconv.Quote(to)
+		data = strings.ReplaceAll(data, `"name": "`+from+`"`, `"name": `+q)
+	}
+	r, err := report.Parse([]byte(data))
+	if err != nil {
+		t.Fatalf("Parse(hostile names): %v", err)
+	}
+	tb := BuildTables(r).For(RouteMovers)
+	res := Apply(tb, State{Route: RouteMovers})
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, tb, res, nil); err != nil {
+		t.Fatalf("WriteCSV: %v", err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
+	if err != nil {
+		t.Fatalf("read back: %v", err)
+	}
+	nameCol, retCol := -1, -1
+	for i, k := range recs[0] {
+		switch k {
+		case "name":
+			nameCol = i
+		case "return":
+			retCol = i
+		}
+	}
+	if nameCol < 0 || retCol < 0 {
+		t.Fatalf("header %q: want name and return columns", recs[0])
+	}
+	seen := map[string]bool{}
+	for _, rec := range recs[1:] {
+		name, ret := rec[nameCol], rec[retCol]
+		if strings.ContainsAny(name[:1], "=+-@\t\r") {
+			t.Errorf("name cell %q starts with a formula character", name)
+		}
+		for _, hostile := range names {
+			if name == "'"+hostile {
+				seen[hostile] = true
+			}
+		}
+		if _, err := strconv.ParseFloat(ret, 64); err != nil {
+			t.Errorf("return cell %q of %q is not a number", ret, name)
+		}
+		if name == "'"+names["当虹科技"] && ret != "-18.09" {
+			t.Errorf("return of the period's biggest loser = %q; want -18.09", ret)
+		}
+	}
+	for _, hostile := range names {
+		if !seen[hostile] {
+			t.Errorf("no name cell %q in the export", "'"+hostile)
+		}
+	}
+}
