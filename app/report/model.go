@@ -127,23 +127,6 @@ type Company struct {
 	Note    string   `json:"note,omitempty"`
 }
 
-// Movers holds the three top-10 lists.
-type Movers struct {
-	PeriodGainers []Mover `json:"period_gainers"`
-	YTDGainers    []Mover `json:"ytd_gainers"`
-	PeriodLosers  []Mover `json:"period_losers"`
-}
-
-// MoverList names one of the three lists.
-type MoverList string
-
-// The three mover lists, with the keys used in the JSON file and in URLs.
-const (
-	PeriodGainers MoverList = "period-gainers"
-	YTDGainers    MoverList = "ytd-gainers"
-	PeriodLosers  MoverList = "period-losers"
-)
-
 // Mover is one entry of a mover list.
 type Mover struct {
 	Rank    int     `json:"rank"`
@@ -159,13 +142,6 @@ type Constituent struct {
 	Name    string `json:"name"`             // as printed in the appendix table
 	Link    string `json:"link"`             // chain link, e.g. AI算力及基础设施
 	Segment string `json:"segment,nullable"` // sub-track; empty where the report gives none
-}
-
-// Events holds the dated company events and the news items.
-type Events struct {
-	CompanyEvents []CompanyEvent `json:"company_events"`
-	DomesticNews  []NewsItem     `json:"domestic_news"`
-	OverseasNews  []NewsItem     `json:"overseas_news"`
 }
 
 // CompanyEvent is one of the report's numbered company events.

@@ -103,12 +103,7 @@ func fields(t reflect.Type) []field {
 // fields in order, so that problems of equal position (missing keys) come
 // out in the order of the file too.
 func (rd reader) object(n node, v reflect.Value) bool {
-	switch {
-	case !n.v.Exists():
-		rd.ps.read(n.path, "missing")
-		return false
-	case !n.v.IsObject():
-		rd.ps.read(n.path, "want an object, got %s", got(n.v))
+	if !rd.is(n, "an object", n.v.IsObject()) {
 		return false
 	}
 	fs := fields(v.Type())
@@ -140,14 +135,23 @@ func known(fs []field, key string) bool {
 	return false
 }
 
-// list reads n as an array and returns its elements.
-func (rd reader) list(n node) []node {
+// is reports whether n is present and of the type wanted, as ok says,
+// and records a problem when it is not.
+func (rd reader) is(n node, want string, ok bool) bool {
 	switch {
 	case !n.v.Exists():
 		rd.ps.read(n.path, "missing")
-		return nil
-	case !n.v.IsArray():
-		rd.ps.read(n.path, "want an array, got %s", got(n.v))
+		return false
+	case !ok:
+		rd.ps.read(n.path, "want %s, got %s", want, got(n.v))
+		return false
+	}
+	return true
+}
+
+// list reads n as an array and returns its elements.
+func (rd reader) list(n node) []node {
+	if !rd.is(n, "an array", n.v.IsArray()) {
 		return nil
 	}
 	var out []node
@@ -164,10 +168,7 @@ func (rd reader) str(n node, opts string) string {
 	switch {
 	case opts == "nullable" && n.null(), opts == "omitempty" && (!n.v.Exists() || n.null()):
 		return ""
-	case !n.v.Exists():
-		rd.ps.read(n.path, "missing")
-	case n.v.Type != gjson.String:
-		rd.ps.read(n.path, "want a string, got %s", got(n.v))
+	case !rd.is(n, "a string", n.v.Type == gjson.String):
 	case strings.TrimSpace(n.v.Str) == "":
 		rd.ps.read(n.path, "want a non-empty string, got %s", got(n.v))
 	default:
@@ -179,10 +180,7 @@ func (rd reader) str(n node, opts string) string {
 // num reads a required number.
 func (rd reader) num(n node) float64 {
 	switch {
-	case !n.v.Exists():
-		rd.ps.read(n.path, "missing")
-	case n.v.Type != gjson.Number:
-		rd.ps.read(n.path, "want a number, got %s", got(n.v))
+	case !rd.is(n, "a number", n.v.Type == gjson.Number):
 	case math.IsInf(n.v.Num, 0) || math.IsNaN(n.v.Num):
 		rd.ps.read(n.path, "want a finite number, got %s", got(n.v))
 	default:
