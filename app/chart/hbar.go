@@ -28,6 +28,16 @@ type hbarSpec struct {
 	notes     []string // under everything
 }
 
+// firstRows returns the first o.MaxRows of rows, noting in spec how many
+// are left out.
+func firstRows[T any](rows []T, o Options, spec *hbarSpec) []T {
+	if len(rows) <= o.MaxRows {
+		return rows
+	}
+	spec.notes = append(spec.notes, fill(o.Labels.More, "{shown}", itoa(o.MaxRows), "{total}", itoa(len(rows))))
+	return rows[:o.MaxRows]
+}
+
 // Row pitch bounds, in px.
 const (
 	minPitch     = 20.0
