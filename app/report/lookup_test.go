@@ -8,60 +8,54 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-func TestCompany(t *testing.T) {
+// TestCompanyLookup finds companies by name or alias (Company, compared
+// by id) and by id (CompanyByID, compared by name).
+func TestCompanyLookup(t *testing.T) {
 	r := parseReal(t)
-	tests := []struct {
-		in     string
-		wantID string // "" for no company
+	lookups := map[string]struct {
+		find func(string) (report.Company, bool)
+		show func(report.Company) string // what a case compares
 	}{
-		{"寒武纪-U", "cambricon"},
-		{"寒武纪", "cambricon"},
-		{"360", "qihoo360"},
-		{"三六零", "qihoo360"},
-		{" 三六零\u3000", "qihoo360"},
-		{"百度集团-SW", "baidu"},
-		{"百度-sw", "baidu"},
-		{"商汤科技", "sensetime"},
-		{"商汤", "sensetime"},
-		{"云从科技-UW", "cloudwalk"},
-		{"Meta", "meta"},
-		{"meta", "meta"},
-		{"  META ", "meta"},
-		{"open ai", "openai"},
-		{"Portrait Analytics", "portrait-analytics"},
-		{"北京智源人工智能研究院", "baai"},
-		{"cambricon", ""}, // an id, not a name
-		{"寒武", ""},
-		{"同花顺财经", ""},
-		{"", ""},
+		"Company":     {r.Company, func(c report.Company) string { return c.ID }},
+		"CompanyByID": {r.CompanyByID, func(c report.Company) string { return c.Name }},
+	}
+	tests := []struct {
+		lookup, in string
+		want       string // "" for no company
+	}{
+		{"Company", "寒武纪-U", "cambricon"},
+		{"Company", "寒武纪", "cambricon"},
+		{"Company", "360", "qihoo360"},
+		{"Company", "三六零", "qihoo360"},
+		{"Company", " 三六零\u3000", "qihoo360"},
+		{"Company", "百度集团-SW", "baidu"},
+		{"Company", "百度-sw", "baidu"},
+		{"Company", "商汤科技", "sensetime"},
+		{"Company", "商汤", "sensetime"},
+		{"Company", "云从科技-UW", "cloudwalk"},
+		{"Company", "Meta", "meta"},
+		{"Company", "meta", "meta"},
+		{"Company", "  META ", "meta"},
+		{"Company", "open ai", "openai"},
+		{"Company", "Portrait Analytics", "portrait-analytics"},
+		{"Company", "北京智源人工智能研究院", "baai"},
+		{"Company", "cambricon", ""}, // an id, not a name
+		{"Company", "寒武", ""},
+		{"Company", "同花顺财经", ""},
+		{"Company", "", ""},
+		{"CompanyByID", "cambricon", "寒武纪-U"},
+		{"CompanyByID", "10jqka", "同花顺"},
+		{"CompanyByID", "yuzhou-qidian", "宇宙奇点"},
+		{"CompanyByID", "寒武纪-U", ""},
+		{"CompanyByID", "Cambricon", ""},
+		{"CompanyByID", "", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			c, ok := r.Company(tt.in)
-			if ok != (tt.wantID != "") || c.ID != tt.wantID {
-				t.Errorf("Company(%q) = %q, %v; want %q", tt.in, c.ID, ok, tt.wantID)
-			}
-		})
-	}
-}
-
-func TestCompanyByID(t *testing.T) {
-	r := parseReal(t)
-	tests := []struct {
-		id, wantName string
-	}{
-		{"cambricon", "寒武纪-U"},
-		{"10jqka", "同花顺"},
-		{"yuzhou-qidian", "宇宙奇点"},
-		{"寒武纪-U", ""},
-		{"Cambricon", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
-			c, ok := r.CompanyByID(tt.id)
-			if ok != (tt.wantName != "") || c.Name != tt.wantName {
-				t.Errorf("CompanyByID(%q) = %q, %v; want %q", tt.id, c.Name, ok, tt.wantName)
+		t.Run(tt.lookup+"/"+tt.in, func(t *testing.T) {
+			l := lookups[tt.lookup]
+			c, ok := l.find(tt.in)
+			if got := l.show(c); ok != (tt.want != "") || got != tt.want {
+				t.Errorf("%s(%q) = %q, %v; want %q", tt.lookup, tt.in, got, ok, tt.want)
 			}
 		})
 	}
@@ -141,10 +135,8 @@ func TestMoverList(t *testing.T) {
 func TestConstituentOf(t *testing.T) {
 	r := parseReal(t)
 	tests := []struct {
-		companyID   string
-		wantID      string
-		wantLink    string
-		wantSegment string
+		companyID                     string
+		wantID, wantLink, wantSegment string
 	}{
 		{"cambricon", "k01", "AI算力及基础设施", "AI芯片"},
 		{"shsnc", "k13", "AI算力及基础设施", "AI运维服务"},
