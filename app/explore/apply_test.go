@@ -8,7 +8,6 @@ import (
 )
 
 func TestRealViews(t *testing.T) {
-	ts := realTables(t)
 	// Each case wants the texts of column col, in order.
 	tests := []struct {
 		name     string
@@ -65,6 +64,7 @@ func TestRealViews(t *testing.T) {
 		{"picks sort vertical", RoutePicks, "sort=-name&layer=基础层", ColName, []string{"科大讯飞", "360"}},
 		{"markup in q matches nothing", RouteMovers, "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", ColName, []string{}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := ts.For(tt.route)
@@ -194,13 +194,11 @@ func TestSegmentless(t *testing.T) {
 }
 
 func TestFacetCounts(t *testing.T) {
-	ts := realTables(t)
 	tests := []struct {
-		name  string
-		route Route
-		raw   string
-		facet string
-		want  map[string]int
+		name       string
+		route      Route
+		raw, facet string
+		want       map[string]int
 	}{
 		{"movers lists unfiltered", RouteMovers, "", FacetList,
 			map[string]int{"period-gainers": 10, "ytd-gainers": 10, "period-losers": 10}},
@@ -222,6 +220,7 @@ func TestFacetCounts(t *testing.T) {
 		{"picks layer zero shown when selected", RoutePicks, "vertical=AI%2B医疗&layer=基础层", FacetLayer,
 			map[string]int{"基础层": 0, "应用层": 2}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, r := view(t, ts.For(tt.route), tt.raw)
@@ -284,7 +283,6 @@ func TestChips(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	ts := realTables(t)
 	tests := []struct {
 		name    string
 		route   Route
@@ -302,6 +300,7 @@ func TestCheck(t *testing.T) {
 		{"unknown currency", RouteFinancings, "currency=EUR", "", []Notice{{"currency", "EUR", ReasonUnknownValue}}},
 		{"alias is not a label", RouteEvents, "company=Open%20AI", "", []Notice{{"company", "Open AI", ReasonUnknownValue}}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, ns := ts.For(tt.route).Parse(query(t, tt.raw))

@@ -135,8 +135,7 @@ func TestMoverList(t *testing.T) {
 func TestConstituentOf(t *testing.T) {
 	r := parseReal(t)
 	tests := []struct {
-		companyID                     string
-		wantID, wantLink, wantSegment string
+		companyID, wantID, wantLink, wantSegment string
 	}{
 		{"cambricon", "k01", "AI算力及基础设施", "AI芯片"},
 		{"shsnc", "k13", "AI算力及基础设施", "AI运维服务"},
