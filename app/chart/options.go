@@ -18,14 +18,6 @@ const (
 	Intl               // gains green, losses red
 )
 
-// String returns "cn" or "intl", the values of the colors URL parameter.
-func (s Scheme) String() string {
-	if s == Intl {
-		return "intl"
-	}
-	return "cn"
-}
-
 // Options sets a chart's size, colours and the few strings it draws. The
 // zero value draws a 640 px wide light chart in the [CN] convention with
 // Chinese default strings.
