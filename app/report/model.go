@@ -1,16 +1,16 @@
 package report
 
 // The struct tags below are the file's shape, read by [Parse] (see
-// read.go): each field is the JSON key of its tag, in the order of the
-// file, and every key is required. A string must be non-empty unless its
-// tag says nullable (present, but may be null for a value the report does
-// not give) or omitempty (may be absent or null); either reads as "". A
-// pointer may be null. An int must be a whole number.
+// read.go): each field is the JSON key of its json tag, in the order of
+// the file, and every key is required. A string must be non-empty unless
+// its report tag says nullable (present, but may be null for a value the
+// report does not give) or optional (may be absent or null); either reads
+// as "". A pointer may be null. An int must be a whole number.
 
 // Report is one weekly report, as typed Go values. It is built from
 // data/report.json by [Parse] and is read-only afterwards.
 type Report struct {
-	Schema        string        `json:"$schema,omitempty"` // the JSON Schema's URL, for editors
+	Schema        string        `json:"$schema" report:"optional"` // the JSON Schema's URL, for editors
 	SchemaVersion int           `json:"schema_version"`
 	Meta          Meta          `json:"meta"`
 	Units         Units         `json:"units"`
@@ -124,7 +124,7 @@ type Company struct {
 	Name    string   `json:"name"`
 	Aliases []string `json:"aliases"`
 	Kind    string   `json:"kind"` // listed, company, startup, institute
-	Note    string   `json:"note,omitempty"`
+	Note    string   `json:"note" report:"optional"`
 }
 
 // Mover is one entry of a mover list.
@@ -138,10 +138,10 @@ type Mover struct {
 // Constituent is one of the index's 45 stocks.
 type Constituent struct {
 	ID      string `json:"id"`
-	Company string `json:"company"`          // company id
-	Name    string `json:"name"`             // as printed in the appendix table
-	Link    string `json:"link"`             // chain link, e.g. AI算力及基础设施
-	Segment string `json:"segment,nullable"` // sub-track; empty where the report gives none
+	Company string `json:"company"`                   // company id
+	Name    string `json:"name"`                      // as printed in the appendix table
+	Link    string `json:"link"`                      // chain link, e.g. AI算力及基础设施
+	Segment string `json:"segment" report:"nullable"` // sub-track; empty where the report gives none
 }
 
 // CompanyEvent is one of the report's numbered company events.
@@ -149,7 +149,7 @@ type CompanyEvent struct {
 	ID            string   `json:"id"`
 	Number        int      `json:"number"` // as printed; the report numbers two events 3
 	Date          string   `json:"date"`
-	DateAsPrinted string   `json:"date_as_printed,omitempty"`
+	DateAsPrinted string   `json:"date_as_printed" report:"optional"`
 	Title         string   `json:"title"`
 	Companies     []string `json:"companies"` // company ids
 	Details       []string `json:"details"`
@@ -159,9 +159,9 @@ type CompanyEvent struct {
 // NewsItem is one domestic or overseas news item.
 type NewsItem struct {
 	ID            string   `json:"id"`
-	Number        int      `json:"number"`        // as printed; numbers repeat in the report
-	Date          string   `json:"date,nullable"` // YYYY-MM-DD, empty where the report gives none
-	DateAsPrinted string   `json:"date_as_printed,omitempty"`
+	Number        int      `json:"number"`                 // as printed; numbers repeat in the report
+	Date          string   `json:"date" report:"nullable"` // YYYY-MM-DD, empty where the report gives none
+	DateAsPrinted string   `json:"date_as_printed" report:"optional"`
 	Title         string   `json:"title"`
 	Text          string   `json:"text"`
 	Source        string   `json:"source"`

@@ -48,8 +48,7 @@ func (rd reader) report(n node) *Report {
 	return r
 }
 
-// value reads n into v by the type of v; opts are the options of the
-// field's tag.
+// value reads n into v by the type of v; opts is the field's report tag.
 func (rd reader) value(n node, v reflect.Value, opts string) {
 	switch v.Kind() {
 	case reflect.Struct:
@@ -88,12 +87,10 @@ type field struct {
 func fields(t reflect.Type) []field {
 	var fs []field
 	for i := range t.NumField() {
-		tag, ok := t.Field(i).Tag.Lookup("json")
-		if !ok || !t.Field(i).IsExported() {
-			continue
+		f := t.Field(i)
+		if key, ok := f.Tag.Lookup("json"); ok && f.IsExported() {
+			fs = append(fs, field{index: i, key: key, opts: f.Tag.Get("report")})
 		}
-		key, opts, _ := strings.Cut(tag, ",")
-		fs = append(fs, field{index: i, key: key, opts: opts})
 	}
 	return fs
 }
@@ -162,11 +159,11 @@ func (rd reader) list(n node) []node {
 }
 
 // str reads a non-empty string. With opts "nullable" it may be null, for a
-// value the report does not give; with "omitempty" it may also be absent.
+// value the report does not give; with "optional" it may also be absent.
 // Either comes back as "".
 func (rd reader) str(n node, opts string) string {
 	switch {
-	case opts == "nullable" && n.null(), opts == "omitempty" && (!n.v.Exists() || n.null()):
+	case opts == "nullable" && n.null(), opts == "optional" && (!n.v.Exists() || n.null()):
 		return ""
 	case !rd.is(n, "a string", n.v.Type == gjson.String):
 	case strings.TrimSpace(n.v.Str) == "":

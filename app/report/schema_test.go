@@ -126,7 +126,7 @@ func TestSchemaVocabularies(t *testing.T) {
 
 // TestSchemaMatchesModel keeps the schema's objects in step with the
 // model's struct tags, which are what Parse reads: the same keys, the
-// same required ones (all but omitempty), and null allowed exactly where
+// same required ones (all but optional), and null allowed exactly where
 // a tag says nullable or the field is a pointer.
 func TestSchemaMatchesModel(t *testing.T) {
 	b, err := os.ReadFile(schemaPath)
@@ -162,13 +162,13 @@ func TestSchemaMatchesModel(t *testing.T) {
 		var keys, wantRequired []string
 		for i := range typ.NumField() {
 			f := typ.Field(i)
-			tag, ok := f.Tag.Lookup("json")
+			key, ok := f.Tag.Lookup("json")
 			if !ok {
 				continue
 			}
-			key, opts, _ := strings.Cut(tag, ",")
+			opts := f.Tag.Get("report")
 			keys = append(keys, key)
-			if opts != "omitempty" {
+			if opts != "optional" {
 				wantRequired = append(wantRequired, key)
 			}
 			p, ok := props[key].(map[string]any)
@@ -176,7 +176,7 @@ func TestSchemaMatchesModel(t *testing.T) {
 				t.Errorf("%s.%s: in the model, not in the schema", path, key)
 				continue
 			}
-			if got, want := allowsNull(p), opts == "nullable" || f.Type.Kind() == reflect.Pointer; got != want && opts != "omitempty" {
+			if got, want := allowsNull(p), opts == "nullable" || f.Type.Kind() == reflect.Pointer; got != want && opts != "optional" {
 				t.Errorf("%s.%s: the schema allows null: %v; the model: %v", path, key, got, want)
 			}
 			ft := f.Type
