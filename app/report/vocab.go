@@ -47,32 +47,31 @@ type Movers struct {
 	PeriodLosers  []Mover `json:"period_losers"`
 }
 
+// MoverLists returns the three mover lists in the report's order.
+func MoverLists() []MoverList { return []MoverList{PeriodGainers, YTDGainers, PeriodLosers} }
+
 // Lists yields each mover list with its entries, in the report's order.
 func (m *Movers) Lists() iter.Seq2[MoverList, []Mover] {
 	return func(yield func(MoverList, []Mover) bool) {
-		_ = yield(PeriodGainers, m.PeriodGainers) &&
-			yield(YTDGainers, m.YTDGainers) &&
-			yield(PeriodLosers, m.PeriodLosers)
+		for _, l := range MoverLists() {
+			if !yield(l, m.list(l)) {
+				return
+			}
+		}
 	}
 }
 
 // list returns the entries of list l; nil for an unknown list.
 func (m *Movers) list(l MoverList) []Mover {
-	for k, ms := range m.Lists() {
-		if k == l {
-			return ms
-		}
+	switch l {
+	case PeriodGainers:
+		return m.PeriodGainers
+	case YTDGainers:
+		return m.YTDGainers
+	case PeriodLosers:
+		return m.PeriodLosers
 	}
 	return nil
-}
-
-// MoverLists returns the three mover lists in the report's order.
-func MoverLists() []MoverList {
-	var ls []MoverList
-	for l := range new(Movers).Lists() {
-		ls = append(ls, l)
-	}
-	return ls
 }
 
 // Valid reports whether l names one of the three mover lists.
@@ -99,13 +98,7 @@ type Events struct {
 }
 
 // EventKinds returns the three kinds in the report's order.
-func EventKinds() []EventKind {
-	var ks []EventKind
-	for k := range new(Events).Kinds() {
-		ks = append(ks, k)
-	}
-	return ks
-}
+func EventKinds() []EventKind { return []EventKind{EventCompany, EventDomestic, EventOverseas} }
 
 // jsonKey is the key of the kind's list in data/report.json.
 func (k EventKind) jsonKey() string {
@@ -147,10 +140,25 @@ func (it Item) Body() []string {
 // order: the company events, the domestic news, the overseas news.
 func (e *Events) Kinds() iter.Seq2[EventKind, []Item] {
 	return func(yield func(EventKind, []Item) bool) {
-		_ = yield(EventCompany, companyItems(e.CompanyEvents)) &&
-			yield(EventDomestic, newsItems(EventDomestic, e.DomesticNews)) &&
-			yield(EventOverseas, newsItems(EventOverseas, e.OverseasNews))
+		for _, k := range EventKinds() {
+			if !yield(k, e.items(k)) {
+				return
+			}
+		}
 	}
+}
+
+// items returns the items of kind k; nil for an unknown kind.
+func (e *Events) items(k EventKind) []Item {
+	switch k {
+	case EventCompany:
+		return companyItems(e.CompanyEvents)
+	case EventDomestic:
+		return newsItems(k, e.DomesticNews)
+	case EventOverseas:
+		return newsItems(k, e.OverseasNews)
+	}
+	return nil
 }
 
 // All yields every dated item in the report's order.
