@@ -51,15 +51,7 @@ type Movers struct {
 func MoverLists() []MoverList { return []MoverList{PeriodGainers, YTDGainers, PeriodLosers} }
 
 // Lists yields each mover list with its entries, in the report's order.
-func (m *Movers) Lists() iter.Seq2[MoverList, []Mover] {
-	return func(yield func(MoverList, []Mover) bool) {
-		for _, l := range MoverLists() {
-			if !yield(l, m.list(l)) {
-				return
-			}
-		}
-	}
-}
+func (m *Movers) Lists() iter.Seq2[MoverList, []Mover] { return each(MoverLists(), m.list) }
 
 // list returns the entries of list l; nil for an unknown list.
 func (m *Movers) list(l MoverList) []Mover {
@@ -138,15 +130,7 @@ func (it Item) Body() []string {
 
 // Kinds yields each kind of dated item with its items, in the report's
 // order: the company events, the domestic news, the overseas news.
-func (e *Events) Kinds() iter.Seq2[EventKind, []Item] {
-	return func(yield func(EventKind, []Item) bool) {
-		for _, k := range EventKinds() {
-			if !yield(k, e.items(k)) {
-				return
-			}
-		}
-	}
-}
+func (e *Events) Kinds() iter.Seq2[EventKind, []Item] { return each(EventKinds(), e.items) }
 
 // items returns the items of kind k; nil for an unknown kind.
 func (e *Events) items(k EventKind) []Item {
@@ -192,4 +176,16 @@ func newsItems(k EventKind, ns []NewsItem) []Item {
 			Title: n.Title, Source: n.Source, Companies: n.Companies, News: n}
 	}
 	return out
+}
+
+// each yields every key of a vocabulary, in order, with what at gives for
+// it.
+func each[K, V any](keys []K, at func(K) V) iter.Seq2[K, V] {
+	return func(yield func(K, V) bool) {
+		for _, k := range keys {
+			if !yield(k, at(k)) {
+				return
+			}
+		}
+	}
 }
