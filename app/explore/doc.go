@@ -50,8 +50,8 @@
 //	/financings    name, amount, currency, business, highlights
 //	/picks         layer, vertical, name
 //
-// /picks also takes sort, beyond the table, because its headers
-// sort like every other table's and the URL holds the whole view.
+// /picks takes sort too: its headers sort like every other table's, and
+// the URL holds the whole view.
 //
 // # Meaning of the parameters
 //

@@ -103,7 +103,7 @@ var (
 	eventKinds = keys(report.EventKinds())
 )
 
-// specs is the URL contract of issue 3, one entry per table route.
+// specs is the URL contract, one entry per table route.
 var specs = map[Route]routeSpec{
 	RouteMovers: {
 		facets: []facetSpec{
