@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -21,7 +22,7 @@ func Parse(data []byte) (*Report, error) {
 		return nil, syntaxError(data)
 	}
 	ps := &problems{bad: map[string]bool{}}
-	rd := reader{ps: ps}
+	rd := reader{ps: ps, fields: map[reflect.Type][]field{}}
 	r := rd.report(node{v: gjson.ParseBytes(data)})
 	if r != nil {
 		validate(r, ps)

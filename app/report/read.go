@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -35,7 +36,8 @@ func (n node) null() bool { return n.v.Exists() && n.v.Type == gjson.Null }
 
 // reader turns gjson values into typed values, recording every problem.
 type reader struct {
-	ps *problems
+	ps     *problems
+	fields map[reflect.Type][]field // the tagged fields of each struct type met so far
 }
 
 // report reads the whole document. It returns nil when the document is not
@@ -54,10 +56,12 @@ func (rd reader) value(n node, v reflect.Value, opts string) {
 	case reflect.Struct:
 		rd.object(n, v)
 	case reflect.Slice:
-		for _, e := range rd.list(n) {
-			x := reflect.New(v.Type().Elem()).Elem()
-			rd.value(e, x, "")
-			v.Set(reflect.Append(v, x))
+		// An empty array stays a nil slice.
+		if es := rd.list(n); len(es) > 0 {
+			v.Set(reflect.MakeSlice(v.Type(), len(es), len(es)))
+			for i, e := range es {
+				rd.value(e, v.Index(i), "")
+			}
 		}
 	case reflect.Pointer:
 		if !n.null() {
@@ -83,8 +87,11 @@ type field struct {
 	key, opts string
 }
 
-// fields returns the tagged fields of the struct type t, in order.
-func fields(t reflect.Type) []field {
+// fieldsOf returns the tagged fields of the struct type t, in order.
+func (rd reader) fieldsOf(t reflect.Type) []field {
+	if fs, ok := rd.fields[t]; ok {
+		return fs
+	}
 	var fs []field
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -92,6 +99,7 @@ func fields(t reflect.Type) []field {
 			fs = append(fs, field{index: i, key: key, opts: f.Tag.Get("report")})
 		}
 	}
+	rd.fields[t] = fs
 	return fs
 }
 
@@ -103,33 +111,25 @@ func (rd reader) object(n node, v reflect.Value) bool {
 	if !rd.is(n, "an object", n.v.IsObject()) {
 		return false
 	}
-	fs := fields(v.Type())
-	m := make(map[string]gjson.Result, len(fs))
+	fs := rd.fieldsOf(v.Type())
+	vals := make([]gjson.Result, len(fs)) // by field
 	n.v.ForEach(func(k, val gjson.Result) bool {
 		key := k.String()
+		i := slices.IndexFunc(fs, func(f field) bool { return f.key == key })
 		switch {
-		case !known(fs, key):
+		case i < 0:
 			rd.ps.add(n.at(key), "unknown key")
-		case m[key].Exists():
+		case vals[i].Exists():
 			rd.ps.read(n.at(key), "duplicate key")
 		default:
-			m[key] = val
+			vals[i] = val
 		}
 		return true
 	})
-	for _, f := range fs {
-		rd.value(node{v: m[f.key], path: n.at(f.key)}, v.Field(f.index), f.opts)
+	for i, f := range fs {
+		rd.value(node{v: vals[i], path: n.at(f.key)}, v.Field(f.index), f.opts)
 	}
 	return true
-}
-
-func known(fs []field, key string) bool {
-	for _, f := range fs {
-		if f.key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // is reports whether n is present and of the type wanted, as ok says,
