@@ -121,7 +121,9 @@ func (im *importer) unplace(l line, where string) {
 }
 
 // skip records a line left out on purpose.
-func (im *importer) skip(l line, why string) { im.skipped = append(im.skipped, Skip{Line: l.n, Why: why}) }
+func (im *importer) skip(l line, why string) {
+	im.skipped = append(im.skipped, Skip{Line: l.n, Why: why})
+}
 
 // at records that the value at a JSON path came from line n, so that a
 // validation problem there can name the line.
