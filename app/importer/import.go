@@ -31,8 +31,9 @@ type Result struct {
 	Problems []Problem
 	// Skipped lists the lines left out on purpose, with the reason.
 	Skipped []Skip
-	// Placed counts the non-blank lines that went into the draft.
-	Placed int
+	// Placed counts the non-blank lines that went into the draft, Unplaced
+	// those listed in Problems as unplaced.
+	Placed, Unplaced int
 }
 
 // importer holds the state of one import: the draft being built, the
@@ -78,6 +79,7 @@ func Import(text string, opt Options) (*Result, error) {
 		Problems: im.problems,
 		Skipped:  im.skipped,
 		Placed:   len(nonBlank(ls)) - im.unplaced - len(im.skipped),
+		Unplaced: im.unplaced,
 	}, nil
 }
 

@@ -103,3 +103,53 @@ func firstDiff(tb testing.TB, a, b []byte) string {
 		}
 	}
 }
+
+// TestImportSeedAccounts checks that every non-blank line of the seed is
+// placed, except the page furniture skipped on purpose.
+func TestImportSeedAccounts(t *testing.T) {
+	text := string(readFile(t, seedPath))
+	res := importText(t, text)
+	var skipped []int
+	for _, s := range res.Skipped {
+		skipped = append(skipped, s.Line)
+	}
+	// 211 and 213: the legal notice's paragraphs on other staff's views and
+	// on copyright; 217 to 227: the publisher's addresses and numbers.
+	wantSkipped := []int{211, 213, 217, 219, 221, 223, 225, 227}
+	if fmt.Sprint(skipped) != fmt.Sprint(wantSkipped) {
+		t.Errorf("skipped lines %v; want %v", skipped, wantSkipped)
+	}
+	nonBlank := 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) != "" {
+			nonBlank++
+		}
+	}
+	if want := nonBlank - len(wantSkipped); res.Placed != want {
+		t.Errorf("placed %d lines; want %d (every non-blank line but the skipped ones)", res.Placed, want)
+	}
+}
+
+// TestCuratedDefault checks the embedded curated file, and that a broken
+// one is refused with the reason.
+func TestCuratedDefault(t *testing.T) {
+	if _, err := DefaultCurated(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, data, want string }{
+		{"unknown key", `{"companys": []}`, `unknown field "companys"`},
+		{"repeated id", `{"companies": [{"id": "a", "name": "A", "aliases": [], "kind": "listed"},
+			{"id": "a", "name": "B", "aliases": [], "kind": "listed"}]}`, `repeated id "a"`},
+		{"alias of two", `{"companies": [{"id": "a", "name": "A", "aliases": ["X"], "kind": "listed"},
+			{"id": "b", "name": "X", "aliases": [], "kind": "listed"}]}`, `name "X" is empty or already names "a"`},
+		{"bad kind", `{"companies": [{"id": "a", "name": "A", "aliases": [], "kind": "bank"}]}`, `kind "bank"`},
+		{"not-subject of no company", `{"not_subjects": [{"title_contains": "x", "company": "zz"}]}`, `known company, got "zz"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseCurated([]byte(tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParseCurated = %v; want an error containing %q", err, tt.want)
+			}
+		})
+	}
+}

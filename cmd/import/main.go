@@ -67,7 +67,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if len(res.Problems) > 0 {
-		fmt.Fprintf(stderr, "import: %d problems; %d lines placed, %d skipped\n", len(res.Problems), res.Placed, len(res.Skipped))
+		noun := "problems"
+		if len(res.Problems) == 1 {
+			noun = "problem"
+		}
+		fmt.Fprintf(stderr, "import: %d %s; %d lines placed, %d skipped on purpose, %d unplaced\n",
+			len(res.Problems), noun, res.Placed, len(res.Skipped), res.Unplaced)
 		return 1
 	}
 	return 0

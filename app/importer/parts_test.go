@@ -1,0 +1,62 @@
+package importer
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestMentions(t *testing.T) {
+	names := (&Curated{Companies: []CuratedCompany{
+		{ID: "qihoo360", Name: "三六零", Aliases: []string{"360"}},
+		{ID: "meta", Name: "Meta"},
+		{ID: "baai", Name: "智源研究院", Aliases: []string{"智源"}},
+		{ID: "inspur", Name: "浪潮信息", Aliases: []string{"浪潮"}},
+	}}).names()
+	for _, tt := range []struct{ text, want string }{
+		{"360发布大模型", "[qihoo360]"},
+		{"覆盖3600家", "[]"},
+		{"A360", "[]"},
+		{"Metaverse与Meta", "[meta]"},
+		{"智源研究院携手浪潮信息；智源", "[baai inspur]"},
+		{"浪潮AIStation与智源", "[inspur baai]"},
+	} {
+		if got := fmt.Sprint(mentions(names, tt.text)); got != tt.want {
+			t.Errorf("mentions(%q) = %s; want %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAmount(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want money
+	}{
+		{"2560万美元", money{25600000, "USD", "2560万美元"}},
+		{"3000万人民币", money{30000000, "CNY", "3000万人民币"}},
+		{"1.2万元", money{12000, "CNY", "1.2万元"}},
+		{"0.35亿美元", money{35000000, "USD", "0.35亿美元"}},
+		{"1.23456万港元", money{12345.6, "HKD", "1.23456万港元"}},
+		{"500欧元", money{500, "EUR", "500欧元"}},
+	} {
+		im := &importer{}
+		if got := im.amount(tt.in, 1); got != tt.want || len(im.problems) > 0 {
+			t.Errorf("amount(%q) = %+v, %v; want %+v", tt.in, got, im.problems, tt.want)
+		}
+	}
+	im := &importer{}
+	im.amount("数千万美元", 7)
+	if len(im.problems) != 1 || im.problems[0].Line != 7 {
+		t.Errorf("amount(数千万美元) problems = %v; want one at line 7", im.problems)
+	}
+}
+
+func TestRetJSON(t *testing.T) {
+	for _, tt := range []struct {
+		in   Ret
+		want string
+	}{{25, "25.0"}, {13.6, "13.6"}, {-0.81, "-0.81"}, {257.4, "257.4"}, {0, "0.0"}} {
+		if got, _ := tt.in.MarshalJSON(); string(got) != tt.want {
+			t.Errorf("Ret(%v).MarshalJSON() = %s; want %s", float64(tt.in), got, tt.want)
+		}
+	}
+}
