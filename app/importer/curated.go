@@ -19,47 +19,25 @@ var curatedJSON []byte
 
 // Curated is what the weekly's text does not hold. It is read from
 // curated.json by [DefaultCurated], or from another file by
-// [ParseCurated].
+// [ParseCurated]. Companies are the identities a weekly's names resolve
+// to, in data/report.json's form; a draft lists those its text refers to,
+// in the order of first reference. Indexes give an id to each index the
+// index section compares, in the order the draft lists them. FX is the
+// rate used to compare financings across currencies, copied into the
+// draft as financings.fx. NotSubjects are mentions that name a company in
+// an event or news item that is not about it.
 type Curated struct {
-	// About says what the file is for; the importer ignores it.
-	About string `json:"about"`
-	// Companies are the identities a weekly's names resolve to. A draft
-	// lists those its text refers to, in the order of first reference.
-	Companies []CuratedCompany `json:"companies"`
-	// Indexes give an id to each index the index section compares, in the
-	// order the draft lists them.
-	Indexes []Index `json:"indexes"`
-	// FX is the exchange rate used to compare financings across
-	// currencies, copied into the draft as financings.fx.
-	FX FX `json:"fx"`
-	// NotSubjects are mentions that name a company in an event or news
-	// item that is not about it.
-	NotSubjects []NotSubject `json:"not_subjects"`
-}
-
-// CuratedCompany is one identity, as data/report.json lists it.
-type CuratedCompany struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases"`
-	Kind    string   `json:"kind"` // listed, company, startup, institute
-	Note    string   `json:"note,omitempty"`
+	About       string           `json:"about"` // what the file is for; not read
+	Companies   []report.Company `json:"companies"`
+	Indexes     []Index          `json:"indexes"`
+	FX          report.FX        `json:"fx"`
+	NotSubjects []NotSubject     `json:"not_subjects"`
 }
 
 // Index names one index of the index section.
 type Index struct {
 	ID   string `json:"id"`
 	Name string `json:"name"` // as printed, e.g. 沪深300指数
-}
-
-// FX is a rate: one unit of Base is Rate units of Quote, on Date, from
-// Source.
-type FX struct {
-	Base   string  `json:"base"`
-	Quote  string  `json:"quote"`
-	Rate   float64 `json:"rate"`
-	Date   string  `json:"date"`
-	Source string  `json:"source"`
 }
 
 // NotSubject drops Company from the companies of every item whose title
@@ -114,10 +92,10 @@ func ParseCurated(data []byte) (*Curated, error) {
 }
 
 // company returns the curated company with the given id.
-func (c *Curated) company(id string) (CuratedCompany, bool) {
-	i := slices.IndexFunc(c.Companies, func(co CuratedCompany) bool { return co.ID == id })
+func (c *Curated) company(id string) (report.Company, bool) {
+	i := slices.IndexFunc(c.Companies, func(co report.Company) bool { return co.ID == id })
 	if i < 0 {
-		return CuratedCompany{}, false
+		return report.Company{}, false
 	}
 	return c.Companies[i], true
 }

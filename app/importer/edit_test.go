@@ -2,10 +2,12 @@ package importer
 
 import (
 	"bytes"
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // An edit changes the seed's text as a person might find a weekly changed:
@@ -46,11 +48,11 @@ func insert(n int, text string) edit {
 // edit should give.
 func snapshot(tb testing.TB) *Draft {
 	tb.Helper()
-	var d Draft
-	if err := json.Unmarshal(readFile(tb, snapshotPath), &d); err != nil {
+	r, err := report.Parse(testkit.ReportBytes(tb))
+	if err != nil {
 		tb.Fatal(err)
 	}
-	return &d
+	return &Draft{Report: *r}
 }
 
 // editTests are the edits of TestImportEdited, each with the change to the
@@ -103,7 +105,7 @@ var editTests = []struct {
 	name: "a missing section",
 	edit: drop(150, 153),
 	want: func(d *Draft) {
-		d.Financings.Items = []financing{}
+		d.Financings.Items = nil
 		d.Companies = d.Companies[:len(d.Companies)-3]
 	},
 	problems: []string{
@@ -136,7 +138,7 @@ var editTests = []struct {
 	edit: replace("2、4月6日，达观数据", "2、近日，达观数据"),
 	want: func(d *Draft) {
 		n := &d.Events.DomesticNews[1]
-		n.Date, n.DateAsPrinted = nil, "近日"
+		n.Date, n.DateAsPrinted = "", "近日"
 		n.Title = strings.Replace(n.Title, "4月6日", "近日", 1)
 	},
 }, {
@@ -144,7 +146,7 @@ var editTests = []struct {
 	edit: replace("1、4月5日，Meta", "1、Meta"),
 	want: func(d *Draft) {
 		e := &d.Events.CompanyEvents[0]
-		e.Date, e.DateAsPrinted = nil, ""
+		e.Date, e.DateAsPrinted = "", ""
 		e.Title = strings.TrimPrefix(e.Title, "4月5日，")
 	},
 	problems: []string{
@@ -154,10 +156,10 @@ var editTests = []struct {
 
 // TestImportEdited imports edited copies of the seed.
 func TestImportEdited(t *testing.T) {
-	seed := strings.Split(string(readFile(t, seedPath)), "\n")
+	lines := strings.Split(seed, "\n")
 	for _, tt := range editTests {
 		t.Run(tt.name, func(t *testing.T) {
-			text := strings.Join(tt.edit(t, slices.Clone(seed)), "\n")
+			text := strings.Join(tt.edit(t, slices.Clone(lines)), "\n")
 			res := importText(t, text)
 			var problems []string
 			for _, p := range res.Problems {

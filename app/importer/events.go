@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 var (
@@ -15,11 +17,11 @@ var (
 )
 
 // when returns how a title puts its time (4月5日, 近期) and the ISO date
-// when that is a day. A title that starts with neither gives "" and nil.
-func (im *importer) when(title string) (string, *string) {
+// when that is a day. A title that starts with neither gives "" and "".
+func (im *importer) when(title string) (printed, date string) {
 	m := whenRe.FindStringSubmatch(title)
 	if m == nil {
-		return "", nil
+		return "", ""
 	}
 	return m[1], im.date(m[1])
 }
@@ -31,7 +33,7 @@ func (im *importer) companyEvents(ls []line) {
 	views := false
 	for _, l := range nonBlank(ls) {
 		t := l.text()
-		var e *companyEvent
+		var e *report.CompanyEvent
 		if len(*evs) > 0 {
 			e = &(*evs)[len(*evs)-1]
 		}
@@ -39,9 +41,9 @@ func (im *importer) companyEvents(ls []line) {
 		case m != nil:
 			im.at(fmt.Sprintf("events.company_events[%d]", len(*evs)), l.n)
 			printed, date := im.when(m[2])
-			*evs = append(*evs, companyEvent{
+			*evs = append(*evs, report.CompanyEvent{
 				ID: fmt.Sprintf("ce-%d", len(*evs)+1), Number: atoi(m[1]), Date: date,
-				DateAsPrinted: printed, Title: m[2], Companies: []string{}, Details: []string{}, Views: []string{},
+				DateAsPrinted: printed, Title: m[2],
 			})
 			views = false
 		case e != nil && t == "我们认为：":
@@ -71,7 +73,7 @@ func (im *importer) overseasNews(ls []line) {
 // news reads a list of news items. An item is a bullet "- N、title**text"
 // or a paragraph "N、title。text"; its source closes the text
 // "（来源：…）" or follows it as a paragraph of its own.
-func (im *importer) news(ls []line, key string, items *[]newsItem) {
+func (im *importer) news(ls []line, key string, items *[]report.NewsItem) {
 	for _, l := range nonBlank(ls) {
 		t := l.text()
 		m := itemRe.FindStringSubmatch(t)
@@ -92,7 +94,7 @@ func (im *importer) news(ls []line, key string, items *[]newsItem) {
 }
 
 // newsItem reads the item whose heading matched itemRe as m.
-func (im *importer) newsItem(key string, seq int, m []string) newsItem {
+func (im *importer) newsItem(key string, seq int, m []string) report.NewsItem {
 	rest := m[2]
 	title, text, bullet := strings.Cut(rest, "**")
 	if !bullet {
@@ -107,9 +109,9 @@ func (im *importer) newsItem(key string, seq int, m []string) newsItem {
 	}
 	printed, date := im.when(title)
 	prefix := map[string]string{"domestic_news": "dn", "overseas_news": "on"}[key]
-	return newsItem{
+	return report.NewsItem{
 		ID: fmt.Sprintf("%s-%d", prefix, seq), Number: atoi(m[1]), Date: date, DateAsPrinted: printed,
-		Title: strings.TrimSpace(title), Text: strings.TrimSpace(text), Source: src, Companies: []string{},
+		Title: strings.TrimSpace(title), Text: strings.TrimSpace(text), Source: src,
 	}
 }
 
@@ -129,7 +131,7 @@ func (im *importer) applyNotSubjects() {
 		for j := range ev.CompanyEvents {
 			drop(ev.CompanyEvents[j].Title, &ev.CompanyEvents[j].Companies)
 		}
-		for _, list := range []*[]newsItem{&ev.DomesticNews, &ev.OverseasNews} {
+		for _, list := range []*[]report.NewsItem{&ev.DomesticNews, &ev.OverseasNews} {
 			for j := range *list {
 				drop((*list)[j].Title, &(*list)[j].Companies)
 			}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 var reportDateRe = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
@@ -74,7 +76,7 @@ func (im *importer) summary(ls []line) {
 		case m != nil:
 			flush()
 			im.at(fmt.Sprintf("key_points[%d]", len(d.KeyPoints)), l.n)
-			d.KeyPoints = append(d.KeyPoints, keyPoint{ID: fmt.Sprintf("kp-%d", len(d.KeyPoints)+1), Title: m[2]})
+			d.KeyPoints = append(d.KeyPoints, report.KeyPoint{ID: fmt.Sprintf("kp-%d", len(d.KeyPoints)+1), Title: m[2]})
 		case len(d.KeyPoints) > 0:
 			text = append(text, t)
 		default:
@@ -117,15 +119,13 @@ func (im *importer) indexFigures(l line) {
 		m := &im.d.Meta
 		m.Period.AsPrinted = p[1] + "-" + p[2]
 		im.at("meta.period", l.n)
-		if from, to := im.date(p[1]), im.date(p[2]); from != nil && to != nil {
-			m.Period.From, m.Period.To = *from, *to
-		}
+		m.Period.From, m.Period.To = im.date(p[1]), im.date(p[2])
 	} else {
 		im.complain(l.n, "no covered period （M月D日-M月D日） in the index commentary")
 	}
 	clauses := strings.Split(t, "；")
 	for _, ix := range im.cur.Indexes {
-		s := indexSeries{ID: ix.ID, Name: ix.Name}
+		s := report.IndexSeries{ID: ix.ID, Name: ix.Name}
 		re := regexp.MustCompile(regexp.QuoteMeta(ix.Name) + `(上涨|下跌)(\d+(?:\.\d+)?)%`)
 		var period, ytd bool
 		for _, c := range clauses {
@@ -133,7 +133,7 @@ func (im *importer) indexFigures(l line) {
 			if m == nil {
 				continue
 			}
-			r := Ret(signed(m[1] == "下跌", m[2]))
+			r := (signed(m[1] == "下跌", m[2]))
 			switch {
 			case strings.Contains(c, "年初至今") && !ytd:
 				s.YTDReturn, ytd = r, true
@@ -148,7 +148,7 @@ func (im *importer) indexFigures(l line) {
 		im.d.IndexReturns.Series = append(im.d.IndexReturns.Series, s)
 	}
 	if m := excessRe.FindStringSubmatch(t); m != nil {
-		im.d.IndexReturns.YTDExcess = Ret(signed(m[1] == "跑输", m[2]))
+		im.d.IndexReturns.YTDExcess = signed(m[1] == "跑输", m[2])
 	} else {
 		im.complain(l.n, "no year-to-date excess (跑赢/跑输 … N pct) in the index commentary")
 	}

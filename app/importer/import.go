@@ -84,30 +84,19 @@ func Import(text string, opt Options) (*Result, error) {
 }
 
 // newDraft returns a draft holding what every report has, whatever its
-// text: the file's conventions and the curated exchange rate.
+// text: the file's conventions and the curated exchange rate. Slices may
+// stay nil: the draft writes them as [].
 func newDraft(document string, cur *Curated) *Draft {
-	d := &Draft{
-		Schema:        "./report.schema.json",
+	d := &Draft{Report: report.Report{
 		SchemaVersion: 1,
-		Units: units{
+		Units: report.Units{
 			Return: "percent",
 			Excess: "percentage points",
 			Amount: "currency units (1 = one yuan or one dollar)",
 		},
-		KeyPoints:    []keyPoint{},
-		Companies:    []company{},
-		Constituents: []constituent{},
-		Picks:        []pick{},
-		lines:        map[string]int{},
-	}
+	}, lines: map[string]int{}}
 	d.Meta.Source.Document = document
-	d.Meta.Risks = []risk{}
-	d.Meta.RatingScale.Levels = []ratingLevel{}
-	d.Meta.RatingScale.Notes = []string{}
-	d.IndexReturns.Series = []indexSeries{}
-	d.Movers = movers{PeriodGainers: []mover{}, YTDGainers: []mover{}, PeriodLosers: []mover{}}
-	d.Events = events{CompanyEvents: []companyEvent{}, DomesticNews: []newsItem{}, OverseasNews: []newsItem{}}
-	d.Financings = financings{FX: fx(cur.FX), Items: []financing{}}
+	d.Financings.FX = cur.FX
 	return d
 }
 
@@ -146,22 +135,22 @@ var dayRe = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})日$`)
 
 // date turns a day as printed (4月5日) into an ISO date in the report's
 // year, or in the year before when that day would fall after the report
-// date. It gives nil for anything else, and when the report date is
+// date. It gives "" for anything else, and when the report date is
 // unknown.
-func (im *importer) date(printed string) *string {
+func (im *importer) date(printed string) string {
 	m := dayRe.FindStringSubmatch(printed)
 	if m == nil || im.reportDate.IsZero() {
-		return nil
+		return ""
 	}
 	s := fmt.Sprintf("%04d-%s-%s", im.reportDate.Year(), pad(m[1]), pad(m[2]))
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return nil
+		return ""
 	}
 	if t.After(im.reportDate) {
 		s = t.AddDate(-1, 0, 0).Format(time.DateOnly)
 	}
-	return &s
+	return s
 }
 
 // pad writes a one-digit month or day with a leading zero.

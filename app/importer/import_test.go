@@ -2,30 +2,23 @@ package importer
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
-// seedPath is the text of the weekly that data/report.json was made from,
-// under its original name (the draft records it as meta.source.document).
-const (
-	seedPath     = "testdata/000_61edb88a8ba11f94.txt"
-	snapshotPath = "../../data/report.json"
-)
-
-func readFile(tb testing.TB, path string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+// seed is the text of the weekly that data/report.json was made from,
+// kept under its original name: the draft records it as
+// meta.source.document.
+//
+//go:embed testdata/000_61edb88a8ba11f94.txt
+var seed string
 
 // importText imports text as the seed's file.
 func importText(tb testing.TB, text string) *Result {
@@ -40,7 +33,7 @@ func importText(tb testing.TB, text string) *Result {
 // TestImportSeed imports the seed and gets the committed snapshot, byte
 // for byte.
 func TestImportSeed(t *testing.T) {
-	res := importText(t, string(readFile(t, seedPath)))
+	res := importText(t, seed)
 	for _, p := range res.Problems {
 		t.Errorf("problem: %s", p)
 	}
@@ -48,9 +41,9 @@ func TestImportSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := readFile(t, snapshotPath)
+	want := testkit.ReportBytes(t)
 	if !bytes.Equal(got, want) {
-		t.Errorf("Import(seed) differs from %s at %s", snapshotPath, firstDiff(t, got, want))
+		t.Errorf("Import(seed) differs from %s at %s", testkit.ReportPath, firstDiff(t, got, want))
 	}
 }
 
@@ -107,8 +100,7 @@ func firstDiff(tb testing.TB, a, b []byte) string {
 // TestImportSeedAccounts checks that every non-blank line of the seed is
 // placed, except the page furniture skipped on purpose.
 func TestImportSeedAccounts(t *testing.T) {
-	text := string(readFile(t, seedPath))
-	res := importText(t, text)
+	res := importText(t, seed)
 	var skipped []int
 	for _, s := range res.Skipped {
 		skipped = append(skipped, s.Line)
@@ -120,7 +112,7 @@ func TestImportSeedAccounts(t *testing.T) {
 		t.Errorf("skipped lines %v; want %v", skipped, wantSkipped)
 	}
 	nonBlank := 0
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range strings.Split(seed, "\n") {
 		if strings.TrimSpace(l) != "" {
 			nonBlank++
 		}

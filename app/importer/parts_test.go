@@ -2,11 +2,14 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 func TestMentions(t *testing.T) {
-	names := (&Curated{Companies: []CuratedCompany{
+	names := (&Curated{Companies: []report.Company{
 		{ID: "qihoo360", Name: "三六零", Aliases: []string{"360"}},
 		{ID: "meta", Name: "Meta"},
 		{ID: "baai", Name: "智源研究院", Aliases: []string{"智源"}},
@@ -27,20 +30,18 @@ func TestMentions(t *testing.T) {
 }
 
 func TestAmount(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want money
-	}{
-		{"2560万美元", money{25600000, "USD", "2560万美元"}},
-		{"3000万人民币", money{30000000, "CNY", "3000万人民币"}},
-		{"1.2万元", money{12000, "CNY", "1.2万元"}},
-		{"0.35亿美元", money{35000000, "USD", "0.35亿美元"}},
-		{"1.23456万港元", money{12345.6, "HKD", "1.23456万港元"}},
-		{"500欧元", money{500, "EUR", "500欧元"}},
+	for in, want := range map[string]string{
+		"2560万美元":    "25600000 USD",
+		"3000万人民币":   "30000000 CNY",
+		"1.2万元":      "12000 CNY",
+		"0.35亿美元":    "35000000 USD",
+		"1.23456万港元": "12345.6 HKD",
+		"500欧元":      "500 EUR",
 	} {
 		im := &importer{}
-		if got := im.amount(tt.in, 1); got != tt.want || len(im.problems) > 0 {
-			t.Errorf("amount(%q) = %+v, %v; want %+v", tt.in, got, im.problems, tt.want)
+		m := im.amount(in, 1)
+		if got := strconv.FormatFloat(m.Value, 'f', -1, 64) + " " + m.Currency; got != want || m.AsPrinted != in || len(im.problems) > 0 {
+			t.Errorf("amount(%q) = %+v, %v; want %s", in, m, im.problems, want)
 		}
 	}
 	im := &importer{}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 // section is one part of the weekly. The extracted text keeps none of the
@@ -96,7 +98,7 @@ func (im *importer) checkTop(l line) {
 
 // listOf returns the mover list a clause of the top-five sentence speaks
 // of, with its JSON key.
-func (im *importer) listOf(clause string) (string, []mover) {
+func (im *importer) listOf(clause string) (string, []report.Mover) {
 	switch {
 	case strings.Contains(clause, "跌幅"):
 		return "period_losers", im.d.Movers.PeriodLosers
@@ -144,7 +146,7 @@ func (im *importer) assembleCompanies() {
 	for _, c := range d.Constituents {
 		add(c.Company)
 	}
-	for _, l := range [][]mover{d.Movers.PeriodGainers, d.Movers.YTDGainers, d.Movers.PeriodLosers} {
+	for _, l := range [][]report.Mover{d.Movers.PeriodGainers, d.Movers.YTDGainers, d.Movers.PeriodLosers} {
 		for _, m := range l {
 			add(m.Company)
 		}
@@ -169,7 +171,7 @@ func (im *importer) assembleCompanies() {
 	}
 	for _, id := range ids {
 		c, _ := im.cur.company(id)
-		aliases := append([]string{}, c.Aliases...)
-		d.Companies = append(d.Companies, company{ID: c.ID, Name: c.Name, Aliases: aliases, Kind: c.Kind, Note: c.Note})
+		c.Aliases = slices.Clone(c.Aliases)
+		d.Companies = append(d.Companies, c)
 	}
 }

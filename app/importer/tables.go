@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 // moverTables names the mover lists by the header cell of their column.
@@ -54,17 +56,17 @@ func (im *importer) moverRow(l line, cells []string, cols map[int]string) {
 		}
 		list := im.moverList(key)
 		im.at(fmt.Sprintf("movers.%s[%d]", key, len(*list)), l.n)
-		*list = append(*list, mover{
+		*list = append(*list, report.Mover{
 			Rank:    len(*list) + 1,
 			Name:    name,
 			Company: im.company(name, l.n),
-			Return:  Ret(parseFloat(strings.TrimSuffix(ret, "%"))),
+			Return:  parseFloat(strings.TrimSuffix(ret, "%")),
 		})
 	}
 }
 
 // moverList returns the draft's list with the given JSON key.
-func (im *importer) moverList(key string) *[]mover {
+func (im *importer) moverList(key string) *[]report.Mover {
 	switch key {
 	case "ytd_gainers":
 		return &im.d.Movers.YTDGainers
@@ -83,7 +85,7 @@ var countRe = regexp.MustCompile(`共(\d+)支`)
 func (im *importer) constituents(ls []line) {
 	var title line
 	var link string
-	var segment *string
+	var segment string
 	for i, l := range nonBlank(ls) {
 		cells := l.cells()
 		switch {
@@ -93,10 +95,10 @@ func (im *importer) constituents(ls []line) {
 			// the header row: AI行业环节, 细分赛道, 个股标的
 		case len(cells) >= 3 && (cells[0] != "" || link != ""):
 			if cells[0] != "" {
-				link, segment = cells[0], nil
+				link, segment = cells[0], ""
 			}
 			if cells[1] != "" {
-				segment = &cells[1]
+				segment = cells[1]
 			}
 			im.constituentRow(l, link, segment, cells[2:])
 		default:
@@ -109,14 +111,14 @@ func (im *importer) constituents(ls []line) {
 }
 
 // constituentRow adds the names of one row.
-func (im *importer) constituentRow(l line, link string, segment *string, names []string) {
+func (im *importer) constituentRow(l line, link, segment string, names []string) {
 	for _, name := range names {
 		if name == "" {
 			continue
 		}
 		cs := &im.d.Constituents
 		im.at(fmt.Sprintf("constituents[%d]", len(*cs)), l.n)
-		*cs = append(*cs, constituent{
+		*cs = append(*cs, report.Constituent{
 			ID:      fmt.Sprintf("k%02d", len(*cs)+1),
 			Company: im.company(name, l.n),
 			Name:    name,
@@ -145,7 +147,7 @@ func (im *importer) financings(ls []line) {
 		case len(cells) == 4:
 			items := &im.d.Financings.Items
 			im.at(fmt.Sprintf("financings.items[%d]", len(*items)), l.n)
-			*items = append(*items, financing{
+			*items = append(*items, report.Financing{
 				ID:         fmt.Sprintf("f-%d", len(*items)+1),
 				Company:    im.company(cells[0], l.n),
 				Name:       cells[0],
@@ -161,11 +163,11 @@ func (im *importer) financings(ls []line) {
 
 // amount reads an amount such as 2560万美元. The value is computed on the
 // digits, so that 1.2万 is exactly 12000.
-func (im *importer) amount(s string, n int) money {
+func (im *importer) amount(s string, n int) report.Money {
 	m := amountRe.FindStringSubmatch(s)
 	if m == nil {
 		im.complain(n, "want an amount like 2560万美元, got %q", s)
-		return money{AsPrinted: s}
+		return report.Money{AsPrinted: s}
 	}
 	whole, frac := m[1], m[2]
 	shift := map[string]int{"万": 4, "亿": 8}[m[3]]
@@ -180,5 +182,5 @@ func (im *importer) amount(s string, n int) money {
 	if frac != "" {
 		v += "." + frac
 	}
-	return money{Value: parseFloat(v), Currency: currencies[m[4]], AsPrinted: s}
+	return report.Money{Value: parseFloat(v), Currency: currencies[m[4]], AsPrinted: s}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 var layerRe = regexp.MustCompile(`^- \*\*(.+?)：\*\*$`)
@@ -39,10 +41,10 @@ func (im *importer) pick(l line, layer, part string) {
 	}
 	ps := &im.d.Picks
 	im.at(fmt.Sprintf("picks[%d]", len(*ps)), l.n)
-	p := pick{ID: fmt.Sprintf("p-%d", len(*ps)+1), Layer: layer, Vertical: vertical, Stocks: []pickStock{}}
+	p := report.Pick{ID: fmt.Sprintf("p-%d", len(*ps)+1), Layer: layer, Vertical: vertical}
 	for _, name := range strings.FieldsFunc(names, func(r rune) bool { return r == '，' || r == '、' }) {
 		name = strings.TrimSpace(name)
-		p.Stocks = append(p.Stocks, pickStock{Name: name, Company: im.company(name, l.n)})
+		p.Stocks = append(p.Stocks, report.PickStock{Name: name, Company: im.company(name, l.n)})
 	}
 	*ps = append(*ps, p)
 }
@@ -59,7 +61,7 @@ func (im *importer) risks(ls []line) {
 			continue
 		}
 		im.at(fmt.Sprintf("meta.risks[%d]", len(*rs)), l.n)
-		*rs = append(*rs, risk{ID: fmt.Sprintf("r-%d", len(*rs)+1), Text: strings.TrimSuffix(m[1], "；")})
+		*rs = append(*rs, report.Risk{ID: fmt.Sprintf("r-%d", len(*rs)+1), Text: strings.TrimSuffix(m[1], "；")})
 	}
 }
 
@@ -103,7 +105,7 @@ func (im *importer) level(l line, s string) {
 	}
 	ls := &im.d.Meta.RatingScale.Levels
 	im.at(fmt.Sprintf("meta.rating_scale.levels[%d]", len(*ls)), l.n)
-	lv := ratingLevel{Rating: m[1], Text: strings.TrimSuffix(m[2], "；")}
+	lv := report.RatingLevel{Rating: m[1], Text: strings.TrimSuffix(m[2], "；")}
 	bounds := boundRe.FindAllStringSubmatchIndex(lv.Text, -1)
 	value := func(b []int) *float64 {
 		f := signed(lv.Text[b[2]:b[3]] == "-", lv.Text[b[4]:b[5]])

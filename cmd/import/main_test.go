@@ -6,18 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
-const seedPath = "../../app/importer/testdata/000_61edb88a8ba11f94.txt"
-
-func readFile(tb testing.TB, path string) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+// seedPath is the seed's text, kept with the importer's tests.
+var seedPath = filepath.Join(testkit.Root, "app", "importer", "testdata", "000_61edb88a8ba11f94.txt")
 
 // writeTemp writes data to a file named name in a temporary directory.
 func writeTemp(tb testing.TB, name string, data []byte) string {
@@ -30,7 +24,10 @@ func writeTemp(tb testing.TB, name string, data []byte) string {
 }
 
 func TestRun(t *testing.T) {
-	seed := readFile(t, seedPath)
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
 	edited := bytes.Replace(seed, []byte("源杰科技\t63.81%"), []byte("源杰科技\t63.91%"), 1)
 	editedPath := writeTemp(t, "000_61edb88a8ba11f94.txt", edited)
 	badCurated := writeTemp(t, "curated.json", []byte(`{"companies": [{"id": "a", "name": "A", "aliases": [], "kind": "bank"}]}`))
@@ -41,7 +38,7 @@ func TestRun(t *testing.T) {
 		stdout []byte   // nil: not checked
 		stderr []string // substrings, in order; nil: stderr stays empty
 	}{
-		{"the seed", []string{seedPath}, 0, readFile(t, "../../data/report.json"), nil},
+		{"the seed", []string{seedPath}, 0, testkit.ReportBytes(t), nil},
 		{"an edited copy", []string{editedPath}, 1, nil, []string{
 			editedPath + ":43: 源杰科技 63.91% at rank 1 here, but line 40 prints 源杰科技 63.81%\n",
 			"import: 1 problem; 127 lines placed, 8 skipped on purpose, 0 unplaced\n",
