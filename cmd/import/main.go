@@ -59,6 +59,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	for _, p := range res.Problems {
+		if p.Line == 0 {
+			fmt.Fprintf(stderr, "%s: %s\n", path, p.Msg)
+			continue
+		}
 		fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
 	}
 	if *skipped {
