@@ -99,7 +99,9 @@ func (im *importer) index(ls []line) {
 	for i, l := range nonBlank(ls) {
 		switch {
 		case i == 0:
-			ir.SectionTitle = sectionTitleRe.FindStringSubmatch(l.text())[1]
+			if m := sectionTitleRe.FindStringSubmatch(l.text()); m != nil {
+				ir.SectionTitle = m[1]
+			}
 			im.at("index_returns.section_title", l.n)
 		case i == 1:
 			ir.Commentary = l.text()

@@ -145,3 +145,23 @@ func TestCuratedDefault(t *testing.T) {
 		})
 	}
 }
+
+// FuzzImport checks that no text makes the importer fail or panic, and
+// that whatever it cannot place it reports.
+func FuzzImport(f *testing.F) {
+	f.Add(seed)
+	f.Add("")
+	f.Add("01 \n1、\n- 1、\n企业\t融资额\n- **基础层：**\n表附录\n行业的投资评级\n法律声明\n某研究所\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := Import(text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Placed < 0 || res.Unplaced > len(res.Problems) {
+			t.Errorf("placed %d, unplaced %d, %d problems", res.Placed, res.Unplaced, len(res.Problems))
+		}
+		if _, err := res.Draft.JSON(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

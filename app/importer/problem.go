@@ -51,6 +51,7 @@ func (l line) cells() []string {
 
 // splitLines numbers the lines of text.
 func splitLines(text string) []line {
+	text = strings.TrimPrefix(text, "\ufeff") // a byte-order mark from some extractors
 	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	ls := make([]line, len(raw))
 	for i, r := range raw {
