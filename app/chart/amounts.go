@@ -26,11 +26,7 @@ func Amounts(rows []Amount, o Options) ([]byte, error) {
 func amounts(rows []Amount, o Options) (*canvas, error) {
 	pal := o.palette()
 	spec := hbarSpec{axisUnit: usd, caption: o.Labels.Axis}
-	shown := rows
-	if len(shown) > o.MaxRows {
-		shown = shown[:o.MaxRows]
-		spec.notes = append(spec.notes, fill(o.Labels.More, "{shown}", itoa(len(shown)), "{total}", itoa(len(rows))))
-	}
+	shown := firstRows(rows, o, &spec)
 	for i, r := range shown {
 		if err := finite(r.USD, fmt.Sprintf("amounts[%d].usd", i)); err != nil {
 			return nil, err

@@ -23,11 +23,7 @@ func Bars(rows []Bar, o Options) ([]byte, error) {
 func bars(rows []Bar, o Options) (*canvas, error) {
 	pal := o.palette()
 	spec := hbarSpec{}
-	shown := rows
-	if len(shown) > o.MaxRows {
-		shown = shown[:o.MaxRows]
-		spec.notes = append(spec.notes, fill(o.Labels.More, "{shown}", itoa(len(shown)), "{total}", itoa(len(rows))))
-	}
+	shown := firstRows(rows, o, &spec)
 	for i, r := range shown {
 		if err := finite(r.Value, fmt.Sprintf("bars[%d].value", i)); err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"flag"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -146,10 +147,10 @@ func parseSVG(tb testing.TB, b []byte) *node {
 	var stack []*node
 	for {
 		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
-			if err.Error() == "EOF" {
-				break
-			}
 			tb.Fatalf("decode svg: %v\n%s", err, b)
 		}
 		switch tok := tok.(type) {
@@ -401,15 +402,16 @@ func TestEscaping(t *testing.T) {
 func TestSchemeSwapsFill(t *testing.T) {
 	rows := []Bar{{"源杰科技", 63.81}, {"当虹科技", -18.09}, {"平", 0}}
 	tests := []struct {
+		name       string
 		scheme     Scheme
 		gain, loss string
 	}{
-		{CN, red.String(), green.String()},
-		{Intl, green.String(), red.String()},
+		{"cn", CN, red.String(), green.String()},
+		{"intl", Intl, green.String(), red.String()},
 	}
 	for _, tt := range tests {
 		for _, dark := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s-dark=%v", tt.scheme, dark), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s-dark=%v", tt.name, dark), func(t *testing.T) {
 				o := Options{Colors: tt.scheme, Dark: dark}.normalized()
 				c, err := bars(rows, o)
 				if err != nil {

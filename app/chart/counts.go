@@ -38,11 +38,7 @@ func Counts(groups []CountBar, o Options) ([]byte, error) {
 func counts(groups []CountBar, o Options) (*canvas, error) {
 	pal := o.palette()
 	spec := hbarSpec{leftAlign: true}
-	shown := groups
-	if len(shown) > o.MaxRows {
-		shown = shown[:o.MaxRows]
-		spec.notes = append(spec.notes, fill(o.Labels.More, "{shown}", itoa(len(shown)), "{total}", itoa(len(groups))))
-	}
+	shown := firstRows(groups, o, &spec)
 	for i, g := range shown {
 		if g.Count < 0 {
 			return nil, fmt.Errorf("counts[%d].count: want zero or more, got %d", i, g.Count)

@@ -32,6 +32,16 @@
 // such as a note pointing to the table with the same data, as the chart's
 // aria-describedby.
 //
+// Each chart is built in steps, a function each: it checks and sums its
+// rows, lays them out (widths, scales, where labels go), then draws.
+// hbar.go lays out every horizontal bar chart ([Bars], [Counts],
+// [Amounts]) from one spec; index.go scales the plot of [IndexReturns],
+// then draws its bars, their values and the excess; events.go sums
+// [EventsPerDay]'s counts by day, then draws one stacked column a day.
+// The three kinds of a [DayCount] stack in the report's order of event
+// kinds (company, domestic, overseas); the package keeps its own plain
+// fields for them rather than import the report's model.
+//
 // # Chinese labels
 //
 // go-chart measures text with its built-in Roboto, which has no CJK glyphs,

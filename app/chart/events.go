@@ -30,35 +30,41 @@ func EventsPerDay(days []DayCount, o Options) ([]byte, error) {
 
 const dateLayout = "2006-01-02"
 
-func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
-	pal := o.palette()
-	w, h := float64(o.Width), height(o)
-	lh := fontSize * lineHeight
+// kinds returns the counts in the order of the stack: company, domestic,
+// overseas.
+func (d DayCount) kinds() [3]int { return [3]int{d.Company, d.Domestic, d.Overseas} }
 
-	// Sum by date; find the span.
-	byDay := map[time.Time][3]int{}
-	undated := 0
+// perDay is the counts summed by date over every calendar day from the
+// earliest to the latest.
+type perDay struct {
+	byDay   map[time.Time][3]int
+	cols    []time.Time // every day of the span, in order
+	undated int         // items the report gives no date
+}
+
+func sumDays(days []DayCount) (perDay, error) {
+	p := perDay{byDay: map[time.Time][3]int{}}
 	var first, last time.Time
 	for i, d := range days {
-		k := [3]int{d.Company, d.Domestic, d.Overseas}
+		k := d.kinds()
 		for j, n := range k {
 			if n < 0 {
-				return nil, fmt.Errorf("days[%d]: count %d of kind %d: want zero or more", i, n, j)
+				return p, fmt.Errorf("days[%d]: count %d of kind %d: want zero or more", i, n, j)
 			}
 		}
 		if d.Date == "" {
-			undated += k[0] + k[1] + k[2]
+			p.undated += k[0] + k[1] + k[2]
 			continue
 		}
 		t, err := time.Parse(dateLayout, d.Date)
 		if err != nil {
-			return nil, fmt.Errorf("days[%d].date: %w", i, err)
+			return p, fmt.Errorf("days[%d].date: %w", i, err)
 		}
-		sum := byDay[t]
+		sum := p.byDay[t]
 		for j := range sum {
 			sum[j] += k[j]
 		}
-		byDay[t] = sum
+		p.byDay[t] = sum
 		if first.IsZero() || t.Before(first) {
 			first = t
 		}
@@ -66,15 +72,26 @@ func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
 			last = t
 		}
 	}
-	var cols []time.Time
 	if !first.IsZero() {
 		if last.Sub(first) > 366*24*time.Hour {
-			return nil, fmt.Errorf("days: %s to %s spans more than a year", first.Format(dateLayout), last.Format(dateLayout))
+			return p, fmt.Errorf("days: %s to %s spans more than a year", first.Format(dateLayout), last.Format(dateLayout))
 		}
 		for t := first; !t.After(last); t = t.AddDate(0, 0, 1) {
-			cols = append(cols, t)
+			p.cols = append(p.cols, t)
 		}
 	}
+	return p, nil
+}
+
+func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
+	p, err := sumDays(days)
+	if err != nil {
+		return nil, err
+	}
+	pal := o.palette()
+	w, h := float64(o.Width), height(o)
+	lh := fontSize * lineHeight
+	cols := p.cols
 
 	c := newCanvas(o.Width, int(h), pal)
 	kinds := []string{o.Labels.Company, o.Labels.Domestic, o.Labels.Overseas}
@@ -86,7 +103,7 @@ func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
 
 	hi := 1.0
 	for _, t := range cols {
-		k := byDay[t]
+		k := p.byDay[t]
 		hi = math.Max(hi, float64(k[0]+k[1]+k[2]))
 	}
 
@@ -106,8 +123,8 @@ func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
 
 	bottom := h - margin
 	var note string
-	if undated > 0 {
-		note = fitText(fill(o.Labels.Undated, "{n}", itoa(undated)), smallSize, w-2*margin)
+	if p.undated > 0 {
+		note = fitText(fill(o.Labels.Undated, "{n}", itoa(p.undated)), smallSize, w-2*margin)
 		bottom -= smallSize*lineHeight + 2
 	}
 	if len(cols) == 0 {
@@ -123,11 +140,34 @@ func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
 	if len(cols) > 0 {
 		drawYAxis(c, s, ts, tl, plotX0, plotX1, pal)
 	}
+	cl := dayColumns{x0: plotX0, w: colW, labels: dayLabels, every: every, stagger: stagger, labelTop: xLabelTop}
+	cl.draw(c, p, s, pal)
+	if len(cols) > 0 {
+		c.line(plotX0, s.bottom, plotX1, s.bottom, pal.axis, false)
+	}
+	if note != "" {
+		c.text(margin, h-margin-smallSize*lineHeight/2, note, textStyle{anchor: start, size: smallSize, color: pal.muted}, "")
+	}
+	return c, nil
+}
 
-	barW := math.Min(colW*0.7, 28)
-	for i, t := range cols {
-		k := byDay[t]
-		cx := plotX0 + (float64(i)+0.5)*colW
+// dayColumns is where the columns of [EventsPerDay] and their labels go.
+type dayColumns struct {
+	x0, w    float64  // left of the first column, and its width
+	labels   []string // of every day; every k-th is shown
+	every    int
+	stagger  bool    // labels alternate between two lines
+	labelTop float64 // top of the day labels
+}
+
+// draw stacks each day's counts by kind, with the total above and the
+// day's label below.
+func (cl dayColumns) draw(c *canvas, p perDay, s vscale, pal palette) {
+	lh := fontSize * lineHeight
+	barW := math.Min(cl.w*0.7, 28)
+	for i, t := range p.cols {
+		k := p.byDay[t]
+		cx := cl.x0 + (float64(i)+0.5)*cl.w
 		base := 0
 		for j, n := range k {
 			if n == 0 {
@@ -143,22 +183,15 @@ func eventsPerDay(days []DayCount, o Options) (*canvas, error) {
 		if base > 0 {
 			c.text(cx, s.y(float64(base))-2-lh/2, itoa(base), textStyle{anchor: middle, size: fontSize, color: pal.text}, "")
 		}
-		if i%every == 0 {
-			ly := xLabelTop + smallSize*lineHeight/2
-			if stagger && (i/every)%2 == 1 {
+		if i%cl.every == 0 {
+			ly := cl.labelTop + smallSize*lineHeight/2
+			if cl.stagger && (i/cl.every)%2 == 1 {
 				ly += smallSize * lineHeight
 			}
 			c.line(cx, s.bottom, cx, s.bottom+3, pal.axis, false)
-			c.text(cx, ly, dayLabels[i], textStyle{anchor: middle, size: smallSize, color: pal.muted}, "")
+			c.text(cx, ly, cl.labels[i], textStyle{anchor: middle, size: smallSize, color: pal.muted}, "")
 		}
 	}
-	if len(cols) > 0 {
-		c.line(plotX0, s.bottom, plotX1, s.bottom, pal.axis, false)
-	}
-	if note != "" {
-		c.text(margin, h-margin-smallSize*lineHeight/2, note, textStyle{anchor: start, size: smallSize, color: pal.muted}, "")
-	}
-	return c, nil
 }
 
 // xLabelPlan decides how to set centred labels one column width apart so

@@ -28,6 +28,16 @@ type hbarSpec struct {
 	notes     []string // under everything
 }
 
+// firstRows returns the first o.MaxRows of rows, noting in spec how many
+// are left out.
+func firstRows[T any](rows []T, o Options, spec *hbarSpec) []T {
+	if len(rows) <= o.MaxRows {
+		return rows
+	}
+	spec.notes = append(spec.notes, fill(o.Labels.More, "{shown}", itoa(o.MaxRows), "{total}", itoa(len(rows))))
+	return rows[:o.MaxRows]
+}
+
 // Row pitch bounds, in px.
 const (
 	minPitch     = 20.0
@@ -44,8 +54,33 @@ func hbar(spec hbarSpec, o Options) *canvas {
 	pal := o.palette()
 	w := float64(o.Width)
 	n := len(spec.rows)
+	pitch, h := hbarPitch(spec, o)
+	c := newCanvas(o.Width, int(h), pal)
+	l := layoutHBar(spec, w)
+	top := margin
+	rowsBottom := top + float64(n)*pitch
 
-	// Height: a pitch within bounds, as close to the asked height as fits.
+	if n == 0 {
+		msg := o.Labels.Empty
+		c.text(w/2, top+fontSize*lineHeight, msg, textStyle{anchor: middle, size: fontSize, color: pal.muted}, "")
+		rowsBottom = top + 2*fontSize*lineHeight
+	} else {
+		c.line(l.zeroX, top, l.zeroX, rowsBottom, pal.axis, false)
+	}
+
+	if spec.axisUnit != nil && n > 0 {
+		drawHAxis(c, spec.axisUnit, l.zeroX, l.scale, l.maxPos, l.maxNeg, rowsBottom, top, pal)
+		rowsBottom += smallSize*lineHeight + 4
+	}
+	drawHRows(c, spec, l, top, pitch, w, pal)
+	drawHNotes(c, spec, rowsBottom+2, w, pal)
+	return c
+}
+
+// hbarPitch returns the row pitch, within bounds and as close to the asked
+// height as fits, and the chart's height.
+func hbarPitch(spec hbarSpec, o Options) (pitch, h float64) {
+	n := len(spec.rows)
 	chrome := 2 * margin
 	if spec.axisUnit != nil {
 		chrome += smallSize*lineHeight + 4
@@ -57,22 +92,39 @@ func hbar(spec hbarSpec, o Options) *canvas {
 	if n == 0 {
 		chrome += fontSize * lineHeight * 2
 	}
-	pitch := defaultPitch
+	pitch = defaultPitch
 	if o.Height > 0 && n > 0 {
 		pitch = math.Max(minPitch, math.Min(maxPitch, (float64(o.Height)-chrome)/float64(n)))
 	}
-	h := math.Ceil(chrome + float64(n)*pitch)
-	c := newCanvas(o.Width, int(h), pal)
+	return pitch, math.Ceil(chrome + float64(n)*pitch)
+}
+
+// hlayout is where the parts of a horizontal bar chart go across.
+type hlayout struct {
+	texts  []string // value text of each row, long or short
+	labels []string // label of each row, cut to the label column
+	tips   []string // the full label of a cut one
+	plotX0 float64  // left of the plot, right of the label column
+	zeroX  float64  // the zero line
+	scale  float64  // px per data unit
+	// maxPos and maxNeg are the longest bars on each side, in data units.
+	maxPos, maxNeg float64
+}
+
+// layoutHBar places the label column, the value text and the bars of a
+// chart w px wide.
+func layoutHBar(spec hbarSpec, w float64) hlayout {
+	n := len(spec.rows)
+	l := hlayout{texts: make([]string, n), labels: make([]string, n), tips: make([]string, n)}
 
 	// Value text: room for the widest on each side that has bars.
-	texts := make([]string, n)
 	reserve := func(short bool) (left, right float64) {
 		for i, r := range spec.rows {
 			t := r.text
 			if short && r.short != "" {
 				t = r.short
 			}
-			texts[i] = t
+			l.texts[i] = t
 			tw := textWidth(t, fontSize) + 4
 			if r.value < 0 {
 				left = math.Max(left, tw)
@@ -98,54 +150,40 @@ func hbar(spec hbarSpec, o Options) *canvas {
 	}
 	maxLabel := math.Floor(math.Max(labelCap(), 0.2*avail))
 	labelW := 0.0
-	labels := make([]string, n)
-	tips := make([]string, n)
 	for i, r := range spec.rows {
 		s, cut := truncate(r.label, fontSize, maxLabel-r.indent)
-		labels[i] = s
+		l.labels[i] = s
 		if cut {
-			tips[i] = r.label
+			l.tips[i] = r.label
 		}
 		labelW = math.Max(labelW, r.indent+textWidth(s, fontSize))
 	}
-	plotX0 := margin + labelW + gap
+	l.plotX0 = margin + labelW + gap
 	plotX1 := w - margin
 
-	var maxPos, maxNeg float64
 	for _, r := range spec.rows {
-		maxPos = math.Max(maxPos, r.value)
-		maxNeg = math.Max(maxNeg, -r.value)
+		l.maxPos = math.Max(l.maxPos, r.value)
+		l.maxNeg = math.Max(l.maxNeg, -r.value)
 	}
-	span := maxPos + maxNeg
+	span := l.maxPos + l.maxNeg
 	if span == 0 {
 		span = 1
 	}
-	barsW := math.Max(1, plotX1-plotX0-left-right)
-	scale := barsW / span
-	zeroX := plotX0 + left + maxNeg*scale
-	top := margin
-	rowsBottom := top + float64(n)*pitch
+	barsW := math.Max(1, plotX1-l.plotX0-left-right)
+	l.scale = barsW / span
+	l.zeroX = l.plotX0 + left + l.maxNeg*l.scale
+	return l
+}
 
-	if n == 0 {
-		msg := o.Labels.Empty
-		c.text(w/2, top+fontSize*lineHeight, msg, textStyle{anchor: middle, size: fontSize, color: pal.muted}, "")
-		rowsBottom = top + 2*fontSize*lineHeight
-	} else {
-		c.line(zeroX, top, zeroX, rowsBottom, pal.axis, false)
-	}
-
-	if spec.axisUnit != nil && n > 0 {
-		drawHAxis(c, spec.axisUnit, zeroX, scale, maxPos, maxNeg, rowsBottom, top, pal)
-		rowsBottom += smallSize*lineHeight + 4
-	}
-
-	// Bars outside links go first, in one run of go-chart shapes; a linked
-	// row is drawn whole inside its <a>.
+// drawHRows draws the rows from top, pitch px apart. Bars outside links go
+// first, in one run of go-chart shapes; a linked row is drawn whole inside
+// its <a>.
+func drawHRows(c *canvas, spec hbarSpec, l hlayout, top, pitch, w float64, pal palette) {
 	thick := math.Min(pitch*0.62, 20)
 	barBox := func(i int) box {
 		y := top + float64(i)*pitch + pitch/2
 		v := spec.rows[i].value
-		x0, x1 := zeroX, zeroX+v*scale
+		x0, x1 := l.zeroX, l.zeroX+v*l.scale
 		if x1 < x0 {
 			x0, x1 = x1, x0
 		}
@@ -173,22 +211,24 @@ func hbar(spec hbarSpec, o Options) *canvas {
 			c.rect(b, r.fill, "bar")
 		}
 		if spec.leftAlign {
-			c.text(margin+r.indent, y, labels[i], textStyle{anchor: start, size: fontSize, color: pal.text}, tips[i])
+			c.text(margin+r.indent, y, l.labels[i], textStyle{anchor: start, size: fontSize, color: pal.text}, l.tips[i])
 		} else {
-			c.text(plotX0-gap, y, labels[i], textStyle{anchor: end, size: fontSize, color: pal.text}, tips[i])
+			c.text(l.plotX0-gap, y, l.labels[i], textStyle{anchor: end, size: fontSize, color: pal.text}, l.tips[i])
 		}
 		vs := textStyle{anchor: start, size: fontSize, color: r.color}
 		vx := b.x1 + 4
 		if r.value < 0 {
 			vs.anchor, vx = end, b.x0-4
 		}
-		c.text(vx, y, texts[i], vs, "")
+		c.text(vx, y, l.texts[i], vs, "")
 		if r.href != "" {
 			c.closeLink()
 		}
 	}
+}
 
-	y := rowsBottom + 2
+// drawHNotes draws the caption and the notes from y down.
+func drawHNotes(c *canvas, spec hbarSpec, y, w float64, pal palette) {
 	if spec.caption != "" {
 		y += smallSize * lineHeight / 2
 		c.text(w-margin, y, fitText(spec.caption, smallSize, w-2*margin), textStyle{anchor: end, size: smallSize, color: pal.muted}, "")
@@ -199,7 +239,6 @@ func hbar(spec hbarSpec, o Options) *canvas {
 		c.text(margin, y, fitText(note, smallSize, w-2*margin), textStyle{anchor: start, size: smallSize, color: pal.muted}, "")
 		y += smallSize*lineHeight/2 + 2
 	}
-	return c
 }
 
 // fitText cuts s to max px at size.

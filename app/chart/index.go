@@ -74,17 +74,7 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 	w, h := float64(o.Width), height(o)
 	c = newCanvas(o.Width, int(h), pal)
 	lh := fontSize * lineHeight
-	exText := signed(excess, 2) + " " + o.Labels.Points
-	if a := arrow(excess, 2); a != "" {
-		exText += " " + a
-	}
-	exColor := pal.text
-	switch sign(excess) {
-	case 1:
-		exColor = pal.gainText
-	case -1:
-		exColor = pal.lossText
-	}
+	exText, exColor := excessText(excess, o, pal)
 
 	items := make([]legendItem, len(series))
 	for i, s := range series {
@@ -96,7 +86,51 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 		y += lh
 	}
 
-	groups := []string{o.Labels.Period, o.Labels.YTD}
+	p := indexPlot(c, series, y+6, h-margin-lh-4, float64(1+extra)*lh, w, pal)
+	p.drawBars(c, series, []string{o.Labels.Period, o.Labels.YTD}, h, pal)
+	labelsFit, valueBox := p.drawValues(c, pal)
+	excessFit = true
+	if !header {
+		excessFit = p.drawExcess(c, valueBox, o.Labels.Excess, exText, exColor, w, pal)
+	}
+	return c, labelsFit, excessFit
+}
+
+// excessText is the excess as printed under the legend or between the
+// bars, and its colour.
+func excessText(excess float64, o Options, pal palette) (string, drawing.Color) {
+	text := signed(excess, 2) + " " + o.Labels.Points
+	if a := arrow(excess, 2); a != "" {
+		text += " " + a
+	}
+	return text, signColor(excess, pal)
+}
+
+// signColor is the text colour of a signed value.
+func signColor(v float64, pal palette) drawing.Color {
+	switch sign(v) {
+	case 1:
+		return pal.gainText
+	case -1:
+		return pal.lossText
+	}
+	return pal.text
+}
+
+// ibar is one drawn bar of the index chart.
+type ibar struct{ x0, x1, top, v float64 }
+
+// iplot is the plot area of the index chart, once its axis is drawn.
+type iplot struct {
+	s                   vscale
+	plotTop, plotBottom float64
+	plotX0, plotX1      float64
+	bars                [][]ibar // per group (period, YTD), per series
+}
+
+// indexPlot scales the plot between top and bottom, room px kept for
+// value text beyond the longest bars, and draws the y axis.
+func indexPlot(c *canvas, series []IndexPoint, top, bottom, room, w float64, pal palette) *iplot {
 	lo, hi := 0.0, 0.0
 	for _, s := range series {
 		lo = math.Min(lo, math.Min(s.Period, s.YTD))
@@ -105,34 +139,37 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 	if lo == hi {
 		hi = 1
 	}
-	plotTop := y + 6
-	plotBottom := h - margin - lh - 4
-	room := float64(1+extra) * lh
-	s := vscale{lo: lo, hi: hi, top: plotTop, bottom: plotBottom}
+	p := &iplot{plotTop: top, plotBottom: bottom, s: vscale{lo: lo, hi: hi, top: top, bottom: bottom}}
 	if hi > 0 {
-		s.top += room
+		p.s.top += room
 	}
 	if lo < 0 {
-		s.bottom -= room
+		p.s.bottom -= room
 	}
-	ts, step := yTicks(s, false)
+	ts, step := yTicks(p.s, false)
 	tl := make([]string, len(ts))
 	tickW := 0.0
 	for i, t := range ts {
 		tl[i] = tickLabel(t, step, "%")
 		tickW = math.Max(tickW, textWidth(tl[i], smallSize))
 	}
-	plotX0, plotX1 := margin+tickW+gap, w-margin
-	drawYAxis(c, s, ts, tl, plotX0, plotX1, pal)
+	p.plotX0, p.plotX1 = margin+tickW+gap, w-margin
+	drawYAxis(c, p.s, ts, tl, p.plotX0, p.plotX1, pal)
+	return p
+}
 
-	groupW := (plotX1 - plotX0) / float64(len(groups))
+// drawBars draws one group of bars for each of groups, labelled under the
+// plot, with a bar for each series, then the zero line.
+func (p *iplot) drawBars(c *canvas, series []IndexPoint, groups []string, h float64, pal palette) {
+	lh := fontSize * lineHeight
+	s := p.s
+	groupW := (p.plotX1 - p.plotX0) / float64(len(groups))
 	nser := max(1, len(series))
 	slot := groupW * 0.84 / float64(nser)
 	barW := math.Min(slot*0.75, 56)
-	type bar struct{ x0, x1, top, v float64 }
-	bars := make([][]bar, len(groups))
+	p.bars = make([][]ibar, len(groups))
 	for g, name := range groups {
-		gx := plotX0 + float64(g)*groupW
+		gx := p.plotX0 + float64(g)*groupW
 		label, cut := truncate(name, fontSize, groupW-4)
 		tip := ""
 		if cut {
@@ -154,22 +191,26 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 				}
 			}
 			c.rect(box{x0, y0, x0 + barW, y1}, seriesColor(pal, i), "bar")
-			bars[g] = append(bars[g], bar{x0, x0 + barW, s.y(v), v})
+			p.bars[g] = append(p.bars[g], ibar{x0, x0 + barW, s.y(v), v})
 		}
 	}
-	c.line(plotX0, s.y(0), plotX1, s.y(0), pal.axis, false)
+	c.line(p.plotX0, s.y(0), p.plotX1, s.y(0), pal.axis, false)
+}
 
-	// Value labels over positive bars and under negative ones; a label that
-	// would touch one placed before moves a line further out.
-	labelsFit, excessFit = true, true
+// drawValues labels positive bars above and negative ones below; a label
+// that would touch one placed before moves a line further out. It reports
+// whether every label stayed inside the plot, and where each went, by
+// group and series.
+func (p *iplot) drawValues(c *canvas, pal palette) (fit bool, at map[[2]int]box) {
+	lh := fontSize * lineHeight
+	fit, at = true, map[[2]int]box{}
 	var labels []box
-	valueBox := map[[2]int]box{}
-	for g := range groups {
-		for i, b := range bars[g] {
+	for g := range p.bars {
+		for i, b := range p.bars[g] {
 			text := change(b.v, "%")
 			tw := textWidth(text, fontSize)
 			cx := (b.x0 + b.x1) / 2
-			cx = math.Max(plotX0+tw/2, math.Min(plotX1-tw/2, cx))
+			cx = math.Max(p.plotX0+tw/2, math.Min(p.plotX1-tw/2, cx))
 			dir := -1.0
 			cy := b.top - 2 - lh/2
 			if b.v < 0 {
@@ -186,56 +227,53 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 					}
 				}
 			}
-			if bx.y0 < plotTop || bx.y1 > plotBottom {
-				labelsFit = false
+			if bx.y0 < p.plotTop || bx.y1 > p.plotBottom {
+				fit = false
 			}
 			labels = append(labels, bx)
-			valueBox[[2]int{g, i}] = bx
-			color := pal.text
-			switch sign(b.v) {
-			case 1:
-				color = pal.gainText
-			case -1:
-				color = pal.lossText
-			}
-			c.text(cx, (bx.y0+bx.y1)/2, text, textStyle{anchor: middle, size: fontSize, color: color}, "")
+			at[[2]int{g, i}] = bx
+			c.text(cx, (bx.y0+bx.y1)/2, text, textStyle{anchor: middle, size: fontSize, color: signColor(b.v, pal)}, "")
 		}
 	}
+	return fit, at
+}
 
-	if !header {
-		hiI, loI := 0, 1
-		if bars[1][1].v > bars[1][0].v {
-			hiI, loI = 1, 0
-		}
-		hb, lb := bars[1][hiI], bars[1][loI]
-		lcx := (lb.x0 + lb.x1) / 2
-		hcx := (hb.x0 + hb.x1) / 2
-		yHi := hb.top
-		yEnd := valueBox[[2]int{1, loI}].y0 - 2
-		if lb.v < 0 {
-			yEnd = s.y(0) - 2
-		}
-		line1, line2 := o.Labels.Excess, exText
-		tw := math.Max(textWidth(line1, fontSize), textWidth(line2, fontSize))
-		// The text is centred on the shorter bar, kept clear of the taller
-		// one and inside the plot.
-		minX, maxX := hb.x1+3+tw/2, w-margin-tw/2
-		if hb.x0 > lb.x0 {
-			minX, maxX = plotX0+tw/2, hb.x0-3-tw/2
-		}
-		if yEnd-yHi >= 2*lh+8 && minX <= maxX {
-			c.line(hcx, yHi, lcx, yHi, pal.muted, true)
-			c.line(lcx, yHi, lcx, yEnd, pal.muted, false)
-			cx := math.Max(minX, math.Min(maxX, lcx))
-			cy := (yHi + yEnd) / 2
-			c.rect(box{cx - tw/2 - 2, cy - lh - 1, cx + tw/2 + 2, cy + lh + 1}, pal.bg, "backdrop")
-			c.text(cx, cy-lh/2, line1, textStyle{anchor: middle, size: fontSize, color: pal.text}, "")
-			c.text(cx, cy+lh/2, line2, textStyle{anchor: middle, size: fontSize, color: exColor}, "")
-		} else {
-			excessFit = false
-		}
+// drawExcess labels the excess (label over text) beside the taller of
+// the two YTD bars, over the shorter one, with a bracket from the top of
+// one to the other, and reports whether it fitted. valueBox holds where
+// the value labels went.
+func (p *iplot) drawExcess(c *canvas, valueBox map[[2]int]box, label, text string, color drawing.Color, w float64, pal palette) bool {
+	lh := fontSize * lineHeight
+	hiI, loI := 0, 1
+	if p.bars[1][1].v > p.bars[1][0].v {
+		hiI, loI = 1, 0
 	}
-	return c, labelsFit, excessFit
+	hb, lb := p.bars[1][hiI], p.bars[1][loI]
+	lcx := (lb.x0 + lb.x1) / 2
+	hcx := (hb.x0 + hb.x1) / 2
+	yHi := hb.top
+	yEnd := valueBox[[2]int{1, loI}].y0 - 2
+	if lb.v < 0 {
+		yEnd = p.s.y(0) - 2
+	}
+	tw := math.Max(textWidth(label, fontSize), textWidth(text, fontSize))
+	// The text is centred on the shorter bar, kept clear of the taller
+	// one and inside the plot.
+	minX, maxX := hb.x1+3+tw/2, w-margin-tw/2
+	if hb.x0 > lb.x0 {
+		minX, maxX = p.plotX0+tw/2, hb.x0-3-tw/2
+	}
+	if yEnd-yHi < 2*lh+8 || minX > maxX {
+		return false
+	}
+	c.line(hcx, yHi, lcx, yHi, pal.muted, true)
+	c.line(lcx, yHi, lcx, yEnd, pal.muted, false)
+	cx := math.Max(minX, math.Min(maxX, lcx))
+	cy := (yHi + yEnd) / 2
+	c.rect(box{cx - tw/2 - 2, cy - lh - 1, cx + tw/2 + 2, cy + lh + 1}, pal.bg, "backdrop")
+	c.text(cx, cy-lh/2, label, textStyle{anchor: middle, size: fontSize, color: pal.text}, "")
+	c.text(cx, cy+lh/2, text, textStyle{anchor: middle, size: fontSize, color: color}, "")
+	return true
 }
 
 // seriesColor returns the fill of the i-th series; the first is the

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -16,14 +17,6 @@ const (
 	CN   Scheme = iota // gains red, losses green, as Chinese market software draws them
 	Intl               // gains green, losses red
 )
-
-// String returns "cn" or "intl", the values of the colors URL parameter.
-func (s Scheme) String() string {
-	if s == Intl {
-		return "intl"
-	}
-	return "cn"
-}
 
 // Options sets a chart's size, colours and the few strings it draws. The
 // zero value draws a 640 px wide light chart in the [CN] convention with
@@ -75,25 +68,26 @@ type Labels struct {
 	Empty    string // the note on a chart with no rows, default "无数据"
 }
 
+// defaultLabels returns the strings a chart draws where [Labels] leaves
+// one empty, grouped by the chart that draws them.
+func defaultLabels() Labels {
+	return Labels{
+		Period: "本区间", YTD: "年初至今", Excess: "超额收益", Points: "pct",
+		Company: "公司动态", Domestic: "国内新闻", Overseas: "海外新闻", Undated: "另有 {n} 条未注明日期", Day: "1/2",
+		Axis: "美元（USD）", Link: "筛选：{label}（{n}）",
+		More: "仅显示前 {shown} 项，共 {total} 项", Empty: "无数据",
+	}
+}
+
+// withDefaults fills each empty field of l from [defaultLabels]. Every
+// field of Labels is a string, so one loop serves them all.
 func (l Labels) withDefaults() Labels {
-	def := func(s *string, d string) {
-		if *s == "" {
-			*s = d
+	v, d := reflect.ValueOf(&l).Elem(), reflect.ValueOf(defaultLabels())
+	for i := range v.NumField() {
+		if v.Field(i).String() == "" {
+			v.Field(i).Set(d.Field(i))
 		}
 	}
-	def(&l.Period, "本区间")
-	def(&l.YTD, "年初至今")
-	def(&l.Excess, "超额收益")
-	def(&l.Points, "pct")
-	def(&l.Company, "公司动态")
-	def(&l.Domestic, "国内新闻")
-	def(&l.Overseas, "海外新闻")
-	def(&l.Undated, "另有 {n} 条未注明日期")
-	def(&l.Day, "1/2")
-	def(&l.Axis, "美元（USD）")
-	def(&l.Link, "筛选：{label}（{n}）")
-	def(&l.More, "仅显示前 {shown} 项，共 {total} 项")
-	def(&l.Empty, "无数据")
 	return l
 }
 

@@ -55,12 +55,35 @@ type Result struct {
 // no sort, keep the report's order; missing values sort last either way.
 // Facet keys or a sort key t lacks are ignored.
 func Apply(t *Table, s State) Result {
+	sel, active := selection(t, s)
+	idx, counts := filter(t, s, sel, active)
 	res := Result{Total: len(t.Rows)}
+	if ci, ok := t.colAt[s.Sort.Key]; ok {
+		res.Sort = s.Sort
+		sortRows(t, idx, ci, s.Sort.Desc)
+	}
+	res.Rows = make([]*Row, len(idx))
+	for i, ri := range idx {
+		res.Rows[i] = &t.Rows[ri]
+	}
+	res.Facets, res.Chips = facetCounts(t, sel, counts)
+	if s.Q != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamQ, Value: s.Q})
+	}
+	if t.dateCol >= 0 && s.From != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamFrom, Value: s.From})
+	}
+	if t.dateCol >= 0 && s.To != "" {
+		res.Chips = append(res.Chips, Chip{Param: ParamTo, Value: s.To})
+	}
+	return res
+}
 
-	// sel[f][v] is set when value v of facet f is selected; active lists
-	// the facets with a selection.
-	sel := make([][]bool, len(t.Facets))
-	var active []int
+// selection returns, for each facet of t, which of its values s selects
+// (sel[f][v]; nil for a facet without a selection), and the facets with a
+// selection in order.
+func selection(t *Table, s State) (sel [][]bool, active []int) {
+	sel = make([][]bool, len(t.Facets))
 	for fi, f := range t.Facets {
 		for _, v := range s.Facets[f.Key] {
 			if j, ok := t.valueAt[fi][v]; ok {
@@ -78,14 +101,20 @@ func Apply(t *Table, s State) Result {
 		}
 	}
 	slices.Sort(active)
+	return sel, active
+}
 
+// filter returns the indexes of the rows that match s, in the report's
+// order, and counts each facet value over the rows that every other
+// filter keeps.
+func filter(t *Table, s State, sel [][]bool, active []int) (idx []int, counts [][]int) {
 	q := strings.ToLower(strings.TrimSpace(s.Q))
 	dated := t.dateCol >= 0 && (s.From != "" || s.To != "")
-	counts := make([][]int, len(t.Facets))
+	counts = make([][]int, len(t.Facets))
 	for fi, f := range t.Facets {
 		counts[fi] = make([]int, len(f.Values))
 	}
-	idx := make([]int, 0, len(t.Rows))
+	idx = make([]int, 0, len(t.Rows))
 	for ri := range t.Rows {
 		r := &t.Rows[ri]
 		if q != "" && !strings.Contains(r.search, q) {
@@ -97,6 +126,8 @@ func Apply(t *Table, s State) Result {
 				continue
 			}
 		}
+		// A row that fails one facet only still counts for that facet:
+		// selecting one of its values there would show it.
 		failed, nfail := -1, 0
 		for _, fi := range active {
 			if !anySelected(sel[fi], r.vals[fi]) {
@@ -120,17 +151,14 @@ func Apply(t *Table, s State) Result {
 			}
 		}
 	}
+	return idx, counts
+}
 
-	if ci, ok := t.colAt[s.Sort.Key]; ok {
-		res.Sort = s.Sort
-		sortRows(t, idx, ci, s.Sort.Desc)
-	}
-	res.Rows = make([]*Row, len(idx))
-	for i, ri := range idx {
-		res.Rows[i] = &t.Rows[ri]
-	}
-
-	res.Facets = make([]FacetCounts, len(t.Facets))
+// facetCounts returns the facets as the sidebar shows them and a chip for
+// each selected value.
+func facetCounts(t *Table, sel [][]bool, counts [][]int) ([]FacetCounts, []Chip) {
+	fcs := make([]FacetCounts, len(t.Facets))
+	var chips []Chip
 	for fi, f := range t.Facets {
 		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single}
 		for j, v := range f.Values {
@@ -139,21 +167,12 @@ func Apply(t *Table, s State) Result {
 				fc.Values = append(fc.Values, FacetValue{Value: v, Count: counts[fi][j], Selected: on})
 			}
 			if on {
-				res.Chips = append(res.Chips, Chip{Param: f.Key, Value: v, ValueMsg: f.ValueMsg})
+				chips = append(chips, Chip{Param: f.Key, Value: v, ValueMsg: f.ValueMsg})
 			}
 		}
-		res.Facets[fi] = fc
+		fcs[fi] = fc
 	}
-	if s.Q != "" {
-		res.Chips = append(res.Chips, Chip{Param: ParamQ, Value: s.Q})
-	}
-	if t.dateCol >= 0 && s.From != "" {
-		res.Chips = append(res.Chips, Chip{Param: ParamFrom, Value: s.From})
-	}
-	if t.dateCol >= 0 && s.To != "" {
-		res.Chips = append(res.Chips, Chip{Param: ParamTo, Value: s.To})
-	}
-	return res
+	return fcs, chips
 }
 
 func anySelected(sel []bool, vals []int32) bool {

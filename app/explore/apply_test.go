@@ -8,13 +8,12 @@ import (
 )
 
 func TestRealViews(t *testing.T) {
-	ts := realTables(t)
+	// Each case wants the texts of column col, in order.
 	tests := []struct {
-		name  string
-		route Route
-		raw   string
-		col   string   // column to compare
-		want  []string // its texts, in order
+		name     string
+		route    Route
+		raw, col string
+		want     []string
 	}{
 		{"movers ytd gainers by return desc", RouteMovers, "list=ytd-gainers&sort=-return", ColName,
 			[]string{"寒武纪-U", "昆仑万维", "海天瑞声", "万兴科技", "云从科技-UW", "三六零", "拓尔思", "大华股份", "源杰科技", "返利科技"}},
@@ -65,6 +64,7 @@ func TestRealViews(t *testing.T) {
 		{"picks sort vertical", RoutePicks, "sort=-name&layer=基础层", ColName, []string{"科大讯飞", "360"}},
 		{"markup in q matches nothing", RouteMovers, "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", ColName, []string{}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tb := ts.For(tt.route)
@@ -84,32 +84,23 @@ func TestRealViews(t *testing.T) {
 
 func TestRealSizes(t *testing.T) {
 	ts := realTables(t)
-	tests := []struct {
-		route Route
-		raw   string
-		want  int
-	}{
-		{RouteMovers, "", 30},
-		{RouteMovers, "list=ytd-gainers", 10},
-		{RouteConstituents, "", 45},
-		{RouteConstituents, "link=AI工具", 12},
-		{RouteConstituents, "link=AI应用", 12},
-		{RouteConstituents, "link=AI工具&link=AI应用", 24},
-		{RouteConstituents, "segment=AI芯片&segment=AI服务器", 8},
-		{RouteEvents, "", 18},
-		{RouteEvents, "kind=overseas", 9},
-		{RouteEvents, "from=2023-04-01", 17},
-		{RouteFinancings, "", 3},
-		{RoutePicks, "", 14},
-		{RoutePicks, "layer=应用层", 12},
+	// The views of each route, by query string, with the rows each shows.
+	tests := map[Route]map[string]int{
+		RouteMovers:       {"": 30, "list=ytd-gainers": 10},
+		RouteConstituents: {"": 45, "link=AI工具": 12, "link=AI应用": 12, "link=AI工具&link=AI应用": 24, "segment=AI芯片&segment=AI服务器": 8},
+		RouteEvents:       {"": 18, "kind=overseas": 9, "from=2023-04-01": 17},
+		RouteFinancings:   {"": 3},
+		RoutePicks:        {"": 14, "layer=应用层": 12},
 	}
-	for _, tt := range tests {
-		t.Run(string(tt.route)+"?"+tt.raw, func(t *testing.T) {
-			_, r := view(t, ts.For(tt.route), tt.raw)
-			if len(r.Rows) != tt.want || r.Total != len(ts.For(tt.route).Rows) {
-				t.Errorf("%s?%s: %d of %d rows; want %d", tt.route, tt.raw, len(r.Rows), r.Total, tt.want)
-			}
-		})
+	for route, views := range tests {
+		for raw, want := range views {
+			t.Run(string(route)+"?"+raw, func(t *testing.T) {
+				_, r := view(t, ts.For(route), raw)
+				if len(r.Rows) != want || r.Total != len(ts.For(route).Rows) {
+					t.Errorf("%s?%s: %d of %d rows; want %d", route, raw, len(r.Rows), r.Total, want)
+				}
+			})
+		}
 	}
 }
 
@@ -203,13 +194,11 @@ func TestSegmentless(t *testing.T) {
 }
 
 func TestFacetCounts(t *testing.T) {
-	ts := realTables(t)
 	tests := []struct {
-		name  string
-		route Route
-		raw   string
-		facet string
-		want  map[string]int
+		name       string
+		route      Route
+		raw, facet string
+		want       map[string]int
 	}{
 		{"movers lists unfiltered", RouteMovers, "", FacetList,
 			map[string]int{"period-gainers": 10, "ytd-gainers": 10, "period-losers": 10}},
@@ -231,6 +220,7 @@ func TestFacetCounts(t *testing.T) {
 		{"picks layer zero shown when selected", RoutePicks, "vertical=AI%2B医疗&layer=基础层", FacetLayer,
 			map[string]int{"基础层": 0, "应用层": 2}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, r := view(t, ts.For(tt.route), tt.raw)
@@ -293,7 +283,6 @@ func TestChips(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	ts := realTables(t)
 	tests := []struct {
 		name    string
 		route   Route
@@ -311,6 +300,7 @@ func TestCheck(t *testing.T) {
 		{"unknown currency", RouteFinancings, "currency=EUR", "", []Notice{{"currency", "EUR", ReasonUnknownValue}}},
 		{"alias is not a label", RouteEvents, "company=Open%20AI", "", []Notice{{"company", "Open AI", ReasonUnknownValue}}},
 	}
+	ts := realTables(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, ns := ts.For(tt.route).Parse(query(t, tt.raw))

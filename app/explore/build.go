@@ -2,7 +2,6 @@ package explore
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -133,19 +132,13 @@ func refCell(refs ...Ref) Cell {
 	return Cell{Text: strings.Join(texts, "、"), Refs: refs}
 }
 
-// moverListsOf pairs each list key with its entries, in report order.
-func moverListsOf(r *report.Report) []struct {
-	key     string
-	entries []report.Mover
-} {
-	return []struct {
-		key     string
-		entries []report.Mover
-	}{
-		{string(report.PeriodGainers), r.Movers.PeriodGainers},
-		{string(report.YTDGainers), r.Movers.YTDGainers},
-		{string(report.PeriodLosers), r.Movers.PeriodLosers},
+// keys returns the URL keys of a vocabulary of the report.
+func keys[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
 	}
+	return out
 }
 
 // Movers builds the /movers table: the three top-10 lists as one table,
@@ -164,20 +157,21 @@ func Movers(r *report.Report) *Table {
 	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
 	linkFacet.Values, segFacet.Values = links, segments
 	var rows []Row
-	for _, l := range moverListsOf(r) {
-		for _, m := range l.entries {
+	for l, ms := range r.Movers.Lists() {
+		key := string(l)
+		for _, m := range ms {
 			link, seg := ix.chainFacets(m.Company)
 			rows = append(rows, Row{
-				ID: l.key + "/" + strconv.Itoa(m.Rank),
+				ID: key + "/" + strconv.Itoa(m.Rank),
 				Cells: []Cell{
 					NumberCell(float64(m.Rank), strconv.Itoa(m.Rank)),
 					refCell(ix.ref(m.Name, m.Company)),
 					returnCell(m.Return),
-					TextCell(l.key),
+					TextCell(key),
 					TextCell(strings.Join(link, "")),
 					TextCell(strings.Join(seg, "")),
 				},
-				Facets: map[string][]string{FacetList: {l.key}, FacetLink: link, FacetSegment: seg},
+				Facets: map[string][]string{FacetList: {key}, FacetLink: link, FacetSegment: seg},
 			})
 		}
 	}
@@ -191,12 +185,12 @@ func Constituents(r *report.Report) *Table {
 	ix := newIndex(r)
 	links, segments := chainOrder(r)
 	period, ytd := map[string]float64{}, map[string]float64{}
-	for _, l := range moverListsOf(r) {
+	for l, ms := range r.Movers.Lists() {
 		dst := period
-		if l.key == string(report.YTDGainers) {
+		if l == report.YTDGainers {
 			dst = ytd
 		}
-		for _, m := range l.entries {
+		for _, m := range ms {
 			if _, dup := dst[m.Company]; !dup {
 				dst[m.Company] = m.Return
 			}
@@ -264,14 +258,8 @@ func Events(r *report.Report) *Table {
 			more:   body,
 		})
 	}
-	for _, e := range r.Events.CompanyEvents {
-		add(e.ID, EventCompany, e.Date, e.DateAsPrinted, e.Title, "", e.Companies, append(slices.Clone(e.Details), e.Views...)...)
-	}
-	for _, n := range r.Events.DomesticNews {
-		add(n.ID, EventDomestic, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
-	}
-	for _, n := range r.Events.OverseasNews {
-		add(n.ID, EventOverseas, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
+	for it := range r.Events.All() {
+		add(it.ID, string(it.Kind), it.Date, it.DateAsPrinted, it.Title, it.Source, it.Companies, it.Body()...)
 	}
 	companyFacet := facet(FacetCompany)
 	for _, c := range r.Companies { // report order of the companies

@@ -10,11 +10,20 @@
 // # Building once, filtering per keystroke
 //
 // [BuildTables] (or [Movers], [Constituents], [Events], [Financings],
-// [Picks]) runs once per loaded report. It precomputes each row's
-// lower-cased search text, the sort keys and the facet value indexes, so
+// [Picks]) runs once per loaded report. The builders walk the report's
+// vocabularies through its iterators ([report.Movers.Lists],
+// [report.Events.All]), and the list and kind facets take their values
+// from [report.MoverLists] and [report.EventKinds], so a list or kind is
+// named in app/report only. Building precomputes each row's lower-cased
+// search text, the sort keys and the facet value indexes, so
 // [Apply] only scans rows: it never re-parses the report or rebuilds an
 // index. Apply on a 10,000-row table takes a few milliseconds, sorting
 // included (see BenchmarkApply).
+//
+// The files follow the same split: table.go holds the table and its
+// indexes, build.go the five builders, apply.go filtering, counting and
+// sorting, state.go the [State] and its methods, query.go reading a query
+// string into a State with its notices, export.go CSV and JSON.
 //
 // # The URL contract
 //
@@ -41,8 +50,8 @@
 //	/financings    name, amount, currency, business, highlights
 //	/picks         layer, vertical, name
 //
-// /picks also takes sort, beyond the table, because its headers
-// sort like every other table's and the URL holds the whole view.
+// /picks takes sort too: its headers sort like every other table's, and
+// the URL holds the whole view.
 //
 // # Meaning of the parameters
 //

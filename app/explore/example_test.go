@@ -1,24 +1,20 @@
+//go:build !wasm
+
 package explore_test
 
 import (
 	"fmt"
+	"log"
 	"net/url"
-	"os"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 )
 
 func Example() {
-	data, err := os.ReadFile("../../data/report.json")
+	r, err := report.Load("../../data/report.json")
 	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	r, err := report.Parse(data)
-	if err != nil {
-		fmt.Println(err)
-		return
+		log.Fatal(err)
 	}
 	tables := explore.BuildTables(r) // once per report
 

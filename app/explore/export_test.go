@@ -42,7 +42,7 @@ func TestWriteCSV(t *testing.T) {
 		golden string
 		route  Route
 		raw    string
-		msg    func(string) string
+		msg    func(string) string // the catalog; nil for raw keys
 		rows   int
 	}{
 		{"movers-ytd-gainers.csv", RouteMovers, "list=ytd-gainers&sort=-return", testMsg, 10},
@@ -160,10 +160,8 @@ func TestWriteJSON(t *testing.T) {
 
 func TestFileName(t *testing.T) {
 	tests := []struct {
-		route Route
-		raw   string
-		ext   string
-		want  string
+		route          Route
+		raw, ext, want string
 	}{
 		{RouteMovers, "", "csv", "movers.csv"},
 		{RouteMovers, "list=ytd-gainers&sort=-return", "csv", "movers-ytd-gainers.csv"},

@@ -1,6 +1,10 @@
 package explore
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/airesearch/aiweekly/app/report"
+)
 
 // Route names one page of the app by its path. The five table routes have
 // their own parameters; every other route (/, /index, /stocks/{name}, ...)
@@ -66,9 +70,9 @@ const (
 
 // The values of the events' kind facet.
 const (
-	EventCompany  = "company"
-	EventDomestic = "domestic"
-	EventOverseas = "overseas"
+	EventCompany  = string(report.EventCompany)
+	EventDomestic = string(report.EventDomestic)
+	EventOverseas = string(report.EventOverseas)
 )
 
 // Limits on what a link may carry. Longer input is cut (q) or dropped
@@ -93,9 +97,13 @@ type routeSpec struct {
 	dates  bool     // from/to apply
 }
 
-var moverLists = []string{"period-gainers", "ytd-gainers", "period-losers"}
+// The values of the enumerated facets, in the report's order.
+var (
+	moverLists = keys(report.MoverLists())
+	eventKinds = keys(report.EventKinds())
+)
 
-// specs is the URL contract of issue 3, one entry per table route.
+// specs is the URL contract, one entry per table route.
 var specs = map[Route]routeSpec{
 	RouteMovers: {
 		facets: []facetSpec{
@@ -111,7 +119,7 @@ var specs = map[Route]routeSpec{
 	},
 	RouteEvents: {
 		facets: []facetSpec{
-			{key: FacetKind, enum: []string{EventCompany, EventDomestic, EventOverseas}, valueMsg: "kind."},
+			{key: FacetKind, enum: eventKinds, valueMsg: "kind."},
 			{key: FacetCompany},
 		},
 		sorts: []string{ColDate, ColKind, ColTitle, ColCompanies, ColSource},

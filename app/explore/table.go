@@ -160,11 +160,19 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 	}
 	// Collect every facet value first, so that value indexes are final
 	// before the enumerated columns' sort keys use them.
-	for ri := range rows {
-		r := &rows[ri]
-		r.vals = make([][]int32, len(facets))
-		for fi := range facets {
-			f := &facets[fi]
+	t.collectValues()
+	t.indexText()
+	return t
+}
+
+// collectValues gives each row the indexes of its facet values, appending
+// to a facet the values that only rows carry.
+func (t *Table) collectValues() {
+	for ri := range t.Rows {
+		r := &t.Rows[ri]
+		r.vals = make([][]int32, len(t.Facets))
+		for fi := range t.Facets {
+			f := &t.Facets[fi]
 			for _, v := range r.Facets[f.Key] {
 				j, ok := t.valueAt[fi][v]
 				if !ok {
@@ -178,20 +186,24 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 			}
 		}
 	}
+}
+
+// indexText gives each row its sort keys and its search text.
+func (t *Table) indexText() {
 	// An enumerated column sorts in its facet's value order (the report's
 	// order: period gainers, YTD gainers, period losers), not by key.
-	enumRank := make([]map[string]int, len(columns))
-	for ci, c := range columns {
+	enumRank := make([]map[string]int, len(t.Columns))
+	for ci, c := range t.Columns {
 		if fi, ok := t.facetAt[c.Key]; ok && c.ValueMsg != "" {
 			enumRank[ci] = t.valueAt[fi]
 		}
 	}
 	var sb strings.Builder
-	for ri := range rows {
-		r := &rows[ri]
+	for ri := range t.Rows {
+		r := &t.Rows[ri]
 		sb.Reset()
-		r.sortBy = make([]string, len(columns))
-		for ci, c := range columns {
+		r.sortBy = make([]string, len(t.Columns))
+		for ci, c := range t.Columns {
 			cell := r.Cells[ci]
 			switch {
 			case enumRank[ci] != nil:
@@ -220,7 +232,6 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 		}
 		r.search = strings.ToLower(sb.String())
 	}
-	return t
 }
 
 // Column returns the column with key, and its index.

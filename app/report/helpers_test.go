@@ -4,25 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // reportPath is the real snapshot, the file the app serves.
 const reportPath = "../../data/report.json"
 
-// readReal returns the bytes of the real snapshot.
+// readReal returns the bytes of the real snapshot, which the caller must
+// not change.
 func readReal(tb testing.TB) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(reportPath)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return data
+	return testkit.ReportBytes(tb)
 }
 
 // parseReal parses the real snapshot, failing the test on any problem.

@@ -9,6 +9,9 @@ import (
 )
 
 func ExampleLoad() {
+	if _, err := report.Load("missing.json"); err != nil {
+		fmt.Println(err)
+	}
 	r, err := report.Load("../../data/report.json")
 	if err != nil {
 		fmt.Println(err)
@@ -19,13 +22,11 @@ func ExampleLoad() {
 		usd, _ := fx.ToBase(f.Amount)
 		fmt.Printf("%s %s = %.0f USD\n", f.Name, f.Amount.AsPrinted, usd)
 	}
-	_, err = report.Load("missing.json")
-	fmt.Println(err)
 	// Output:
+	// load report: open missing.json: no such file or directory
 	// Perplexity 2560万美元 = 25600000 USD
 	// Portrait Analytics 300万美元 = 3000000 USD
 	// 宇宙奇点 3000万人民币 = 4362748 USD
-	// load report: open missing.json: no such file or directory
 }
 
 func ExampleReport_Closest() {

@@ -142,19 +142,7 @@ func editDistance(a, b []rune) int {
 // which is rank order; nil for an unknown list. The copy may be sorted or
 // changed without touching the report.
 func (r *Report) MoverList(l MoverList) []Mover {
-	return slices.Clone(r.moverList(l))
-}
-
-func (r *Report) moverList(l MoverList) []Mover {
-	switch l {
-	case PeriodGainers:
-		return r.Movers.PeriodGainers
-	case YTDGainers:
-		return r.Movers.YTDGainers
-	case PeriodLosers:
-		return r.Movers.PeriodLosers
-	}
-	return nil
+	return slices.Clone(r.Movers.list(l))
 }
 
 // ConstituentOf returns the index constituent that is the company with the

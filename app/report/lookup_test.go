@@ -8,62 +8,47 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-func TestCompany(t *testing.T) {
+// TestCompanyLookup finds companies by name or alias (Company, compared
+// by id) and by id (CompanyByID, compared by name).
+func TestCompanyLookup(t *testing.T) {
 	r := parseReal(t)
-	tests := []struct {
-		in     string
-		wantID string // "" for no company
+	lookups := map[string]struct {
+		find func(string) (report.Company, bool)
+		show func(report.Company) string // what a case compares
 	}{
-		{"寒武纪-U", "cambricon"},
-		{"寒武纪", "cambricon"},
-		{"360", "qihoo360"},
-		{"三六零", "qihoo360"},
-		{" 三六零\u3000", "qihoo360"},
-		{"百度集团-SW", "baidu"},
-		{"百度-sw", "baidu"},
-		{"商汤科技", "sensetime"},
-		{"商汤", "sensetime"},
-		{"云从科技-UW", "cloudwalk"},
-		{"Meta", "meta"},
-		{"meta", "meta"},
-		{"  META ", "meta"},
-		{"open ai", "openai"},
-		{"Portrait Analytics", "portrait-analytics"},
-		{"北京智源人工智能研究院", "baai"},
-		{"cambricon", ""}, // an id, not a name
-		{"寒武", ""},
-		{"同花顺财经", ""},
-		{"", ""},
+		"Company":     {r.Company, func(c report.Company) string { return c.ID }},
+		"CompanyByID": {r.CompanyByID, func(c report.Company) string { return c.Name }},
+	}
+	tests := []struct {
+		lookup string
+		in     []string // each finds want
+		want   string   // "" for no company
+	}{
+		{"Company", []string{"寒武纪-U", "寒武纪"}, "cambricon"},
+		{"Company", []string{"360", "三六零", " 三六零\u3000"}, "qihoo360"},
+		{"Company", []string{"百度集团-SW", "百度-sw"}, "baidu"},
+		{"Company", []string{"商汤科技", "商汤"}, "sensetime"},
+		{"Company", []string{"云从科技-UW"}, "cloudwalk"},
+		{"Company", []string{"Meta", "meta", "  META "}, "meta"},
+		{"Company", []string{"open ai"}, "openai"},
+		{"Company", []string{"Portrait Analytics"}, "portrait-analytics"},
+		{"Company", []string{"北京智源人工智能研究院"}, "baai"},
+		{"Company", []string{"cambricon", "寒武", "同花顺财经", ""}, ""}, // an id is not a name
+		{"CompanyByID", []string{"cambricon"}, "寒武纪-U"},
+		{"CompanyByID", []string{"10jqka"}, "同花顺"},
+		{"CompanyByID", []string{"yuzhou-qidian"}, "宇宙奇点"},
+		{"CompanyByID", []string{"寒武纪-U", "Cambricon", ""}, ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.in, func(t *testing.T) {
-			c, ok := r.Company(tt.in)
-			if ok != (tt.wantID != "") || c.ID != tt.wantID {
-				t.Errorf("Company(%q) = %q, %v; want %q", tt.in, c.ID, ok, tt.wantID)
-			}
-		})
-	}
-}
-
-func TestCompanyByID(t *testing.T) {
-	r := parseReal(t)
-	tests := []struct {
-		id, wantName string
-	}{
-		{"cambricon", "寒武纪-U"},
-		{"10jqka", "同花顺"},
-		{"yuzhou-qidian", "宇宙奇点"},
-		{"寒武纪-U", ""},
-		{"Cambricon", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
-			c, ok := r.CompanyByID(tt.id)
-			if ok != (tt.wantName != "") || c.Name != tt.wantName {
-				t.Errorf("CompanyByID(%q) = %q, %v; want %q", tt.id, c.Name, ok, tt.wantName)
-			}
-		})
+		for _, in := range tt.in {
+			t.Run(tt.lookup+"/"+in, func(t *testing.T) {
+				l := lookups[tt.lookup]
+				c, ok := l.find(in)
+				if got := l.show(c); ok != (tt.want != "") || got != tt.want {
+					t.Errorf("%s(%q) = %q, %v; want %q", tt.lookup, in, got, ok, tt.want)
+				}
+			})
+		}
 	}
 }
 
@@ -141,24 +126,23 @@ func TestMoverList(t *testing.T) {
 func TestConstituentOf(t *testing.T) {
 	r := parseReal(t)
 	tests := []struct {
-		companyID   string
-		wantID      string
-		wantLink    string
-		wantSegment string
+		companyID string
+		want      report.Constituent // its ID, Link and Segment; zero when not in the index
 	}{
-		{"cambricon", "k01", "AI算力及基础设施", "AI芯片"},
-		{"shsnc", "k13", "AI算力及基础设施", "AI运维服务"},
-		{"cloudwalk", "k19", "AI算法及数据", "AI算法"},
-		{"kingsoft-office", "k22", "AI工具", ""},
-		{"10jqka", "k45", "AI应用", ""},
-		{"glodon", "", "", ""}, // a pick, not in the index
-		{"meta", "", "", ""},
+		{"cambricon", report.Constituent{ID: "k01", Link: "AI算力及基础设施", Segment: "AI芯片"}},
+		{"shsnc", report.Constituent{ID: "k13", Link: "AI算力及基础设施", Segment: "AI运维服务"}},
+		{"cloudwalk", report.Constituent{ID: "k19", Link: "AI算法及数据", Segment: "AI算法"}},
+		{"kingsoft-office", report.Constituent{ID: "k22", Link: "AI工具"}},
+		{"10jqka", report.Constituent{ID: "k45", Link: "AI应用"}},
+		{"glodon", report.Constituent{}}, // a pick, not in the index
+		{"meta", report.Constituent{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.companyID, func(t *testing.T) {
 			c, ok := r.ConstituentOf(tt.companyID)
-			if ok != (tt.wantID != "") || c.ID != tt.wantID || c.Link != tt.wantLink || c.Segment != tt.wantSegment {
-				t.Errorf("ConstituentOf(%q) = %+v, %v; want %s %s %q", tt.companyID, c, ok, tt.wantID, tt.wantLink, tt.wantSegment)
+			w := tt.want
+			if ok != (w.ID != "") || c.ID != w.ID || c.Link != w.Link || c.Segment != w.Segment {
+				t.Errorf("ConstituentOf(%q) = %+v, %v; want %s %s %q", tt.companyID, c, ok, w.ID, w.Link, w.Segment)
 			}
 		})
 	}

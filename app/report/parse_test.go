@@ -396,8 +396,7 @@ func TestParseDuplicateKey(t *testing.T) {
 func TestParseSyntaxError(t *testing.T) {
 	real := string(readReal(t))
 	tests := []struct {
-		name         string
-		in           string
+		name, in     string
 		line, column int
 		offset       int64
 	}{

@@ -1,344 +1,212 @@
 package report
 
-// The readers below follow data/report.json section by section. Each takes
-// the node of its value and returns the typed value, recording a problem
-// for every key that is missing, unknown or of the wrong type.
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+)
+
+// The reader walks the document and the model side by side: the struct
+// tags of model.go say which keys an object has and how each value is read,
+// so the file's shape is written down once. Reflection keeps the reader one
+// function for every record; it runs once per load, over a few hundred
+// values.
+
+// node is a JSON value with its path.
+type node struct {
+	v    gjson.Result
+	path string
+}
+
+// at returns the path of key inside n.
+func (n node) at(key string) string {
+	if n.path == "" {
+		return key
+	}
+	return n.path + "." + key
+}
+
+// null reports whether n is present and null.
+func (n node) null() bool { return n.v.Exists() && n.v.Type == gjson.Null }
+
+// reader turns gjson values into typed values, recording every problem.
+type reader struct {
+	ps     *problems
+	fields map[reflect.Type][]field // the tagged fields of each struct type met so far
+}
 
 // report reads the whole document. It returns nil when the document is not
 // an object, when there is nothing left to validate.
 func (rd reader) report(n node) *Report {
-	f, ok := rd.object(n, "$schema", "schema_version", "meta", "units", "key_points",
-		"index_returns", "companies", "movers", "constituents", "events", "financings", "picks")
-	if !ok {
+	r := new(Report)
+	if !rd.object(n, reflect.ValueOf(r).Elem()) {
 		return nil
-	}
-	rd.optStr(f.get("$schema"))
-	// Read in the order of the file, so that problems of equal position
-	// (missing keys) come out in that order too.
-	r := &Report{
-		SchemaVersion: rd.integer(f.get("schema_version")),
-		Meta:          rd.meta(f.get("meta")),
-		Units:         rd.units(f.get("units")),
-	}
-	for _, e := range rd.list(f.get("key_points")) {
-		r.KeyPoints = append(r.KeyPoints, rd.keyPoint(e))
-	}
-	r.IndexReturns = rd.indexReturns(f.get("index_returns"))
-	for _, e := range rd.list(f.get("companies")) {
-		r.Companies = append(r.Companies, rd.company(e))
-	}
-	r.Movers = rd.movers(f.get("movers"))
-	for _, e := range rd.list(f.get("constituents")) {
-		r.Constituents = append(r.Constituents, rd.constituent(e))
-	}
-	r.Events = rd.events(f.get("events"))
-	r.Financings = rd.financings(f.get("financings"))
-	for _, e := range rd.list(f.get("picks")) {
-		r.Picks = append(r.Picks, rd.pick(e))
 	}
 	return r
 }
 
-func (rd reader) meta(n node) Meta {
-	f, ok := rd.object(n, "title", "broker", "broker_full", "institute", "analyst",
-		"report_date", "period", "rating", "rating_scale", "risks", "disclaimer", "source")
-	if !ok {
-		return Meta{}
-	}
-	m := Meta{
-		Title:       rd.str(f.get("title")),
-		Broker:      rd.str(f.get("broker")),
-		BrokerFull:  rd.str(f.get("broker_full")),
-		Institute:   rd.str(f.get("institute")),
-		Analyst:     rd.analyst(f.get("analyst")),
-		ReportDate:  rd.str(f.get("report_date")),
-		Period:      rd.period(f.get("period")),
-		Rating:      rd.str(f.get("rating")),
-		RatingScale: rd.ratingScale(f.get("rating_scale")),
-	}
-	for _, e := range rd.list(f.get("risks")) {
-		var x Risk
-		if g, ok := rd.object(e, "id", "text"); ok {
-			x = Risk{ID: rd.str(g.get("id")), Text: rd.str(g.get("text"))}
-		}
-		m.Risks = append(m.Risks, x)
-	}
-	m.Disclaimer = rd.str(f.get("disclaimer"))
-	m.Source = rd.source(f.get("source"))
-	return m
-}
-
-func (rd reader) analyst(n node) Analyst {
-	f, ok := rd.object(n, "name", "email", "certificate")
-	if !ok {
-		return Analyst{}
-	}
-	return Analyst{
-		Name:        rd.str(f.get("name")),
-		Email:       rd.str(f.get("email")),
-		Certificate: rd.str(f.get("certificate")),
-	}
-}
-
-func (rd reader) period(n node) Period {
-	f, ok := rd.object(n, "from", "to", "as_printed")
-	if !ok {
-		return Period{}
-	}
-	return Period{
-		From:      rd.str(f.get("from")),
-		To:        rd.str(f.get("to")),
-		AsPrinted: rd.str(f.get("as_printed")),
-	}
-}
-
-func (rd reader) ratingScale(n node) RatingScale {
-	f, ok := rd.object(n, "basis", "levels", "notes")
-	if !ok {
-		return RatingScale{}
-	}
-	s := RatingScale{Basis: rd.str(f.get("basis")), Notes: rd.strs(f.get("notes"))}
-	for _, e := range rd.list(f.get("levels")) {
-		var l RatingLevel
-		if g, ok := rd.object(e, "rating", "text", "min_excess", "max_excess"); ok {
-			l = RatingLevel{
-				Rating:    rd.str(g.get("rating")),
-				Text:      rd.str(g.get("text")),
-				MinExcess: rd.nullNum(g.get("min_excess")),
-				MaxExcess: rd.nullNum(g.get("max_excess")),
+// value reads n into v by the type of v; opts is the field's report tag.
+func (rd reader) value(n node, v reflect.Value, opts string) {
+	switch v.Kind() {
+	case reflect.Struct:
+		rd.object(n, v)
+	case reflect.Slice:
+		// An empty array stays a nil slice.
+		if es := rd.list(n); len(es) > 0 {
+			v.Set(reflect.MakeSlice(v.Type(), len(es), len(es)))
+			for i, e := range es {
+				rd.value(e, v.Index(i), "")
 			}
 		}
-		s.Levels = append(s.Levels, l)
-	}
-	return s
-}
-
-func (rd reader) source(n node) Source {
-	f, ok := rd.object(n, "document", "publisher", "url", "license_no")
-	if !ok {
-		return Source{}
-	}
-	return Source{
-		Document:  rd.str(f.get("document")),
-		Publisher: rd.str(f.get("publisher")),
-		URL:       rd.str(f.get("url")),
-		LicenseNo: rd.str(f.get("license_no")),
-	}
-}
-
-func (rd reader) units(n node) Units {
-	f, ok := rd.object(n, "return", "excess", "amount")
-	if !ok {
-		return Units{}
-	}
-	return Units{
-		Return: rd.str(f.get("return")),
-		Excess: rd.str(f.get("excess")),
-		Amount: rd.str(f.get("amount")),
-	}
-}
-
-func (rd reader) keyPoint(n node) KeyPoint {
-	f, ok := rd.object(n, "id", "title", "text")
-	if !ok {
-		return KeyPoint{}
-	}
-	return KeyPoint{ID: rd.str(f.get("id")), Title: rd.str(f.get("title")), Text: rd.str(f.get("text"))}
-}
-
-func (rd reader) indexReturns(n node) IndexReturns {
-	f, ok := rd.object(n, "section_title", "commentary", "series", "ytd_excess")
-	if !ok {
-		return IndexReturns{}
-	}
-	ir := IndexReturns{
-		SectionTitle: rd.str(f.get("section_title")),
-		Commentary:   rd.str(f.get("commentary")),
-		YTDExcess:    rd.num(f.get("ytd_excess")),
-	}
-	for _, e := range rd.list(f.get("series")) {
-		var s IndexSeries
-		if g, ok := rd.object(e, "id", "name", "period_return", "ytd_return"); ok {
-			s = IndexSeries{
-				ID:           rd.str(g.get("id")),
-				Name:         rd.str(g.get("name")),
-				PeriodReturn: rd.num(g.get("period_return")),
-				YTDReturn:    rd.num(g.get("ytd_return")),
-			}
+	case reflect.Pointer:
+		if !n.null() {
+			p := reflect.New(v.Type().Elem())
+			rd.value(n, p.Elem(), opts)
+			v.Set(p)
 		}
-		ir.Series = append(ir.Series, s)
-	}
-	return ir
-}
-
-func (rd reader) company(n node) Company {
-	f, ok := rd.object(n, "id", "name", "aliases", "kind", "note")
-	if !ok {
-		return Company{}
-	}
-	return Company{
-		ID:      rd.str(f.get("id")),
-		Name:    rd.str(f.get("name")),
-		Aliases: rd.strs(f.get("aliases")),
-		Kind:    rd.str(f.get("kind")),
-		Note:    rd.optStr(f.get("note")),
+	case reflect.String:
+		v.SetString(rd.str(n, opts))
+	case reflect.Int:
+		v.SetInt(int64(rd.integer(n)))
+	case reflect.Float64:
+		v.SetFloat(rd.num(n))
+	default:
+		// Only a change to model.go gets here; TestParseReal catches it.
+		panic("report: no reader for " + v.Type().String())
 	}
 }
 
-func (rd reader) movers(n node) Movers {
-	f, ok := rd.object(n, "period_gainers", "ytd_gainers", "period_losers")
-	if !ok {
-		return Movers{}
-	}
-	list := func(key string) []Mover {
-		var out []Mover
-		for _, e := range rd.list(f.get(key)) {
-			var m Mover
-			if g, ok := rd.object(e, "rank", "name", "company", "return"); ok {
-				m = Mover{
-					Rank:    rd.integer(g.get("rank")),
-					Name:    rd.str(g.get("name")),
-					Company: rd.str(g.get("company")),
-					Return:  rd.num(g.get("return")),
-				}
-			}
-			out = append(out, m)
-		}
-		return out
-	}
-	return Movers{
-		PeriodGainers: list(PeriodGainers.jsonKey()),
-		YTDGainers:    list(YTDGainers.jsonKey()),
-		PeriodLosers:  list(PeriodLosers.jsonKey()),
-	}
+// field is one tagged field of a struct of the model.
+type field struct {
+	index     int
+	key, opts string
 }
 
-func (rd reader) constituent(n node) Constituent {
-	f, ok := rd.object(n, "id", "company", "name", "link", "segment")
-	if !ok {
-		return Constituent{}
+// fieldsOf returns the tagged fields of the struct type t, in order.
+func (rd reader) fieldsOf(t reflect.Type) []field {
+	if fs, ok := rd.fields[t]; ok {
+		return fs
 	}
-	return Constituent{
-		ID:      rd.str(f.get("id")),
-		Company: rd.str(f.get("company")),
-		Name:    rd.str(f.get("name")),
-		Link:    rd.str(f.get("link")),
-		Segment: rd.nullStr(f.get("segment")),
-	}
-}
-
-func (rd reader) events(n node) Events {
-	f, ok := rd.object(n, "company_events", "domestic_news", "overseas_news")
-	if !ok {
-		return Events{}
-	}
-	var ev Events
-	for _, e := range rd.list(f.get("company_events")) {
-		ev.CompanyEvents = append(ev.CompanyEvents, rd.companyEvent(e))
-	}
-	for _, e := range rd.list(f.get("domestic_news")) {
-		ev.DomesticNews = append(ev.DomesticNews, rd.newsItem(e))
-	}
-	for _, e := range rd.list(f.get("overseas_news")) {
-		ev.OverseasNews = append(ev.OverseasNews, rd.newsItem(e))
-	}
-	return ev
-}
-
-func (rd reader) companyEvent(n node) CompanyEvent {
-	f, ok := rd.object(n, "id", "number", "date", "date_as_printed", "title", "companies", "details", "views")
-	if !ok {
-		return CompanyEvent{}
-	}
-	return CompanyEvent{
-		ID:            rd.str(f.get("id")),
-		Number:        rd.integer(f.get("number")),
-		Date:          rd.str(f.get("date")),
-		DateAsPrinted: rd.optStr(f.get("date_as_printed")),
-		Title:         rd.str(f.get("title")),
-		Companies:     rd.strs(f.get("companies")),
-		Details:       rd.strs(f.get("details")),
-		Views:         rd.strs(f.get("views")),
-	}
-}
-
-func (rd reader) newsItem(n node) NewsItem {
-	f, ok := rd.object(n, "id", "number", "date", "date_as_printed", "title", "text", "source", "companies")
-	if !ok {
-		return NewsItem{}
-	}
-	return NewsItem{
-		ID:            rd.str(f.get("id")),
-		Number:        rd.integer(f.get("number")),
-		Date:          rd.nullStr(f.get("date")),
-		DateAsPrinted: rd.optStr(f.get("date_as_printed")),
-		Title:         rd.str(f.get("title")),
-		Text:          rd.str(f.get("text")),
-		Source:        rd.str(f.get("source")),
-		Companies:     rd.strs(f.get("companies")),
-	}
-}
-
-func (rd reader) financings(n node) Financings {
-	f, ok := rd.object(n, "fx", "items")
-	if !ok {
-		return Financings{}
-	}
-	var fs Financings
-	if g, ok := rd.object(f.get("fx"), "base", "quote", "rate", "date", "source"); ok {
-		fs.FX = FX{
-			Base:   rd.str(g.get("base")),
-			Quote:  rd.str(g.get("quote")),
-			Rate:   rd.num(g.get("rate")),
-			Date:   rd.str(g.get("date")),
-			Source: rd.str(g.get("source")),
+	var fs []field
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if key, ok := f.Tag.Lookup("json"); ok && f.IsExported() {
+			fs = append(fs, field{index: i, key: key, opts: f.Tag.Get("report")})
 		}
 	}
-	for _, e := range rd.list(f.get("items")) {
-		var it Financing
-		if g, ok := rd.object(e, "id", "company", "name", "amount", "business", "highlights"); ok {
-			it = Financing{
-				ID:         rd.str(g.get("id")),
-				Company:    rd.str(g.get("company")),
-				Name:       rd.str(g.get("name")),
-				Amount:     rd.money(g.get("amount")),
-				Business:   rd.str(g.get("business")),
-				Highlights: rd.str(g.get("highlights")),
-			}
-		}
-		fs.Items = append(fs.Items, it)
-	}
+	rd.fields[t] = fs
 	return fs
 }
 
-func (rd reader) money(n node) Money {
-	f, ok := rd.object(n, "value", "currency", "as_printed")
-	if !ok {
-		return Money{}
+// object reads n as an object into the struct v. It wants exactly the keys
+// of v's fields, reports any other key and any repeated one, then reads the
+// fields in order, so that problems of equal position (missing keys) come
+// out in the order of the file too.
+func (rd reader) object(n node, v reflect.Value) bool {
+	if !rd.is(n, "an object", n.v.IsObject()) {
+		return false
 	}
-	return Money{
-		Value:     rd.num(f.get("value")),
-		Currency:  rd.str(f.get("currency")),
-		AsPrinted: rd.str(f.get("as_printed")),
+	fs := rd.fieldsOf(v.Type())
+	vals := make([]gjson.Result, len(fs)) // by field
+	n.v.ForEach(func(k, val gjson.Result) bool {
+		key := k.String()
+		i := slices.IndexFunc(fs, func(f field) bool { return f.key == key })
+		switch {
+		case i < 0:
+			rd.ps.add(n.at(key), "unknown key")
+		case vals[i].Exists():
+			rd.ps.read(n.at(key), "duplicate key")
+		default:
+			vals[i] = val
+		}
+		return true
+	})
+	for i, f := range fs {
+		rd.value(node{v: vals[i], path: n.at(f.key)}, v.Field(f.index), f.opts)
 	}
+	return true
 }
 
-func (rd reader) pick(n node) Pick {
-	f, ok := rd.object(n, "id", "layer", "vertical", "stocks")
-	if !ok {
-		return Pick{}
+// is reports whether n is present and of the type wanted, as ok says,
+// and records a problem when it is not.
+func (rd reader) is(n node, want string, ok bool) bool {
+	switch {
+	case !n.v.Exists():
+		rd.ps.read(n.path, "missing")
+		return false
+	case !ok:
+		rd.ps.read(n.path, "want %s, got %s", want, got(n.v))
+		return false
 	}
-	p := Pick{
-		ID:       rd.str(f.get("id")),
-		Layer:    rd.str(f.get("layer")),
-		Vertical: rd.str(f.get("vertical")),
+	return true
+}
+
+// list reads n as an array and returns its elements.
+func (rd reader) list(n node) []node {
+	if !rd.is(n, "an array", n.v.IsArray()) {
+		return nil
 	}
-	for _, e := range rd.list(f.get("stocks")) {
-		var s PickStock
-		if g, ok := rd.object(e, "name", "company"); ok {
-			s = PickStock{Name: rd.str(g.get("name")), Company: rd.str(g.get("company"))}
-		}
-		p.Stocks = append(p.Stocks, s)
+	var out []node
+	for i, v := range n.v.Array() {
+		out = append(out, node{v: v, path: fmt.Sprintf("%s[%d]", n.path, i)})
 	}
-	return p
+	return out
+}
+
+// str reads a non-empty string. With opts "nullable" it may be null, for a
+// value the report does not give; with "optional" it may also be absent.
+// Either comes back as "".
+func (rd reader) str(n node, opts string) string {
+	switch {
+	case opts == "nullable" && n.null(), opts == "optional" && (!n.v.Exists() || n.null()):
+		return ""
+	case !rd.is(n, "a string", n.v.Type == gjson.String):
+	case strings.TrimSpace(n.v.Str) == "":
+		rd.ps.read(n.path, "want a non-empty string, got %s", got(n.v))
+	default:
+		return n.v.Str
+	}
+	return ""
+}
+
+// num reads a required number.
+func (rd reader) num(n node) float64 {
+	switch {
+	case !rd.is(n, "a number", n.v.Type == gjson.Number):
+	case math.IsInf(n.v.Num, 0) || math.IsNaN(n.v.Num):
+		rd.ps.read(n.path, "want a finite number, got %s", got(n.v))
+	default:
+		return n.v.Num
+	}
+	return 0
+}
+
+// integer reads a required whole number.
+func (rd reader) integer(n node) int {
+	f := rd.num(n)
+	if !rd.ps.ok(n.path) {
+		return 0
+	}
+	if f != math.Trunc(f) || math.Abs(f) > math.MaxInt32 {
+		rd.ps.read(n.path, "want an integer, got %s", got(n.v))
+		return 0
+	}
+	return int(f)
+}
+
+// got shows a JSON value in a message, shortened when long.
+func got(v gjson.Result) string {
+	s := v.Raw
+	if v.IsObject() || v.IsArray() {
+		s = gjson.Get(s, "@ugly").Raw
+	}
+	if utf8.RuneCountInString(s) > 40 {
+		s = string([]rune(s)[:40]) + "…"
+	}
+	return s
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -120,4 +122,99 @@ func TestSchemaVocabularies(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSchemaMatchesModel keeps the schema's objects in step with the
+// model's struct tags, which are what Parse reads: the same keys, the
+// same required ones (all but optional), and null allowed exactly where
+// a tag says nullable or the field is a pointer.
+func TestSchemaMatchesModel(t *testing.T) {
+	b, err := os.ReadFile(schemaPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root map[string]any
+	if err := json.Unmarshal(b, &root); err != nil {
+		t.Fatal(err)
+	}
+	defs, _ := root["$defs"].(map[string]any)
+	// deref follows a $ref into $defs, and an array into its items.
+	deref := func(n map[string]any) map[string]any {
+		for {
+			if ref, ok := n["$ref"].(string); ok {
+				n, _ = defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
+				continue
+			}
+			if items, ok := n["items"].(map[string]any); ok {
+				n = items
+				continue
+			}
+			return n
+		}
+	}
+	var walk func(path string, typ reflect.Type, n map[string]any)
+	walk = func(path string, typ reflect.Type, n map[string]any) {
+		props, _ := n["properties"].(map[string]any)
+		var required []string
+		for _, r := range n["required"].([]any) {
+			required = append(required, r.(string))
+		}
+		var keys, wantRequired []string
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			key, ok := f.Tag.Lookup("json")
+			if !ok {
+				continue
+			}
+			opts := f.Tag.Get("report")
+			keys = append(keys, key)
+			if opts != "optional" {
+				wantRequired = append(wantRequired, key)
+			}
+			p, ok := props[key].(map[string]any)
+			if !ok {
+				t.Errorf("%s.%s: in the model, not in the schema", path, key)
+				continue
+			}
+			if got, want := allowsNull(p), opts == "nullable" || f.Type.Kind() == reflect.Pointer; got != want && opts != "optional" {
+				t.Errorf("%s.%s: the schema allows null: %v; the model: %v", path, key, got, want)
+			}
+			ft := f.Type
+			for ft.Kind() == reflect.Slice || ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				walk(path+"."+key, ft, deref(p))
+			}
+		}
+		for k := range props {
+			if !slices.Contains(keys, k) {
+				t.Errorf("%s.%s: in the schema, not in the model", path, k)
+			}
+		}
+		slices.Sort(required)
+		slices.Sort(wantRequired)
+		if !slices.Equal(required, wantRequired) {
+			t.Errorf("%s: the schema requires %q; the model %q", path, required, wantRequired)
+		}
+	}
+	walk("(root)", reflect.TypeFor[report.Report](), root)
+}
+
+// allowsNull reports whether a schema node accepts null, by its type or
+// as one branch of anyOf.
+func allowsNull(n map[string]any) bool {
+	if n["type"] == "null" {
+		return true
+	}
+	if types, ok := n["type"].([]any); ok && slices.Contains(types, any("null")) {
+		return true
+	}
+	branches, _ := n["anyOf"].([]any)
+	for _, b := range branches {
+		if m, ok := b.(map[string]any); ok && m["type"] == "null" {
+			return true
+		}
+	}
+	return false
 }
