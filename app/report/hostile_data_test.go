@@ -33,11 +33,12 @@ var hostileKeys = map[string]bool{
 
 // hostile turns a string into its hostile form: a formula prefix, a
 // right-to-left override, markup that breaks out of attributes and
-// elements, quotes, emoji, and for names 2,000 characters in all. It is a
+// elements, quotes, emoji, and for names 2,000 characters in all (no "/":
+// names with one are a case of their own). It is a
 // function of s alone, so a name and every reference to it stay equal.
 func hostile(key, s string) string {
-	out := "=\u202e" + s + ` "'><img src=x onerror=alert(document.domain)><meta http-equiv=refresh content="0;url=https://example.invalid/">` +
-		`</script><script>alert(1)</script>&amp;&lt;💥👩‍💻`
+	out := "=\u202e" + s + ` "'><img src=x onerror=alert(document.domain)><meta http-equiv=refresh content="0;url=https:example.invalid">` +
+		`<svg onload=alert(1)><script>alert(1)<!--&amp;&lt;💥👩‍💻`
 	if key == "name" || key == "aliases" {
 		out += strings.Repeat("名", max(0, 2000-utf8.RuneCountInString(out)))
 	}
