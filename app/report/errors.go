@@ -18,24 +18,47 @@ type Problem struct {
 // String returns the problem as "path: message".
 func (p Problem) String() string { return p.Path + ": " + p.Message }
 
+// MaxProblems is how many problems a [ValidationError] keeps: a file with
+// 40,000 bad entries is as well described by its first hundred, and a log
+// line or a page listing all of them helps no one.
+const MaxProblems = 100
+
 // ValidationError is returned by [Parse] for a well-formed JSON document
-// that is not a valid report. It lists every problem found, in the order
-// they occur in the document.
+// that is not a valid report. It lists the first [MaxProblems] problems
+// found, in the order they occur in the document, and counts the rest.
 type ValidationError struct {
 	Problems []Problem
+	// Omitted is how many problems there are beyond Problems.
+	Omitted int
+}
+
+// Total is the number of problems found, listed or not.
+func (e *ValidationError) Total() int { return len(e.Problems) + e.Omitted }
+
+// Lines returns one line a problem, "path: message", and a last line "and
+// N more" when some are omitted.
+func (e *ValidationError) Lines() []string {
+	out := make([]string, 0, len(e.Problems)+1)
+	for _, p := range e.Problems {
+		out = append(out, p.String())
+	}
+	if e.Omitted > 0 {
+		out = append(out, fmt.Sprintf("and %d more", e.Omitted))
+	}
+	return out
 }
 
 // Error returns a count summary on the first line, then one problem a line.
 func (e *ValidationError) Error() string {
 	var b strings.Builder
-	if len(e.Problems) == 1 {
+	if e.Total() == 1 {
 		b.WriteString("invalid report: 1 problem")
 	} else {
-		fmt.Fprintf(&b, "invalid report: %d problems", len(e.Problems))
+		fmt.Fprintf(&b, "invalid report: %d problems", e.Total())
 	}
-	for _, p := range e.Problems {
+	for _, l := range e.Lines() {
 		b.WriteString("\n\t")
-		b.WriteString(p.String())
+		b.WriteString(l)
 	}
 	return b.String()
 }

@@ -25,7 +25,7 @@ func Parse(data []byte) (*Report, error) {
 		return nil, syntaxError(data)
 	}
 	root := gjson.ParseBytes(data)
-	ps := &problems{bad: map[string]bool{}}
+	ps := newProblems()
 	ps.list = textProblems(root, "", nil)
 	rd := reader{ps: ps, fields: map[reflect.Type][]field{}}
 	r := rd.report(node{v: root})
@@ -33,8 +33,12 @@ func Parse(data []byte) (*Report, error) {
 		validate(r, ps)
 	}
 	if len(ps.list) > 0 {
-		ps.sort(data)
-		return nil, &ValidationError{Problems: ps.list}
+		ps.sort(root)
+		ve := &ValidationError{Problems: ps.list}
+		if n := len(ve.Problems); n > MaxProblems {
+			ve.Problems, ve.Omitted = ve.Problems[:MaxProblems:MaxProblems], n-MaxProblems
+		}
+		return nil, ve
 	}
 	r.index()
 	return r, nil
