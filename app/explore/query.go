@@ -19,6 +19,9 @@ const (
 	ReasonBadDate      Reason = "notice.bad-date"      // not a date written YYYY-MM-DD
 	ReasonTooLong      Reason = "notice.too-long"      // q was cut to MaxQueryRunes
 	ReasonRepeated     Reason = "notice.repeated"      // a single-valued parameter given again
+	ReasonBadEscape    Reason = "notice.bad-escape"    // malformed percent-encoding; Value is as written
+	ReasonTooMany      Reason = "notice.too-many"      // more than MaxParams parameters; Value counts the rest
+	ReasonDateOrder    Reason = "notice.date-order"    // to is before from; to is dropped
 )
 
 // Notice names a parameter value from a link that was dropped or changed.
@@ -169,6 +172,12 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 			default:
 				ns = append(ns, notice(p.name, d, ReasonBadDate))
 			}
+		}
+		// ISO dates compare as text. An empty range would show empty
+		// tables with no word of why.
+		if s.From != "" && s.To != "" && s.To < s.From {
+			ns = append(ns, notice(ParamTo, s.To, ReasonDateOrder))
+			s.To = ""
 		}
 	}
 	return s, tidy(ns)
