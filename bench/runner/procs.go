@@ -8,14 +8,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// proc is a server the benchmark started: the explorer's bin/server or
-// the floor's hello server, both of which announce their address with a
-// first stdout line "serving http://HOST:PORT/ version V".
+// proc is a server the benchmark started.
 type proc struct {
 	name string
 	URL  string // without the trailing slash
@@ -24,26 +23,40 @@ type proc struct {
 	log  *os.File
 }
 
-// startProc runs path with args in dir, its stderr (the access log) to
-// logPath, and waits for the address line.
-func startProc(ctx context.Context, name, dir, logPath, path string, args ...string) (*proc, error) {
+// startCmd starts cmd with its output, unless already set, to logPath.
+func startCmd(cmd *exec.Cmd, name, logPath string) (*proc, error) {
 	logf, err := os.Create(logPath)
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(path, args...)
-	cmd.Dir = dir
-	cmd.Stderr = logf
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		logf.Close()
-		return nil, err
+	if cmd.Stdout == nil {
+		cmd.Stdout = logf
 	}
+	cmd.Stderr = logf
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
 	p := &proc{name: name, cmd: cmd, done: make(chan struct{}), log: logf}
+	go func() { cmd.Wait(); close(p.done) }()
+	return p, nil
+}
+
+// startServer runs the explorer's bin/server or the floor's hello server
+// with args in dir, on a port of its choosing, its stderr (the access log)
+// to logPath, and waits for the first stdout line in which both announce
+// their address: "serving http://HOST:PORT/ version V".
+func startServer(ctx context.Context, name, dir, logPath, path string, args ...string) (*proc, error) {
+	cmd := exec.Command(path, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
+	cmd.Dir = dir
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	p, err := startCmd(cmd, name, logPath)
+	if err != nil {
+		return nil, err
+	}
 	lines := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(stdout)
@@ -53,37 +66,29 @@ func startProc(ctx context.Context, name, dir, logPath, path string, args ...str
 		close(lines)
 		io.Copy(io.Discard, stdout)
 	}()
-	go func() { cmd.Wait(); close(p.done) }()
-
-	timer := time.NewTimer(60 * time.Second)
-	defer timer.Stop()
 	select {
-	case line, ok := <-lines:
-		rest, found := strings.CutPrefix(line, "serving ")
-		if !ok || !found {
-			p.stop()
-			return nil, fmt.Errorf("%s did not announce its address (first line %q); see %s", name, line, logPath)
+	case line := <-lines:
+		if rest, ok := strings.CutPrefix(line, "serving "); ok {
+			u, _, _ := strings.Cut(rest, " ")
+			p.URL = strings.TrimSuffix(u, "/")
+			return p, nil
 		}
-		u, _, _ := strings.Cut(rest, " ")
-		p.URL = strings.TrimSuffix(u, "/")
-		return p, nil
-	case <-timer.C:
-		p.stop()
-		return nil, fmt.Errorf("%s did not start within a minute; see %s", name, logPath)
+		err = fmt.Errorf("%s did not announce its address (first line %q); see %s", name, line, logPath)
+	case <-time.After(time.Minute):
+		err = fmt.Errorf("%s did not start within a minute; see %s", name, logPath)
 	case <-ctx.Done():
-		p.stop()
-		return nil, ctx.Err()
+		err = ctx.Err()
 	}
+	p.stop()
+	return nil, err
 }
 
 // stop ends the process, politely first, and waits for it.
 func (p *proc) stop() {
-	if p == nil || p.cmd.Process == nil {
+	if p == nil {
 		return
 	}
-	select {
-	case <-p.done:
-	default:
+	if !p.exited() {
 		p.cmd.Process.Signal(syscall.SIGTERM)
 		select {
 		case <-p.done:
@@ -107,3 +112,29 @@ func (p *proc) exited() bool {
 
 // errSkipped marks a measurement that could not run on this machine.
 var errSkipped = errors.New("skipped")
+
+// copyTree copies the regular files under src into dst, skipping those
+// skip says to.
+func copyTree(src, dst string, skip func(name string) bool) error {
+	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() || skip(d.Name()) {
+			return err
+		}
+		r, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		return copyFile(p, filepath.Join(dst, r), 0o644)
+	})
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	in, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(dst, in, mode)
+}

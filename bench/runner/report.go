@@ -3,9 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-
 	"strings"
-	"text/tabwriter"
 )
 
 // Limits of the issue's targets. The benchmark reports them; it never
@@ -247,32 +245,8 @@ func summary(r *Result) string {
 		mode, r.Time, m.CPUs, m.Model, m.MemoryMiB, m.LoadStart, m.LoadEnd)
 }
 
-// writeText prints the tables for a terminal.
-func writeText(w io.Writer, r *Result) {
-	fmt.Fprintln(w, summary(r))
-	for _, t := range tables(r) {
-		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(t.title[:1])+t.title[1:])
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  "+strings.Join(t.head, "\t"))
-		for _, row := range t.rows {
-			fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
-		}
-		tw.Flush()
-	}
-	for _, l := range []struct {
-		title string
-		list  []string
-	}{{"Skipped", r.Skipped}, {"Problems", r.Problems}} {
-		if len(l.list) > 0 {
-			fmt.Fprintln(w, "\n"+l.title)
-			for _, p := range l.list {
-				fmt.Fprintln(w, "  "+p)
-			}
-		}
-	}
-}
-
-// writeMarkdown writes the tables as Markdown, for docs/performance.md.
+// writeMarkdown writes the tables as Markdown, for the terminal and
+// docs/performance.md, then what was skipped and what broke.
 func writeMarkdown(w io.Writer, r *Result) {
 	fmt.Fprintf(w, "%s.\n", summary(r))
 	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
@@ -302,6 +276,14 @@ func writeMarkdown(w io.Writer, r *Result) {
 				break
 			}
 			fmt.Fprintf(w, "| %s | %d |\n", p.Package, p.Bytes)
+		}
+	}
+	for _, l := range []struct {
+		title string
+		list  []string
+	}{{"Skipped", r.Skipped}, {"Problems", r.Problems}} {
+		if len(l.list) > 0 {
+			fmt.Fprintf(w, "\n**%s**\n\n- %s\n", l.title, strings.Join(l.list, "\n- "))
 		}
 	}
 }
