@@ -2,26 +2,28 @@
 // bench-smoke`. In one run it measures, side by side, the report explorer
 // and a hello-world go-app app built with the same flags (the framework's
 // floor, bench/hello), and the explorer's server and nginx serving the
-// static export of the same build:
+// static export of the same build. It measures little itself: each figure
+// comes from a tool that reports it.
 //
-//   - size: app.wasm raw, gzip and brotli, and the bytes a cold load of /
-//     moves over the wire, as ratios to the floor;
+//   - size: app.wasm raw, gzip and brotli from the files; the code by
+//     package from wabt's wasm-objdump; the bytes of a cold load of / from
+//     Chromium's Resource Timing, in the page and in its service worker;
 //   - load in headless Chromium, median of several runs: first contentful
-//     paint, time until the app is ready, the same warm and offline, as
-//     ratios to the floor's time to ready;
-//   - interaction: search keystroke and facet click to updated DOM, p50 and
-//     p95, on the real report and on a synthetic one of 10,000 rows
-//     (bench/synth);
-//   - serving: requests per second and p99 latency of /, /web/app.wasm and
-//     /data/report.json under the same bounded load, ours against nginx.
+//     paint and the resource timing marks from the page, "ready" from
+//     probe.js; warm and offline the same;
+//   - interaction: interact.js times search keystrokes and facet clicks in
+//     the page, on the real report and on a synthetic one of 10,000 rows
+//     (bench/synth); CDP's profiler says where the time goes;
+//   - serving: wrk's own requests per second and p99 (wrk-done.lua), ours
+//     against nginx (nginx.conf); perf samples our server.
 //
-// It prints a table, writes the figures to bench/out/latest.json (and a
-// copy named by the time) and the table as Markdown to bench/out/latest.md
-// (latest-smoke.* for -smoke),
-// and reports the issue's targets as pass or miss without failing on them:
-// times on a shared machine say little alone, so only ratios within one run
-// are compared. A measurement that cannot run (no nginx, no service
-// worker) is reported as n/a with the reason.
+// It prints the tables as Markdown, writes the figures to
+// bench/out/latest.json (and a copy named by the time) and the tables to
+// bench/out/latest.md (latest-smoke.* for -smoke), and reports the targets
+// as pass or MISS without failing on them: times on a shared machine say
+// little alone, so only ratios within one run are compared. A measurement
+// that cannot run here (no nginx, no service worker) is n/a with the
+// reason; one that breaks makes the run exit 1.
 //
 // Run it from the repository root after `make build`, with the floor built
 // into bench/out (the Makefile's bench targets do both):
@@ -203,14 +205,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s is missing: run `make bench` or `make bench-smoke`, which build it", f)
 		}
 	}
-	// The run serves a snapshot of the build, so that a rebuild by someone
-	// else while it runs cannot mix two builds in one set of figures.
-	os.RemoveAll(cfg.snapDir)
-	err = copyFile(filepath.Join(cfg.root, "bin", "server"), cfg.serverBin, 0o755)
-	for _, sub := range []string{"web", "data"} {
-		err = cmp.Or(err, copyTree(filepath.Join(cfg.root, sub), filepath.Join(cfg.snapDir, sub), func(string) bool { return false }))
-	}
-	if err != nil {
+	if err := snapshot(cfg); err != nil {
 		return fmt.Errorf("snapshot the build: %w", err)
 	}
 	mode := map[bool]string{false: "full", true: "smoke"}[cfg.smoke]
@@ -266,11 +261,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	b.serve(ctx, ours)
 	ours.stop()
 
+	err = b.finish(stdout)
+	return cmp.Or(ctx.Err(), err)
+}
+
+// snapshot copies the build the run measures, bin/server, web/ and data/,
+// and serves that, so that a rebuild by someone else while it runs cannot
+// mix two builds in one set of figures.
+func snapshot(cfg config) error {
+	os.RemoveAll(cfg.snapDir)
+	err := copyFile(filepath.Join(cfg.root, "bin", "server"), cfg.serverBin, 0o755)
+	for _, sub := range []string{"web", "data"} {
+		err = cmp.Or(err, os.CopyFS(filepath.Join(cfg.snapDir, sub), os.DirFS(filepath.Join(cfg.root, sub))))
+	}
+	return err
+}
+
+// finish computes what follows from the samples, writes the results and
+// prints the tables.
+func (b *bench) finish(stdout io.Writer) error {
 	b.res.finish()
 	b.res.Targets = targets(b.res)
-	if !cfg.keepLogs {
+	if !b.cfg.keepLogs {
 		// The access log of the serving loads has a line per request.
-		os.Remove(filepath.Join(cfg.logDir, "ours.log"))
+		os.Remove(filepath.Join(b.cfg.logDir, "ours.log"))
 	}
 	b.res.Machine.LoadEnd = loadAvg()
 	b.res.Phases = append(b.res.Phases, PhaseTimer{Phase: "total", Seconds: Float(time.Since(b.start).Seconds())})
@@ -279,10 +293,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintln(stdout)
 	writeMarkdown(stdout, b.res)
-	fmt.Fprintf(stdout, "\nwrote %s and %s\n", rel(cfg.root, filepath.Join(cfg.out, b.latest()+".json")), rel(cfg.root, filepath.Join(cfg.out, b.latest()+".md")))
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+	fmt.Fprintf(stdout, "\nwrote %s and %s\n", rel(b.cfg.root, filepath.Join(b.cfg.out, b.latest()+".json")), rel(b.cfg.root, filepath.Join(b.cfg.out, b.latest()+".md")))
 	// Targets are reported, not enforced; a measurement that broke is an
 	// error, so that the smoke run in make test catches a benchmark that
 	// rotted.
@@ -396,11 +407,9 @@ func (b *bench) loadOnce(ctx context.Context, br *browser, floor *proc, ours boo
 	// for a person coming back; without a worker it is the HTTP cache's.
 	why := t.waitWorker(files, 30*time.Second)
 	if wire.Requests == 0 {
-		*wire = cold.Transfer
-		if wire.WorkerBytes, wire.WorkerRequests, err = t.workerTransfer(); err != nil {
-			b.problem("bytes of the service worker's requests: %v", err)
+		if *wire, err = t.transfer(); err != nil {
+			b.problem("bytes of the cold load: %v", err)
 		}
-		wire.Bytes = wire.PageBytes + wire.WorkerBytes
 	}
 	w, err := t.load(url, loadLimit)
 	if err != nil {
@@ -476,8 +485,11 @@ func (b *bench) profiles(ctx context.Context, br *browser) {
 	dir := filepath.Join(b.cfg.out, "profile-root")
 	if err == nil {
 		os.RemoveAll(dir)
-		err = copyTree(filepath.Join(b.cfg.snapDir, "web"), filepath.Join(dir, "web"), func(n string) bool { return strings.HasPrefix(n, "app.wasm") })
+		err = os.CopyFS(filepath.Join(dir, "web"), os.DirFS(filepath.Join(b.cfg.snapDir, "web")))
 	}
+	// Without the stripped build's variants, which the server would send.
+	os.Remove(filepath.Join(dir, "web", "app.wasm.br"))
+	os.Remove(filepath.Join(dir, "web", "app.wasm.gz"))
 	if err = cmp.Or(err, copyFile(named, filepath.Join(dir, "web", "app.wasm"), 0o644)); err != nil {
 		b.problem("profiles: %v", err)
 		return

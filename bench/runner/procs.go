@@ -113,28 +113,13 @@ func (p *proc) exited() bool {
 // errSkipped marks a measurement that could not run on this machine.
 var errSkipped = errors.New("skipped")
 
-// copyTree copies the regular files under src into dst, skipping those
-// skip says to.
-func copyTree(src, dst string, skip func(name string) bool) error {
-	return filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() || skip(d.Name()) {
-			return err
-		}
-		r, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		return copyFile(p, filepath.Join(dst, r), 0o644)
-	})
-}
-
 func copyFile(src, dst string, mode os.FileMode) error {
-	in, err := os.ReadFile(src)
-	if err != nil {
-		return err
+	b, err := os.ReadFile(src)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(dst), 0o755)
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
+	if err == nil {
+		err = os.WriteFile(dst, b, mode)
 	}
-	return os.WriteFile(dst, in, mode)
+	return err
 }

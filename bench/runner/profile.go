@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 	"time"
 
@@ -198,19 +197,10 @@ func frameName(n *profiler.ProfileNode, namer *packageNamer) (fn, pkg string) {
 func top(m map[string]float64, total float64, n int) []Hotspot {
 	out := make([]Hotspot, 0, len(m))
 	for k, v := range m {
-		if v <= 0 {
-			continue
+		if v > 0 {
+			out = append(out, Hotspot{Name: k, Ms: Float(v), Share: Float(ratio(v, total))})
 		}
-		out = append(out, Hotspot{Name: k, Ms: Float(v), Share: Float(ratio(v, total))})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Ms != out[j].Ms {
-			return out[i].Ms > out[j].Ms
-		}
-		return out[i].Name < out[j].Name
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	out = largestFirst(out, func(h Hotspot) (Float, string) { return h.Ms, h.Name })
+	return out[:min(n, len(out))]
 }
