@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -54,19 +56,22 @@ func newBrowser(ctx context.Context) (*browser, error) {
 }
 
 // tab is the one page of a fresh browser, with the ready probe installed
-// for every document it loads.
+// for every document it loads and its network traffic logged.
 type tab struct {
 	ctx   context.Context
 	close func()
+	net   *netLog
 }
 
 func (b *browser) newTab(readySelector string) (*tab, error) {
 	actx, cancelA := chromedp.NewExecAllocator(b.ctx, chromium.Options(b.path, 1280, 900)...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	t := &tab{ctx: ctx, close: func() { cancelB(); cancelA() }}
+	t := &tab{ctx: ctx, close: func() { cancelB(); cancelA() }, net: new(netLog)}
+	t.net.reset()
+	chromedp.ListenTarget(ctx, t.net.event)
 	sel, _ := json.Marshal(readySelector)
 	probe := strings.Replace(probeJS, "const sel = $READY;", "const sel = "+string(sel)+";", 1)
-	err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+	err := chromedp.Run(ctx, network.Enable(), chromedp.ActionFunc(func(ctx context.Context) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(probe).Do(ctx)
 		return err
 	}))
@@ -96,6 +101,7 @@ func evalIn(ctx context.Context, expr string, res any, limit time.Duration) erro
 type loadSample struct {
 	FCP, Ready                    float64
 	WasmDone, DataStart, DataDone float64 // resource timing of app.wasm and the report
+	Transfer                      Transfer
 }
 
 // loadMarks reads the first contentful paint and the resource timing of
@@ -108,9 +114,10 @@ const loadMarks = `(async () => {
   return [window.__benchReady, fcp ? fcp.startTime : -1, w.responseEnd, d.startTime, d.responseEnd];
 })()`
 
-// load navigates to url, waits until the probe saw the page ready and
-// reads its marks.
+// load navigates to url, waits until the probe saw the page ready, reads
+// its marks, then waits for the network to go quiet.
 func (t *tab) load(url string, limit time.Duration) (loadSample, error) {
+	t.net.reset()
 	ctx, cancel := context.WithTimeout(t.ctx, limit)
 	defer cancel()
 	var s loadSample
@@ -122,6 +129,7 @@ func (t *tab) load(url string, limit time.Duration) (loadSample, error) {
 		return s, fmt.Errorf("%s: not ready within %s: %v", url, limit, err)
 	}
 	s.Ready, s.FCP, s.WasmDone, s.DataStart, s.DataDone = m[0], m[1], m[2], m[3], m[4]
+	s.Transfer = t.net.quiet(500*time.Millisecond, 15*time.Second)
 	return s, nil
 }
 
@@ -158,34 +166,19 @@ func (t *tab) waitWorker(files []string, limit time.Duration) string {
 	return why
 }
 
-// transferJS lists what a page or a service worker received over the
-// network, from its Resource Timing: every response with a transferSize,
-// which is 0 for what a cache or the worker answered. Chromium counts the
-// encoded body and, for the headers, 300 bytes.
-const transferJS = `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
-  .filter((e) => e.transferSize > 0).map((e) => ({url: e.name, bytes: e.transferSize}))`
+// workerJS lists what a service worker received over the network, from
+// its Resource Timing: every response with a transferSize, which is 0 for
+// what a cache answered. Chromium counts the encoded body and, for the
+// headers, 300 bytes.
+const workerJS = `performance.getEntriesByType('resource').filter((e) => e.transferSize > 0).map((e) => e.transferSize)`
 
-type transferred []struct {
-	URL   string  `json:"url"`
-	Bytes float64 `json:"bytes"`
-}
-
-// transfer is what the page and its service worker (its precache, which
-// the page's own timing does not show) received since the page loaded.
-func (t *tab) transfer() (Transfer, error) {
-	tr := Transfer{ByURL: map[string]int{}}
-	var page transferred
-	if err := t.eval(transferJS, &page, 10*time.Second); err != nil {
-		return tr, fmt.Errorf("read the page's resource timing: %w", err)
-	}
-	for _, r := range page {
-		tr.Requests++
-		tr.PageBytes += int(r.Bytes)
-		tr.ByURL[r.URL] += int(r.Bytes)
-	}
+// addWorker adds to tr what the page's service worker fetched (its
+// precache), which the page's network events do not show, read in the
+// worker's own target.
+func (t *tab) addWorker(tr *Transfer) error {
 	infos, err := chromedp.Targets(t.ctx)
 	if err != nil {
-		return tr, err
+		return err
 	}
 	for _, info := range infos {
 		if info.Type != "service_worker" {
@@ -194,17 +187,83 @@ func (t *tab) transfer() (Transfer, error) {
 		// The attached context ends with the tab: cancelling it earlier
 		// would close the worker's target.
 		wctx, _ := chromedp.NewContext(t.ctx, chromedp.WithTargetID(info.TargetID))
-		var sw transferred
-		if err := evalIn(wctx, transferJS, &sw, 10*time.Second); err != nil {
-			return tr, fmt.Errorf("read the service worker's resource timing: %w", err)
+		var sizes []float64
+		if err := evalIn(wctx, workerJS, &sizes, 10*time.Second); err != nil {
+			return fmt.Errorf("read the service worker's resource timing: %w", err)
 		}
-		for _, r := range sw {
+		for _, n := range sizes {
 			tr.WorkerRequests++
-			tr.WorkerBytes += int(r.Bytes)
+			tr.WorkerBytes += int(n)
 		}
 	}
 	tr.Bytes = tr.PageBytes + tr.WorkerBytes
-	return tr, nil
+	return nil
+}
+
+// netLog counts what the page receives over the network: the encoded
+// length of every response (CDP Network.loadingFinished
+// encodedDataLength, headers and body as on the wire), without what a
+// service worker or the memory cache answered.
+type netLog struct {
+	mu       sync.Mutex
+	urls     map[network.RequestID]string
+	fromSW   map[network.RequestID]bool
+	inflight map[network.RequestID]bool
+	last     time.Time
+	t        Transfer
+}
+
+func (n *netLog) reset() {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.urls, n.fromSW, n.inflight = map[network.RequestID]string{}, map[network.RequestID]bool{}, map[network.RequestID]bool{}
+	n.last = time.Now()
+	n.t = Transfer{ByURL: map[string]int{}}
+}
+
+func (n *netLog) event(ev any) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	switch e := ev.(type) {
+	case *network.EventRequestWillBeSent:
+		n.urls[e.RequestID] = e.Request.URL
+		n.inflight[e.RequestID] = true
+	case *network.EventResponseReceived:
+		n.fromSW[e.RequestID] = e.Response.FromServiceWorker
+	case *network.EventLoadingFinished:
+		delete(n.inflight, e.RequestID)
+		if !n.fromSW[e.RequestID] {
+			n.t.PageBytes += int(e.EncodedDataLength)
+			n.t.Requests++
+			n.t.ByURL[n.urls[e.RequestID]] += int(e.EncodedDataLength)
+		}
+	case *network.EventLoadingFailed:
+		delete(n.inflight, e.RequestID)
+	default:
+		return
+	}
+	n.last = time.Now()
+}
+
+// quiet waits until no request is in flight and none has started or ended
+// for d, at most limit, and returns what was transferred.
+func (n *netLog) quiet(d, limit time.Duration) Transfer {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		n.mu.Lock()
+		idle := len(n.inflight) == 0 && time.Since(n.last) >= d
+		n.mu.Unlock()
+		if idle {
+			break
+		}
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	t := n.t
+	t.ByURL = map[string]int{}
+	for k, v := range n.t.ByURL {
+		t.ByURL[k] = v
+	}
+	return t
 }
 
 // interaction is what interact.js returns for one action.

@@ -90,15 +90,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("runner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.root, "root", ".", "repository `dir`ectory, with bin/server and web/app.wasm built")
-	fs.StringVar(&c.out, "out", "bench/out", "`dir`ectory for results and everything the run makes, relative to -root")
-	fs.BoolVar(&c.smoke, "smoke", false, "one run each, 1 s loads, few samples, no package sizes: checks the benchmark still works")
 	fs.IntVar(&c.runs, "runs", 5, "page loads of each app, for the medians")
 	fs.IntVar(&c.samples, "samples", 40, "timed keystrokes and facet clicks per route and data set")
 	fs.DurationVar(&c.duration, "duration", 5*time.Second, "length of each serving load")
 	fs.IntVar(&c.rounds, "rounds", 3, "serving loads per server and path, alternating which server goes first")
 	fs.IntVar(&c.threads, "threads", 2, "wrk threads")
 	fs.IntVar(&c.conns, "conns", 32, "open connections of the serving load")
+	fs.StringVar(&c.root, "root", ".", "repository `dir`ectory, with bin/server and web/app.wasm built")
+	fs.StringVar(&c.out, "out", "bench/out", "`dir`ectory for results and everything the run makes, relative to -root")
+	fs.BoolVar(&c.smoke, "smoke", false, "one run each, 1 s loads, few samples, no package sizes: checks the benchmark still works")
 	routes := fs.String("routes", "/movers,/events", "comma-separated explorer `routes` to time search and facets on")
 	fs.BoolVar(&c.layout, "layout", true, "build both wasm binaries with names and break their code down by package")
 	fs.BoolVar(&c.profile, "profile", true, "record CPU profiles of the interactions with the wasm built with names")
@@ -407,7 +407,8 @@ func (b *bench) loadOnce(ctx context.Context, br *browser, floor *proc, ours boo
 	// for a person coming back; without a worker it is the HTTP cache's.
 	why := t.waitWorker(files, 30*time.Second)
 	if wire.Requests == 0 {
-		if *wire, err = t.transfer(); err != nil {
+		*wire = cold.Transfer
+		if err := t.addWorker(wire); err != nil {
 			b.problem("bytes of the cold load: %v", err)
 		}
 	}
@@ -647,4 +648,15 @@ func rel(root, path string) string {
 		return r
 	}
 	return path
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	b, err := os.ReadFile(src)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(dst), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(dst, b, mode)
+	}
+	return err
 }

@@ -130,19 +130,20 @@ type WasmSize struct {
 	Brotli int `json:"brotli"`
 }
 
-// Transfer is what a cold load moved over the wire, as Chromium's
-// Resource Timing counts it (transferSize: the encoded body, and 300 bytes
-// for the headers of each response).
+// Transfer is what a cold load moved over the wire, as Chromium counts
+// it.
 type Transfer struct {
 	// Bytes is everything the load received: PageBytes and WorkerBytes.
 	Bytes int `json:"bytes"`
-	// Requests and PageBytes are the page's own requests; ByURL splits
-	// PageBytes.
+	// Requests and PageBytes are the page's own requests and their
+	// encoded lengths, headers included (CDP Network.loadingFinished
+	// encodedDataLength); ByURL splits PageBytes.
 	Requests  int            `json:"page_requests"`
 	PageBytes int            `json:"page_bytes"`
 	ByURL     map[string]int `json:"page_bytes_by_url,omitempty"`
 	// WorkerRequests and WorkerBytes are what the service worker fetched
-	// while it filled its cache.
+	// while it filled its cache, from its Resource Timing (transferSize:
+	// the encoded body, and 300 bytes for the headers).
 	WorkerRequests int `json:"worker_requests"`
 	WorkerBytes    int `json:"worker_bytes"`
 }

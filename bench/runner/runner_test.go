@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/runtime"
 )
@@ -177,6 +178,27 @@ func TestSummarize(t *testing.T) {
 	}
 	if incl["github.com/x/app"] != 4 || incl["github.com/x/ui"] != 4 || len(incl) != 2 {
 		t.Errorf("inclusive packages = %v; want app and ui 4 ms each", incl)
+	}
+}
+
+// TestNetLog counts the page's responses from CDP's network events,
+// without those its service worker answered.
+func TestNetLog(t *testing.T) {
+	n := new(netLog)
+	n.reset()
+	for _, r := range []struct {
+		id, url string
+		sw      bool
+		bytes   float64
+	}{{"1", "http://h/", false, 5000}, {"2", "http://h/web/app.wasm", false, 20000}, {"3", "http://h/data/report.json", true, 900}} {
+		id := network.RequestID(r.id)
+		n.event(&network.EventRequestWillBeSent{RequestID: id, Request: &network.Request{URL: r.url}})
+		n.event(&network.EventResponseReceived{RequestID: id, Response: &network.Response{FromServiceWorker: r.sw}})
+		n.event(&network.EventLoadingFinished{RequestID: id, EncodedDataLength: r.bytes})
+	}
+	got := n.quiet(0, time.Second)
+	if got.Requests != 2 || got.PageBytes != 25000 || got.ByURL["http://h/web/app.wasm"] != 20000 {
+		t.Errorf("netLog = %+v; want 2 requests, 25000 bytes, 20000 of them app.wasm", got)
 	}
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -12,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -185,16 +183,6 @@ func parseFuncs(out string, namer *packageNamer) ([]PackageSize, error) {
 		ps = append(ps, *p)
 	}
 	return largestFirst(ps, func(p PackageSize) (int, string) { return p.Bytes, p.Package }), nil
-}
-
-// largestFirst sorts xs by size, largest first, then by name.
-func largestFirst[T any, N cmp.Ordered](xs []T, key func(T) (N, string)) []T {
-	slices.SortFunc(xs, func(a, b T) int {
-		na, sa := key(a)
-		nb, sb := key(b)
-		return cmp.Or(cmp.Compare(nb, na), strings.Compare(sa, sb))
-	})
-	return xs
 }
 
 // aboveFloor lists, per package, the code the explorer has beyond the
