@@ -72,7 +72,9 @@ func startNginx(ctx context.Context, dir, root string, ours *http.Response) (*pr
 			return nil, err
 		}
 	}
-	// nginx takes no port 0; the port is free again for it an instant later.
+	// nginx cannot listen on port 0 and say which port it got: take a free
+	// one and hand it over, a small race on a machine with little else
+	// listening on loopback.
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, err
