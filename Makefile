@@ -57,16 +57,18 @@ test: vet lint unit browser bench-smoke
 
 # The benchmark (bench/, docs/performance.md): the explorer against a
 # hello-world go-app app built with the same flags (the floor) and against
-# nginx serving the static export. nginx, its brotli_static module and wrk
-# are installed with apt-get when missing; if that fails the nginx figures
-# are n/a. `make bench-smoke` runs it once with small loads.
+# nginx serving the static export. nginx, its brotli_static module, wrk and
+# wabt (wasm-objdump) are installed with apt-get when missing; if that fails
+# the figures that need them are n/a. `make bench-smoke` runs it once with
+# small loads.
 .PHONY: bench bench-smoke
 BENCH_DEPS = command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 && \
+	  command -v wasm-objdump >/dev/null 2>&1 && \
 	  test -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so || { \
-	  echo "installing nginx, libnginx-mod-http-brotli-static and wrk with apt-get"; \
+	  echo "installing nginx, libnginx-mod-http-brotli-static, wrk and wabt with apt-get"; \
 	  apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
-	  apt-get install -y -qq nginx libnginx-mod-http-brotli-static wrk >/dev/null; } || \
-	  echo "could not install nginx or wrk: the nginx figures will be n/a"
+	  apt-get install -y -qq nginx libnginx-mod-http-brotli-static wrk wabt >/dev/null; } || \
+	  echo "could not install nginx, wrk or wabt: the figures that need them will be n/a"
 BENCH_FLOOR = GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o bench/out/hello/web/app.wasm ./bench/hello && \
 	$(GO) build -o bench/out/bin/hello ./bench/hello && \
 	./bin/server -precompress bench/out/hello/web

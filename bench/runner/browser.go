@@ -14,6 +14,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	chromium "github.com/airesearch/aiweekly/app/testkit/browser"
 )
 
 // Selectors of "ready": the app's wasm has rendered the page (the shell's
@@ -40,13 +42,12 @@ type browser struct {
 }
 
 func newBrowser(ctx context.Context) (*browser, error) {
-	path := chromiumPath()
-	if path == "" {
-		return nil, fmt.Errorf("%w: no chromium on PATH (make browser-deps)", errSkipped)
+	path, err := chromium.Path()
+	if err != nil {
+		return nil, err
 	}
 	b := &browser{ctx: ctx, path: path}
-	// Check once that it starts at all.
-	t, err := b.newTab("body")
+	t, err := b.newTab("body") // check once that it starts at all
 	if err != nil {
 		return nil, err
 	}
@@ -55,28 +56,18 @@ func newBrowser(ctx context.Context) (*browser, error) {
 }
 
 // tab is the one page of a fresh browser, with the ready probe installed
-// for every document it loads and its network traffic counted.
+// for every document it loads and its network traffic logged.
 type tab struct {
-	ctx    context.Context
-	cancel func()
-	net    *netLog
+	ctx   context.Context
+	close func()
+	net   *netLog
 }
 
 func (b *browser) newTab(readySelector string) (*tab, error) {
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(b.path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancelA := chromedp.NewExecAllocator(b.ctx, opts...)
+	actx, cancelA := chromedp.NewExecAllocator(b.ctx, chromium.Options(b.path, 1280, 900)...)
 	ctx, cancelB := chromedp.NewContext(actx)
-	cancel := func() { cancelB(); cancelA() }
-	t := &tab{ctx: ctx, cancel: cancel, net: newNetLog()}
+	t := &tab{ctx: ctx, close: func() { cancelB(); cancelA() }, net: new(netLog)}
+	t.net.reset()
 	chromedp.ListenTarget(ctx, t.net.event)
 	sel, _ := json.Marshal(readySelector)
 	probe := strings.Replace(probeJS, "const sel = $READY;", "const sel = "+string(sel)+";", 1)
@@ -85,61 +76,59 @@ func (b *browser) newTab(readySelector string) (*tab, error) {
 		return err
 	}))
 	if err != nil {
-		cancel()
+		t.close()
 		return nil, fmt.Errorf("start chromium: %w", err)
 	}
 	return t, nil
 }
 
-func (t *tab) close() { t.cancel() }
-
 // eval evaluates a JavaScript expression, awaiting it if it is a promise,
 // with a time limit.
 func (t *tab) eval(expr string, res any, limit time.Duration) error {
-	ctx, cancel := context.WithTimeout(t.ctx, limit)
+	return evalIn(t.ctx, expr, res, limit)
+}
+
+func evalIn(ctx context.Context, expr string, res any, limit time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.Evaluate(expr, res, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 		return p.WithAwaitPromise(true)
 	}))
 }
 
-// loadSample is one page load.
+// loadSample is one page load: milliseconds from the start of navigation,
+// -1 for a mark the page did not have.
 type loadSample struct {
-	FCP, Ready float64 // milliseconds from the start of navigation
-	// WasmDone, DataStart and DataDone are from the resource timing of
-	// app.wasm and the report, -1 when the page fetched no such file.
-	WasmDone, DataStart, DataDone float64
+	FCP, Ready                    float64
+	WasmDone, DataStart, DataDone float64 // resource timing of app.wasm and the report
 	Transfer                      Transfer
 }
 
-// load navigates to url and waits until the probe saw the page ready,
-// then for the network to go quiet, and reads the first contentful paint.
+// loadMarks reads the first contentful paint and the resource timing of
+// app.wasm and the report, once the probe has seen the page ready.
+const loadMarks = `(async () => {
+  while (!window.__benchReady) await new Promise((r) => setTimeout(r, 5));
+  const e = (suffix) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(suffix)) || {startTime: -1, responseEnd: -1};
+  const w = e('/app.wasm'), d = e('/data/report.json');
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  return [window.__benchReady, fcp ? fcp.startTime : -1, w.responseEnd, d.startTime, d.responseEnd];
+})()`
+
+// load navigates to url, waits until the probe saw the page ready, reads
+// its marks, then waits for the network to go quiet.
 func (t *tab) load(url string, limit time.Duration) (loadSample, error) {
 	t.net.reset()
 	ctx, cancel := context.WithTimeout(t.ctx, limit)
 	defer cancel()
-	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
-		return loadSample{}, fmt.Errorf("navigate %s: %w", url, err)
-	}
 	var s loadSample
-	const waitReady = `new Promise((resolve) => { const t = () => window.__benchReady ? resolve(window.__benchReady) : setTimeout(t, 5); t(); })`
-	if err := t.eval(waitReady, &s.Ready, limit); err != nil {
-		return s, fmt.Errorf("%s: not ready within %s: %w", url, limit, err)
+	if err := chromedp.Run(ctx, chromedp.Navigate(url)); err != nil {
+		return s, fmt.Errorf("navigate %s: %w", url, err)
 	}
-	const fcp = `(performance.getEntriesByName('first-contentful-paint')[0] || {startTime: -1}).startTime`
-	if err := t.eval(fcp, &s.FCP, 10*time.Second); err != nil {
-		return s, fmt.Errorf("%s: read first contentful paint: %w", url, err)
+	var m []float64
+	if err := t.eval(loadMarks, &m, limit); err != nil || len(m) != 5 {
+		return s, fmt.Errorf("%s: not ready within %s: %v", url, limit, err)
 	}
-	const timing = `(() => {
-  const e = (suffix) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(suffix));
-  const w = e('/app.wasm'), d = e('/data/report.json');
-  return [w ? w.responseEnd : -1, d ? d.startTime : -1, d ? d.responseEnd : -1];
-})()`
-	var marks []float64
-	if err := t.eval(timing, &marks, 10*time.Second); err != nil || len(marks) != 3 {
-		return s, fmt.Errorf("%s: read resource timing: %v", url, err)
-	}
-	s.WasmDone, s.DataStart, s.DataDone = marks[0], marks[1], marks[2]
+	s.Ready, s.FCP, s.WasmDone, s.DataStart, s.DataDone = m[0], m[1], m[2], m[3], m[4]
 	s.Transfer = t.net.quiet(500*time.Millisecond, 15*time.Second)
 	return s, nil
 }
@@ -177,9 +166,44 @@ func (t *tab) waitWorker(files []string, limit time.Duration) string {
 	return why
 }
 
+// workerJS lists what a service worker received over the network, from
+// its Resource Timing: every response with a transferSize, which is 0 for
+// what a cache answered. Chromium counts the encoded body and, for the
+// headers, 300 bytes.
+const workerJS = `performance.getEntriesByType('resource').filter((e) => e.transferSize > 0).map((e) => e.transferSize)`
+
+// addWorker adds to tr what the page's service worker fetched (its
+// precache), which the page's network events do not show, read in the
+// worker's own target.
+func (t *tab) addWorker(tr *Transfer) error {
+	infos, err := chromedp.Targets(t.ctx)
+	if err != nil {
+		return err
+	}
+	for _, info := range infos {
+		if info.Type != "service_worker" {
+			continue
+		}
+		// The attached context ends with the tab: cancelling it earlier
+		// would close the worker's target.
+		wctx, _ := chromedp.NewContext(t.ctx, chromedp.WithTargetID(info.TargetID))
+		var sizes []float64
+		if err := evalIn(wctx, workerJS, &sizes, 10*time.Second); err != nil {
+			return fmt.Errorf("read the service worker's resource timing: %w", err)
+		}
+		for _, n := range sizes {
+			tr.WorkerRequests++
+			tr.WorkerBytes += int(n)
+		}
+	}
+	tr.Bytes = tr.PageBytes + tr.WorkerBytes
+	return nil
+}
+
 // netLog counts what the page receives over the network: the encoded
-// length of every response (headers and body, as on the wire), which
-// excludes what a service worker or the memory cache answered.
+// length of every response (CDP Network.loadingFinished
+// encodedDataLength, headers and body as on the wire), without what a
+// service worker or the memory cache answered.
 type netLog struct {
 	mu       sync.Mutex
 	urls     map[network.RequestID]string
@@ -189,18 +213,10 @@ type netLog struct {
 	t        Transfer
 }
 
-func newNetLog() *netLog {
-	n := &netLog{}
-	n.reset()
-	return n
-}
-
 func (n *netLog) reset() {
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	n.urls = map[network.RequestID]string{}
-	n.fromSW = map[network.RequestID]bool{}
-	n.inflight = map[network.RequestID]bool{}
+	n.urls, n.fromSW, n.inflight = map[network.RequestID]string{}, map[network.RequestID]bool{}, map[network.RequestID]bool{}
 	n.last = time.Now()
 	n.t = Transfer{ByURL: map[string]int{}}
 }
@@ -213,16 +229,13 @@ func (n *netLog) event(ev any) {
 		n.urls[e.RequestID] = e.Request.URL
 		n.inflight[e.RequestID] = true
 	case *network.EventResponseReceived:
-		if e.Response.FromServiceWorker {
-			n.fromSW[e.RequestID] = true
-		}
+		n.fromSW[e.RequestID] = e.Response.FromServiceWorker
 	case *network.EventLoadingFinished:
 		delete(n.inflight, e.RequestID)
 		if !n.fromSW[e.RequestID] {
-			b := int(e.EncodedDataLength)
-			n.t.PageBytes += b
+			n.t.PageBytes += int(e.EncodedDataLength)
 			n.t.Requests++
-			n.t.ByURL[n.urls[e.RequestID]] += b
+			n.t.ByURL[n.urls[e.RequestID]] += int(e.EncodedDataLength)
 		}
 	case *network.EventLoadingFailed:
 		delete(n.inflight, e.RequestID)
@@ -235,15 +248,13 @@ func (n *netLog) event(ev any) {
 // quiet waits until no request is in flight and none has started or ended
 // for d, at most limit, and returns what was transferred.
 func (n *netLog) quiet(d, limit time.Duration) Transfer {
-	end := time.Now().Add(limit)
-	for time.Now().Before(end) {
+	for end := time.Now().Add(limit); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
 		n.mu.Lock()
 		idle := len(n.inflight) == 0 && time.Since(n.last) >= d
 		n.mu.Unlock()
 		if idle {
 			break
 		}
-		time.Sleep(20 * time.Millisecond)
 	}
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -260,37 +271,38 @@ type interaction struct {
 	Samples   []float64 `json:"samples"`
 	Mutations []float64 `json:"mutations"`
 	Timeouts  int       `json:"timeouts"`
-	Skipped   int       `json:"skipped"`
 	Note      string    `json:"note"`
 }
 
-// interact opens route on the server at base and times the search box and
-// the facets there.
-func (b *browser) interact(base, route string, samples int) (ready float64, nodes int, search, facet Latency, err error) {
-	t, err := b.newTab(rowsReady)
-	if err != nil {
-		return 0, 0, search, facet, err
-	}
-	defer t.close()
-	s, err := t.load(base+route, 3*time.Minute)
-	if err != nil {
-		return 0, 0, search, facet, err
-	}
-	cfg, _ := json.Marshal(map[string]any{"samples": samples, "timeout": 10000, "settle": 300, "gap": 50})
-	var res struct {
-		Nodes         int
-		Search, Facet interaction
-	}
-	if err := t.eval(interactCall(cfg), &res, 15*time.Minute); err != nil {
-		return s.Ready, 0, search, facet, fmt.Errorf("interact on %s: %w", route, err)
-	}
-	return s.Ready, res.Nodes, latency(res.Search), latency(res.Facet), nil
+// interactions is what interact.js returns.
+type interactions struct {
+	Nodes         int
+	Search, Facet interaction
 }
 
-// interactCall is the expression that runs interact.js with cfg, named
-// so that profiles tell its frames from the app's.
-func interactCall(cfg []byte) string {
-	return "(" + interactJS + ")(" + string(cfg) + ")\n//# sourceURL=bench-interact.js"
+// openRoute opens route on the server at base in a fresh tab, ready
+// once the table's rows are on screen.
+func (b *browser) openRoute(base, route string) (*tab, loadSample, error) {
+	t, err := b.newTab(rowsReady)
+	if err != nil {
+		return nil, loadSample{}, err
+	}
+	s, err := t.load(base+route, 3*time.Minute)
+	if err != nil {
+		t.close()
+		return nil, s, err
+	}
+	return t, s, nil
+}
+
+// interact runs interact.js, which times the search box and the facets.
+// Its frames are named bench-interact.js, so that profiles tell them from
+// the app's.
+func (t *tab) interact(samples int) (interactions, error) {
+	cfg, _ := json.Marshal(map[string]any{"samples": samples, "timeout": 10000, "settle": 300, "gap": 50})
+	var res interactions
+	err := t.eval("("+interactJS+")("+string(cfg)+")\n//# sourceURL=bench-interact.js", &res, 15*time.Minute)
+	return res, err
 }
 
 func latency(in interaction) Latency {

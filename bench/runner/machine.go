@@ -1,11 +1,10 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -25,53 +24,39 @@ type Machine struct {
 	Chromium  string `json:"chromium"`
 	Nginx     string `json:"nginx"`
 	Wrk       string `json:"wrk"`
+	Wabt      string `json:"wabt,omitempty"`
 }
 
 // machine describes this machine now; what it cannot read stays empty.
-func machine(ctx context.Context) Machine {
+func machine(ctx context.Context, chromium string) Machine {
+	model := regexp.MustCompile(`(?m)^model name\s*:\s*(.*)$`).FindStringSubmatch(readFile("/proc/cpuinfo"))
+	mem := regexp.MustCompile(`(?m)^MemTotal:\s*(\d+)`).FindStringSubmatch(readFile("/proc/meminfo"))
 	m := Machine{
 		CPUs:      runtime.NumCPU(),
-		Model:     cpuModel(),
-		MemoryMiB: memTotalMiB(),
-		Kernel:    firstLine(readFile("/proc/sys/kernel/osrelease")),
+		Model:     runtime.GOARCH,
+		Kernel:    firstLine(readFile("/proc/sys/kernel/osrelease"), ""),
 		LoadStart: loadAvg(),
-		Go:        firstLine(output(ctx, "go", "version")),
-		Chromium:  lineWith(output(ctx, chromiumPath(), "--version"), "Chromium"),
-		Nginx:     firstLine(output(ctx, "nginx", "-v")),
-		Wrk:       firstLine(output(ctx, "wrk", "-v")),
+		Go:        firstLine(output(ctx, "go", "version"), ""),
+		// Debian's chromium wrapper may print a warning first.
+		Chromium: firstLine(output(ctx, chromium, "--version"), "Chromium"),
+		Nginx:    firstLine(output(ctx, "nginx", "-v"), ""),
+		Wrk:      firstLine(output(ctx, "wrk", "-v"), ""),
+		Wabt:     firstLine(output(ctx, "wasm-objdump", "--version"), ""),
+	}
+	if model != nil {
+		m.Model = strings.TrimSpace(model[1])
+	}
+	if mem != nil {
+		kb, _ := strconv.Atoi(mem[1])
+		m.MemoryMiB = kb / 1024
 	}
 	return m
-}
-
-func cpuModel() string {
-	for _, l := range strings.Split(readFile("/proc/cpuinfo"), "\n") {
-		k, v, ok := strings.Cut(l, ":")
-		if ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return runtime.GOARCH
-}
-
-func memTotalMiB() int {
-	sc := bufio.NewScanner(strings.NewReader(readFile("/proc/meminfo")))
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) >= 2 && f[0] == "MemTotal:" {
-			kb, _ := strconv.Atoi(f[1])
-			return kb / 1024
-		}
-	}
-	return 0
 }
 
 // loadAvg is the 1, 5 and 15 minute load averages.
 func loadAvg() string {
 	f := strings.Fields(readFile("/proc/loadavg"))
-	if len(f) < 3 {
-		return ""
-	}
-	return strings.Join(f[:3], " ")
+	return strings.Join(f[:min(3, len(f))], " ")
 }
 
 func readFile(name string) string {
@@ -79,20 +64,16 @@ func readFile(name string) string {
 	return string(b)
 }
 
-// lineWith returns the first line of s that contains sub (Debian's
-// chromium wrapper may print a warning first), or the first line.
-func lineWith(s, sub string) string {
-	for _, l := range strings.Split(s, "\n") {
-		if strings.Contains(l, sub) {
+// firstLine returns the first line of s that contains sub, or the first
+// line.
+func firstLine(s, sub string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for _, l := range lines {
+		if sub != "" && strings.Contains(l, sub) {
 			return strings.TrimSpace(l)
 		}
 	}
-	return firstLine(s)
-}
-
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(lines[0])
 }
 
 // output runs a command briefly and returns its stdout and stderr (nginx
@@ -103,21 +84,6 @@ func output(ctx context.Context, name string, args ...string) string {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	var buf bytes.Buffer
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Stdout, cmd.Stderr = &buf, &buf
-	if err := cmd.Run(); err != nil && buf.Len() == 0 {
-		return ""
-	}
-	return buf.String()
-}
-
-// chromiumPath finds Debian's chromium, or returns "".
-func chromiumPath() string {
-	for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	return ""
+	b, _ := exec.CommandContext(ctx, name, args...).CombinedOutput()
+	return string(b)
 }

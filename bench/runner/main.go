@@ -2,26 +2,28 @@
 // bench-smoke`. In one run it measures, side by side, the report explorer
 // and a hello-world go-app app built with the same flags (the framework's
 // floor, bench/hello), and the explorer's server and nginx serving the
-// static export of the same build:
+// static export of the same build. It measures little itself: each figure
+// comes from a tool that reports it.
 //
-//   - size: app.wasm raw, gzip and brotli, and the bytes a cold load of /
-//     moves over the wire, as ratios to the floor;
+//   - size: app.wasm raw, gzip and brotli from the files; the code by
+//     package from wabt's wasm-objdump; the bytes of a cold load of / from
+//     Chromium's Resource Timing, in the page and in its service worker;
 //   - load in headless Chromium, median of several runs: first contentful
-//     paint, time until the app is ready, the same warm and offline, as
-//     ratios to the floor's time to ready;
-//   - interaction: search keystroke and facet click to updated DOM, p50 and
-//     p95, on the real report and on a synthetic one of 10,000 rows
-//     (bench/synth);
-//   - serving: requests per second and p99 latency of /, /web/app.wasm and
-//     /data/report.json under the same bounded load, ours against nginx.
+//     paint and the resource timing marks from the page, "ready" from
+//     probe.js; warm and offline the same;
+//   - interaction: interact.js times search keystrokes and facet clicks in
+//     the page, on the real report and on a synthetic one of 10,000 rows
+//     (bench/synth); CDP's profiler says where the time goes;
+//   - serving: wrk's own requests per second and p99 (wrk-done.lua), ours
+//     against nginx (nginx.conf); perf samples our server.
 //
-// It prints a table, writes the figures to bench/out/latest.json (and a
-// copy named by the time) and the table as Markdown to bench/out/latest.md
-// (latest-smoke.* for -smoke),
-// and reports the issue's targets as pass or miss without failing on them:
-// times on a shared machine say little alone, so only ratios within one run
-// are compared. A measurement that cannot run (no nginx, no service
-// worker) is reported as n/a with the reason.
+// It prints the tables as Markdown, writes the figures to
+// bench/out/latest.json (and a copy named by the time) and the tables to
+// bench/out/latest.md (latest-smoke.* for -smoke), and reports the targets
+// as pass or MISS without failing on them: times on a shared machine say
+// little alone, so only ratios within one run are compared. A measurement
+// that cannot run here (no nginx, no service worker) is n/a with the
+// reason; one that breaks makes the run exit 1.
 //
 // Run it from the repository root after `make build`, with the floor built
 // into bench/out (the Makefile's bench targets do both):
@@ -30,6 +32,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -37,6 +40,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"strings"
@@ -44,6 +48,7 @@ import (
 	"time"
 
 	"github.com/airesearch/aiweekly/app/report"
+	chromium "github.com/airesearch/aiweekly/app/testkit/browser"
 	"github.com/airesearch/aiweekly/bench/synth"
 )
 
@@ -85,15 +90,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("runner", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.root, "root", ".", "repository `dir`ectory, with bin/server and web/app.wasm built")
-	fs.StringVar(&c.out, "out", "bench/out", "`dir`ectory for results and everything the run makes, relative to -root")
-	fs.BoolVar(&c.smoke, "smoke", false, "one run each, 1 s loads, few samples, no package sizes: checks the benchmark still works")
 	fs.IntVar(&c.runs, "runs", 5, "page loads of each app, for the medians")
 	fs.IntVar(&c.samples, "samples", 40, "timed keystrokes and facet clicks per route and data set")
 	fs.DurationVar(&c.duration, "duration", 5*time.Second, "length of each serving load")
 	fs.IntVar(&c.rounds, "rounds", 3, "serving loads per server and path, alternating which server goes first")
 	fs.IntVar(&c.threads, "threads", 2, "wrk threads")
 	fs.IntVar(&c.conns, "conns", 32, "open connections of the serving load")
+	fs.StringVar(&c.root, "root", ".", "repository `dir`ectory, with bin/server and web/app.wasm built")
+	fs.StringVar(&c.out, "out", "bench/out", "`dir`ectory for results and everything the run makes, relative to -root")
+	fs.BoolVar(&c.smoke, "smoke", false, "one run each, 1 s loads, few samples, no package sizes: checks the benchmark still works")
 	routes := fs.String("routes", "/movers,/events", "comma-separated explorer `routes` to time search and facets on")
 	fs.BoolVar(&c.layout, "layout", true, "build both wasm binaries with names and break their code down by package")
 	fs.BoolVar(&c.profile, "profile", true, "record CPU profiles of the interactions with the wasm built with names")
@@ -200,18 +205,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s is missing: run `make bench` or `make bench-smoke`, which build it", f)
 		}
 	}
-	if err := snapshot(cfg.root, cfg.snapDir); err != nil {
+	if err := snapshot(cfg); err != nil {
 		return fmt.Errorf("snapshot the build: %w", err)
 	}
-	mode := "full"
-	if cfg.smoke {
-		mode = "smoke"
-	}
+	mode := map[bool]string{false: "full", true: "smoke"}[cfg.smoke]
+	chromiumPath, _ := chromium.Path()
 	b := &bench{cfg: cfg, log: stderr, start: time.Now(), res: &Result{
-		Format:  1,
+		Format:  2,
 		Time:    time.Now().UTC().Format(time.RFC3339),
 		Mode:    mode,
-		Machine: machine(ctx),
+		Machine: machine(ctx, chromiumPath),
 		Settings: Settings{
 			Runs: cfg.runs, Samples: cfg.samples, Threads: cfg.threads, Conns: cfg.conns,
 			Duration: cfg.duration.String(), Rounds: cfg.rounds, SynthRows: cfg.synthN, SynthSeed: synth.DefaultSeed,
@@ -226,18 +229,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	b.sizes(ctx)
 
 	done := b.phase("starting the servers")
-	ours, err := startProc(ctx, "ours", cfg.snapDir, filepath.Join(cfg.logDir, "ours.log"), cfg.serverBin, "-addr", "127.0.0.1:0")
+	ours, err := startServer(ctx, "ours", cfg.snapDir, filepath.Join(cfg.logDir, "ours.log"), cfg.serverBin)
 	if err != nil {
 		return err
 	}
 	defer ours.stop()
-	floor, err := startProc(ctx, "floor", cfg.root, filepath.Join(cfg.logDir, "floor.log"), cfg.helloBin, "-addr", "127.0.0.1:0", "-web", cfg.helloWeb)
+	floor, err := startServer(ctx, "floor", cfg.root, filepath.Join(cfg.logDir, "floor.log"), cfg.helloBin, "-web", cfg.helloWeb)
 	if err != nil {
 		return err
 	}
 	defer floor.stop()
-	synthSrv, err := startProc(ctx, "ours-synthetic", cfg.snapDir, filepath.Join(cfg.logDir, "synthetic.log"), cfg.serverBin,
-		"-addr", "127.0.0.1:0", "-data", cfg.synthPath)
+	synthSrv, err := startServer(ctx, "ours-synthetic", cfg.snapDir, filepath.Join(cfg.logDir, "synthetic.log"), cfg.serverBin, "-data", cfg.synthPath)
 	if err != nil {
 		return err
 	}
@@ -259,11 +261,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	b.serve(ctx, ours)
 	ours.stop()
 
+	err = b.finish(stdout)
+	return cmp.Or(ctx.Err(), err)
+}
+
+// snapshot copies the build the run measures, bin/server, web/ and data/,
+// and serves that, so that a rebuild by someone else while it runs cannot
+// mix two builds in one set of figures.
+func snapshot(cfg config) error {
+	os.RemoveAll(cfg.snapDir)
+	err := copyFile(filepath.Join(cfg.root, "bin", "server"), cfg.serverBin, 0o755)
+	for _, sub := range []string{"web", "data"} {
+		err = cmp.Or(err, os.CopyFS(filepath.Join(cfg.snapDir, sub), os.DirFS(filepath.Join(cfg.root, sub))))
+	}
+	return err
+}
+
+// finish computes what follows from the samples, writes the results and
+// prints the tables.
+func (b *bench) finish(stdout io.Writer) error {
 	b.res.finish()
 	b.res.Targets = targets(b.res)
-	if !cfg.keepLogs {
+	if !b.cfg.keepLogs {
 		// The access log of the serving loads has a line per request.
-		os.Remove(filepath.Join(cfg.logDir, "ours.log"))
+		os.Remove(filepath.Join(b.cfg.logDir, "ours.log"))
 	}
 	b.res.Machine.LoadEnd = loadAvg()
 	b.res.Phases = append(b.res.Phases, PhaseTimer{Phase: "total", Seconds: Float(time.Since(b.start).Seconds())})
@@ -271,11 +292,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintln(stdout)
-	writeText(stdout, b.res)
-	fmt.Fprintf(stdout, "\nwrote %s and %s\n", rel(cfg.root, filepath.Join(cfg.out, b.latest()+".json")), rel(cfg.root, filepath.Join(cfg.out, b.latest()+".md")))
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+	writeMarkdown(stdout, b.res)
+	fmt.Fprintf(stdout, "\nwrote %s and %s\n", rel(b.cfg.root, filepath.Join(b.cfg.out, b.latest()+".json")), rel(b.cfg.root, filepath.Join(b.cfg.out, b.latest()+".md")))
 	// Targets are reported, not enforced; a measurement that broke is an
 	// error, so that the smoke run in make test catches a benchmark that
 	// rotted.
@@ -308,10 +326,7 @@ func (b *bench) synth() (map[string]*report.Report, error) {
 		return nil, fmt.Errorf("%s: %w", b.cfg.realData, err)
 	}
 	synthRep, err := report.Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	return map[string]*report.Report{"real": realRep, "synthetic": synthRep}, nil
+	return map[string]*report.Report{"real": realRep, "synthetic": synthRep}, err
 }
 
 // sizes measures both wasm binaries and, unless -layout=false, what they
@@ -319,159 +334,113 @@ func (b *bench) synth() (map[string]*report.Report, error) {
 func (b *bench) sizes(ctx context.Context) {
 	defer b.phase("measuring sizes")()
 	s := &b.res.Size
-	var notes []string
+	var notes [2]string
 	var err error
-	var note string
-	if s.Ours, note, err = wasmSizes(filepath.Join(b.cfg.snapDir, "web")); err != nil {
+	if s.Ours, notes[0], err = wasmSizes(filepath.Join(b.cfg.snapDir, "web")); err != nil {
 		b.problem("size of web/app.wasm: %v", err)
 	}
-	notes = append(notes, note)
-	if s.Floor, note, err = wasmSizes(b.cfg.helloWeb); err != nil {
+	if s.Floor, notes[1], err = wasmSizes(b.cfg.helloWeb); err != nil {
 		b.problem("size of the floor's app.wasm: %v", err)
 	}
-	notes = append(notes, note)
-	s.Note = strings.Trim(strings.Join(notes, "; "), "; ")
+	s.Note = strings.Trim(strings.Join(notes[:], "; "), "; ")
 	if !b.cfg.layout {
 		return
 	}
-	ours, floor, above, err := layouts(ctx, b.cfg.root, b.cfg.tmpDir)
-	if err != nil {
+	if s.OursLayout, s.FloorLayout, s.AboveFloor, err = layouts(ctx, b.cfg.root, b.cfg.tmpDir); err != nil {
 		b.problem("package sizes: %v", err)
-		return
 	}
-	s.OursLayout, s.FloorLayout, s.AboveFloor = ours, floor, above
 }
 
 // load times cold, warm and offline loads of / of both apps, alternating
-// which goes first. Each run of ours gets its own server process, which
-// it stops for the offline load.
+// which goes first.
 func (b *bench) load(ctx context.Context, br *browser, floor *proc) {
 	defer b.phase("timing page loads")()
 	b.res.Load.ServiceWorker = true
 	for i := range b.cfg.runs {
-		steps := []func(){func() { b.loadFloor(br, floor) }, func() { b.loadOurs(ctx, br, i) }}
-		if i%2 == 1 {
-			steps[0], steps[1] = steps[1], steps[0]
-		}
-		for _, step := range steps {
-			step()
+		for _, ours := range []bool{i%2 == 1, i%2 == 0} {
+			if err := b.loadOnce(ctx, br, floor, ours, i); err != nil {
+				b.problem("%s load run %d: %v", map[bool]string{false: "floor", true: "our"}[ours], i+1, err)
+			}
 		}
 	}
 }
 
 const loadLimit = 2 * time.Minute
 
-func (b *bench) loadFloor(br *browser, floor *proc) {
+// loadOnce times a cold and a warm load of / of one app and, for ours, an
+// offline one: each run of ours has a server process of its own, stopped
+// for the offline load. The first cold load of each app also records what
+// it moved over the wire.
+func (b *bench) loadOnce(ctx context.Context, br *browser, floor *proc, ours bool, i int) error {
 	l := &b.res.Load
-	m, err := newMeter(floor.URL)
-	if err != nil {
-		b.problem("floor load: %v", err)
-		return
+	srv, sel, files := floor, floorReady, []string{"/web/app.wasm"}
+	fcp, ready, wasm, warm, wire := &l.FloorFCP, &l.FloorReady, &l.FloorWasmDone, &l.FloorWarm, &b.res.Size.FloorCold
+	if ours {
+		var err error
+		srv, err = startServer(ctx, fmt.Sprintf("ours-load-%d", i+1), b.cfg.snapDir, filepath.Join(b.cfg.logDir, "ours-load.log"), b.cfg.serverBin)
+		if err != nil {
+			return err
+		}
+		defer srv.stop()
+		sel, files = oursReady, append(files, "/data/report.json")
+		fcp, ready, wasm, warm, wire = &l.FCP, &l.Ready, &l.WasmDone, &l.Warm, &b.res.Size.OursCold
 	}
-	defer m.close()
-	t, err := br.newTab(floorReady)
+	t, err := br.newTab(sel)
 	if err != nil {
-		b.problem("floor load: %v", err)
-		return
+		return err
 	}
 	defer t.close()
-	url := m.URL + "/"
+	url := srv.URL + "/"
 	cold, err := t.load(url, loadLimit)
 	if err != nil {
-		b.problem("floor cold load: %v", err)
-		l.FloorReady.add(NaN)
-		return
+		ready.add(NaN)
+		return fmt.Errorf("cold load: %w", err)
 	}
-	l.FloorFCP.add(fcp(cold))
-	l.FloorReady.add(Float(cold.Ready))
-	l.FloorWasmDone.add(mark(cold.WasmDone))
-	why := t.waitWorker([]string{"/web/app.wasm"}, 20*time.Second)
-	if why != "" {
-		l.FloorWarm.Note = "floor's service worker: " + why
+	fcp.add(mark(cold.FCP))
+	ready.add(Float(cold.Ready))
+	wasm.add(mark(cold.WasmDone))
+	if ours {
+		l.DataRequested.add(mark(cold.DataStart))
+		l.DataDone.add(mark(cold.DataDone))
 	}
-	b.wire(&b.res.Size.FloorCold, cold.Transfer, m)
-	warm, err := t.load(url, loadLimit)
-	if err != nil {
-		b.problem("floor warm load: %v", err)
-		return
-	}
-	l.FloorWarm.add(Float(warm.Ready))
-}
-
-// wire records the first cold load's transfer, with the bytes the meter
-// counted once the service worker has filled its cache.
-func (b *bench) wire(dst *Transfer, page Transfer, m *meter) {
-	down, up := m.quiet(500*time.Millisecond, 15*time.Second)
-	if dst.Requests > 0 {
-		return
-	}
-	*dst = page
-	dst.Bytes, dst.Up = int(down), int(up)
-}
-
-func (b *bench) loadOurs(ctx context.Context, br *browser, i int) {
-	l := &b.res.Load
-	srv, err := startProc(ctx, fmt.Sprintf("ours-load-%d", i+1), b.cfg.snapDir, filepath.Join(b.cfg.logDir, "ours-load.log"),
-		b.cfg.serverBin, "-addr", "127.0.0.1:0")
-	if err != nil {
-		b.problem("load run %d: %v", i+1, err)
-		return
-	}
-	defer srv.stop()
-	m, err := newMeter(srv.URL)
-	if err != nil {
-		b.problem("load run %d: %v", i+1, err)
-		return
-	}
-	defer m.close()
-	t, err := br.newTab(oursReady)
-	if err != nil {
-		b.problem("load run %d: %v", i+1, err)
-		return
-	}
-	defer t.close()
-	url := m.URL + "/"
-	cold, err := t.load(url, loadLimit)
-	if err != nil {
-		b.problem("cold load run %d: %v", i+1, err)
-		l.Ready.add(NaN)
-		return
-	}
-	l.FCP.add(fcp(cold))
-	l.Ready.add(Float(cold.Ready))
-	l.WasmDone.add(mark(cold.WasmDone))
-	l.DataRequested.add(mark(cold.DataStart))
-	l.DataDone.add(mark(cold.DataDone))
 	// The warm load comes once the service worker has cached the app, as
 	// for a person coming back; without a worker it is the HTTP cache's.
-	why := t.waitWorker([]string{"/web/app.wasm", "/data/report.json"}, 30*time.Second)
-	b.wire(&b.res.Size.OursCold, cold.Transfer, m)
-	warm, err := t.load(url, loadLimit)
-	if err != nil {
-		b.problem("warm load run %d: %v", i+1, err)
-	} else {
-		l.WarmFCP.add(fcp(warm))
-		l.Warm.add(Float(warm.Ready))
+	why := t.waitWorker(files, 30*time.Second)
+	if wire.Requests == 0 {
+		*wire = cold.Transfer
+		if err := t.addWorker(wire); err != nil {
+			b.problem("bytes of the cold load: %v", err)
+		}
 	}
-	if why != "" {
+	w, err := t.load(url, loadLimit)
+	if err != nil {
+		return fmt.Errorf("warm load: %w", err)
+	}
+	warm.add(Float(w.Ready))
+	switch {
+	case !ours:
+		if why != "" {
+			l.FloorWarm.Note = "floor's service worker: " + why
+		}
+		return nil
+	case why != "":
 		l.ServiceWorker = false
 		l.Offline.Note = "no service worker ready: " + why
-		return
+		return nil
 	}
-	// Offline: the server and the meter in front of it are gone, so the
-	// browser's connections are refused.
-	m.close()
+	l.WarmFCP.add(mark(w.FCP))
+	// Offline: the server is gone, so the browser's connections are
+	// refused.
 	srv.stop()
 	off, err := t.load(url, time.Minute)
 	if err != nil {
 		l.Offline.Note = fmt.Sprintf("offline load failed: %v", err)
 		l.Offline.add(NaN)
-		return
+		return nil
 	}
 	l.Offline.add(Float(off.Ready))
+	return nil
 }
-
-func fcp(s loadSample) Float { return mark(s.FCP) }
 
 // mark is a time from the page, where -1 means the page had none.
 func mark(ms float64) Float {
@@ -491,14 +460,17 @@ func (b *bench) interact(br *browser, ours, synthSrv *proc, reports map[string]*
 	}{{"real", ours}, {"synthetic", synthSrv}} {
 		for _, route := range b.cfg.routes {
 			in := Interact{Data: ds.name, Route: route, Rows: rowsOf(reports[ds.name], route)}
-			ready, nodes, search, facet, err := br.interact(ds.srv.URL, route, b.cfg.samples)
+			t, s, err := br.openRoute(ds.srv.URL, route)
+			var res interactions
+			if err == nil {
+				res, err = t.interact(b.cfg.samples)
+				t.close()
+			}
 			if err != nil {
 				b.problem("interaction on %s %s: %v", ds.name, route, err)
-				search.Note, facet.Note = err.Error(), err.Error()
-				search.finish()
-				facet.finish()
+				res.Search.Note, res.Facet.Note = err.Error(), err.Error()
 			}
-			in.Ready, in.Nodes, in.Search, in.Facet = Float(ready), nodes, search, facet
+			in.Ready, in.Nodes, in.Search, in.Facet = Float(s.Ready), res.Nodes, latency(res.Search), latency(res.Facet)
 			b.res.Interact = append(b.res.Interact, in)
 		}
 	}
@@ -506,17 +478,20 @@ func (b *bench) interact(br *browser, ours, synthSrv *proc, reports map[string]*
 
 // profiles records CPU profiles of a load of / and of the interactions on
 // each route, real and synthetic, with the explorer's wasm built with its
-// names.
+// names and served from a copy of the snapshot.
 func (b *bench) profiles(ctx context.Context, br *browser) {
 	defer b.phase("profiling interactions")()
 	named := filepath.Join(b.cfg.tmpDir, "ours-names.wasm")
 	namer, err := buildNamed(ctx, b.cfg.root, "./cmd/wasm", named)
-	if err != nil {
-		b.problem("profiles: %v", err)
-		return
-	}
 	dir := filepath.Join(b.cfg.out, "profile-root")
-	if err := profileRoot(b.cfg.snapDir, named, dir); err != nil {
+	if err == nil {
+		os.RemoveAll(dir)
+		err = os.CopyFS(filepath.Join(dir, "web"), os.DirFS(filepath.Join(b.cfg.snapDir, "web")))
+	}
+	// Without the stripped build's variants, which the server would send.
+	os.Remove(filepath.Join(dir, "web", "app.wasm.br"))
+	os.Remove(filepath.Join(dir, "web", "app.wasm.gz"))
+	if err = cmp.Or(err, copyFile(named, filepath.Join(dir, "web", "app.wasm"), 0o644)); err != nil {
 		b.problem("profiles: %v", err)
 		return
 	}
@@ -524,25 +499,22 @@ func (b *bench) profiles(ctx context.Context, br *browser) {
 		{"real", filepath.Join(b.cfg.snapDir, "data", "report.json")},
 		{"synthetic", b.cfg.synthPath},
 	} {
-		srv, err := startProc(ctx, "ours-profile", dir, filepath.Join(b.cfg.logDir, "profile.log"), b.cfg.serverBin,
-			"-addr", "127.0.0.1:0", "-data", ds.data)
+		srv, err := startServer(ctx, "ours-profile", dir, filepath.Join(b.cfg.logDir, "profile.log"), b.cfg.serverBin, "-data", ds.data)
 		if err != nil {
 			b.problem("profile %s: %v", ds.name, err)
 			continue
 		}
+		var runs []func() (CPUProfile, error)
 		if ds.name == "real" {
-			p, err := br.profileLoad(srv.URL, namer)
-			if err != nil {
-				b.problem("profile of the load: %v", err)
-			} else {
-				p.Data = ds.name
-				b.res.Profiles = append(b.res.Profiles, p)
-			}
+			runs = append(runs, func() (CPUProfile, error) { return br.profileLoad(srv.URL, namer) })
 		}
 		for _, route := range b.cfg.routes {
-			p, err := br.profile(srv.URL, route, b.cfg.samples, namer)
+			runs = append(runs, func() (CPUProfile, error) { return br.profileInteract(srv.URL, route, b.cfg.samples, namer) })
+		}
+		for _, run := range runs {
+			p, err := run()
 			if err != nil {
-				b.problem("profile %s %s: %v", ds.name, route, err)
+				b.problem("profile %s %s: %v", ds.name, p.Route, err)
 				continue
 			}
 			p.Data = ds.name
@@ -576,64 +548,65 @@ func rowsOf(r *report.Report, route string) int {
 	return 0
 }
 
-// serve exports the static site, starts nginx on it and loads both.
+// serve exports the static site, starts nginx on it and loads both with
+// wrk; without wrk or nginx here the serving figures are skipped.
 func (b *bench) serve(ctx context.Context, ours *proc) {
 	defer b.phase("loading the servers")()
 	s := &b.res.Serve
-	var ld loader = wrkLoader{threads: b.cfg.threads, conns: b.cfg.conns, duration: b.cfg.duration}
-	if _, err := execLookPath("wrk"); err != nil {
-		ld = goLoader{conns: b.cfg.conns, duration: b.cfg.duration}
-	}
+	ld := wrk{threads: b.cfg.threads, conns: b.cfg.conns, duration: b.cfg.duration, script: filepath.Join(b.cfg.tmpDir, "wrk-done.lua")}
 	b.res.Settings.LoadTool = ld.name()
-
-	export := runCmd(ctx, b.cfg.snapDir, b.cfg.serverBin, "-export", b.cfg.distDir)
 	b.res.Settings.StaticFrom = "bin/server -export " + rel(b.cfg.root, b.cfg.distDir)
-	if export != nil {
-		s.Note = fmt.Sprintf("no static export: %v", export)
-		b.problem("%s", s.Note)
-		return
-	}
-	headers, err := headersOf(ctx, ours.URL)
-	if err != nil {
-		s.Note = fmt.Sprintf("read our server's headers: %v", err)
-		b.problem("%s", s.Note)
-		return
-	}
-	nginx, err := startNginx(ctx, filepath.Join(b.cfg.out, "nginx"), b.cfg.distDir, headers)
-	if errors.Is(err, errSkipped) {
+	fail := func(err error) {
 		s.Note = err.Error()
-		b.skip("nginx: %v", err)
+		if errors.Is(err, errSkipped) {
+			b.skip("%v", err)
+		} else {
+			b.problem("%v", err)
+		}
+	}
+	if _, err := exec.LookPath("wrk"); err != nil {
+		fail(fmt.Errorf("%w: no wrk on PATH (apt-get install wrk)", errSkipped))
 		return
 	}
+	if err := os.WriteFile(ld.script, wrkDone, 0o644); err != nil {
+		fail(err)
+		return
+	}
+	export := exec.CommandContext(ctx, b.cfg.serverBin, "-export", b.cfg.distDir)
+	export.Dir = b.cfg.snapDir
+	if out, err := export.CombinedOutput(); err != nil {
+		fail(fmt.Errorf("no static export: %v\n%s", err, out))
+		return
+	}
+	resp, err := get(ctx, ours.URL+"/", acceptEncoding)
 	if err != nil {
-		s.Note = err.Error()
-		b.problem("nginx: %v", err)
+		fail(fmt.Errorf("read our server's headers: %w", err))
+		return
+	}
+	nginx, err := startNginx(ctx, filepath.Join(b.cfg.out, "nginx"), b.cfg.distDir, resp)
+	if err != nil {
+		fail(fmt.Errorf("nginx: %w", err))
 		return
 	}
 	defer nginx.stop()
-	paths, err := serveBench(ctx, ld, ours, nginx, b.cfg.rounds)
-	if err != nil {
-		s.Note = err.Error()
-		b.problem("serving: %v", err)
+	if s.Paths, err = serveBench(ctx, ld, ours, nginx, b.cfg.rounds); err != nil {
+		fail(fmt.Errorf("serving: %w", err))
 		return
 	}
-	s.Paths = paths
-	if b.cfg.profile {
-		for _, sp := range servePaths[:3] {
-			if sp.path == "/web/app.wasm" {
-				continue
-			}
-			p, err := perfServer(ctx, ours.cmd.Process.Pid, b.cfg.out, ld, sp.path, ours.URL+sp.path, sp.accept, b.cfg.duration)
-			if errors.Is(err, errSkipped) {
-				b.skip("server profile: %v", err)
-				break
-			}
-			if err != nil {
-				b.problem("server profile %s: %v", sp.path, err)
-				continue
-			}
-			s.Profiles = append(s.Profiles, p)
+	for _, sp := range servePaths[:3] {
+		if !b.cfg.profile || sp.path == "/web/app.wasm" {
+			continue
 		}
+		p, err := perfServer(ctx, ours.cmd.Process.Pid, b.cfg.out, ld, sp.path, ours.URL+sp.path, sp.accept)
+		if errors.Is(err, errSkipped) {
+			b.skip("server profile: %v", err)
+			break
+		}
+		if err != nil {
+			b.problem("server profile %s: %v", sp.path, err)
+			continue
+		}
+		s.Profiles = append(s.Profiles, p)
 	}
 	if !b.cfg.keepLogs {
 		// Both access logs hold a line per request of the loads.
@@ -665,12 +638,9 @@ func (b *bench) write() error {
 			return err
 		}
 	}
-	f, err := os.Create(filepath.Join(b.cfg.out, b.latest()+".md"))
-	if err != nil {
-		return err
-	}
-	writeMarkdown(f, b.res)
-	return f.Close()
+	var md strings.Builder
+	writeMarkdown(&md, b.res)
+	return os.WriteFile(filepath.Join(b.cfg.out, b.latest()+".md"), []byte(md.String()), 0o644)
 }
 
 func rel(root, path string) string {
@@ -678,4 +648,15 @@ func rel(root, path string) string {
 		return r
 	}
 	return path
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	b, err := os.ReadFile(src)
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(dst), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(dst, b, mode)
+	}
+	return err
 }

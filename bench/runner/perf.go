@@ -31,14 +31,14 @@ var wrappers = map[string]bool{
 
 // perfServer loads url on the process pid with ld while perf samples it,
 // and summarizes the profile. The raw profile stays in dir.
-func perfServer(ctx context.Context, pid int, dir string, ld loader, path, url, accept string, d time.Duration) (ServerProfile, error) {
+func perfServer(ctx context.Context, pid int, dir string, ld wrk, path, url, accept string) (ServerProfile, error) {
 	p := ServerProfile{Path: path, Accept: accept}
 	if _, err := exec.LookPath("perf"); err != nil {
 		return p, fmt.Errorf("%w: no perf (apt-get install linux-perf)", errSkipped)
 	}
 	slug := strings.NewReplacer("/", "_", " ", "_", ",", "").Replace(strings.Trim(path, "/") + "-" + accept)
 	data := filepath.Join(dir, "perf-"+slug+".data")
-	secs := strconv.Itoa(int(d/time.Second) + 1)
+	secs := strconv.Itoa(int(ld.duration/time.Second) + 1)
 	rec := exec.CommandContext(ctx, "perf", "record", "-q", "-F", "499", "-g", "-p", strconv.Itoa(pid), "-o", data, "--", "sleep", secs)
 	var recOut strings.Builder
 	rec.Stdout, rec.Stderr = &recOut, &recOut
@@ -46,7 +46,7 @@ func perfServer(ctx context.Context, pid int, dir string, ld loader, path, url, 
 		return p, fmt.Errorf("perf record: %w", err)
 	}
 	time.Sleep(300 * time.Millisecond)
-	_, lerr := ld.run(ctx, url, accept)
+	_, _, _, lerr := ld.run(ctx, url, accept)
 	if err := rec.Wait(); err != nil {
 		return p, fmt.Errorf("perf record: %v\n%s", err, recOut.String())
 	}

@@ -2,12 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"path"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -39,59 +35,20 @@ type CPUProfile struct {
 	Packages  []Hotspot `json:"packages_inclusive"`
 }
 
-// profileRoot lays out a directory for the explorer's server to serve the
-// snapshot with the named wasm (the same code, with its name section), for
-// readable profiles.
-func profileRoot(snap, namedWasm, dir string) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	entries, err := os.ReadDir(filepath.Join(snap, "web"))
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), "app.wasm") || e.IsDir() {
-			continue
-		}
-		if err := copyFile(filepath.Join(snap, "web", e.Name()), filepath.Join(dir, "web", e.Name()), 0o644); err != nil {
-			return err
-		}
-	}
-	return copyFile(namedWasm, filepath.Join(dir, "web", "app.wasm"), 0o644)
-}
-
-// profile opens route, then records a CPU profile while interact.js runs.
-func (b *browser) profile(base, route string, samples int, namer *packageNamer) (CPUProfile, error) {
+// profileInteract opens route, then records a CPU profile while
+// interact.js runs.
+func (b *browser) profileInteract(base, route string, samples int, namer *packageNamer) (CPUProfile, error) {
 	p := CPUProfile{Route: route}
-	t, err := b.newTab(rowsReady)
+	t, _, err := b.openRoute(base, route)
 	if err != nil {
 		return p, err
 	}
 	defer t.close()
-	if _, err := t.load(base+route, 3*time.Minute); err != nil {
-		return p, err
-	}
-	err = chromedp.Run(t.ctx, profiler.Enable(), profiler.SetSamplingInterval(200), profiler.Start())
-	if err != nil {
-		return p, fmt.Errorf("start profiler: %w", err)
-	}
-	cfg, _ := json.Marshal(map[string]any{"samples": samples, "timeout": 10000, "settle": 300, "gap": 50})
-	var res any
-	if err := t.eval(interactCall(cfg), &res, 15*time.Minute); err != nil {
-		return p, fmt.Errorf("interact: %w", err)
-	}
-	var prof *profiler.Profile
-	err = chromedp.Run(t.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		var err error
-		prof, err = profiler.Stop().Do(ctx)
+	err = t.profile(&p, namer, nil, func() error {
+		_, err := t.interact(samples)
 		return err
-	}))
-	if err != nil {
-		return p, fmt.Errorf("stop profiler: %w", err)
-	}
-	summarize(&p, prof, namer)
-	return p, nil
+	})
+	return p, err
 }
 
 // profileLoad records a CPU profile of a load of / from an empty cache.
@@ -112,30 +69,35 @@ func (b *browser) profileLoad(base string, namer *packageNamer) (CPUProfile, err
 		return p, err
 	}
 	t.waitWorker([]string{"/web/app.wasm", "/data/report.json"}, 30*time.Second)
-	err = chromedp.Run(t.ctx,
-		storage.ClearDataForOrigin(base, "all"),
-		network.ClearBrowserCache(),
-		chromedp.Navigate("about:blank"),
-		profiler.Enable(), profiler.SetSamplingInterval(200), profiler.Start())
-	if err != nil {
-		return p, fmt.Errorf("clear and start profiler: %w", err)
+	clear := []chromedp.Action{storage.ClearDataForOrigin(base, "all"), network.ClearBrowserCache(), chromedp.Navigate("about:blank")}
+	err = t.profile(&p, namer, clear, func() error {
+		s, err := t.load(base+"/", 3*time.Minute)
+		p.ReadyMs = Float(s.Ready)
+		return err
+	})
+	return p, err
+}
+
+// profile runs before, starts the profiler, runs do and summarizes what
+// the profiler saw into p.
+func (t *tab) profile(p *CPUProfile, namer *packageNamer, before []chromedp.Action, do func() error) error {
+	start := append(before, profiler.Enable(), profiler.SetSamplingInterval(200), profiler.Start())
+	if err := chromedp.Run(t.ctx, start...); err != nil {
+		return fmt.Errorf("start profiler: %w", err)
 	}
-	s, err := t.load(base+"/", 3*time.Minute)
-	if err != nil {
-		return p, err
+	if err := do(); err != nil {
+		return err
 	}
 	var prof *profiler.Profile
-	err = chromedp.Run(t.ctx, chromedp.ActionFunc(func(ctx context.Context) error {
-		var err error
+	err := chromedp.Run(t.ctx, chromedp.ActionFunc(func(ctx context.Context) (err error) {
 		prof, err = profiler.Stop().Do(ctx)
 		return err
 	}))
 	if err != nil {
-		return p, fmt.Errorf("stop profiler: %w", err)
+		return fmt.Errorf("stop profiler: %w", err)
 	}
-	summarize(&p, prof, namer)
-	p.ReadyMs = Float(s.Ready)
-	return p, nil
+	summarize(p, prof, namer)
+	return nil
 }
 
 // summarize attributes each sample's time to its top function (self) and
@@ -235,19 +197,10 @@ func frameName(n *profiler.ProfileNode, namer *packageNamer) (fn, pkg string) {
 func top(m map[string]float64, total float64, n int) []Hotspot {
 	out := make([]Hotspot, 0, len(m))
 	for k, v := range m {
-		if v <= 0 {
-			continue
+		if v > 0 {
+			out = append(out, Hotspot{Name: k, Ms: Float(v), Share: Float(ratio(v, total))})
 		}
-		out = append(out, Hotspot{Name: k, Ms: Float(v), Share: Float(ratio(v, total))})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Ms != out[j].Ms {
-			return out[i].Ms > out[j].Ms
-		}
-		return out[i].Name < out[j].Name
-	})
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	out = largestFirst(out, func(h Hotspot) (Float, string) { return h.Ms, h.Name })
+	return out[:min(n, len(out))]
 }

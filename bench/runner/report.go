@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-
+	"strconv"
 	"strings"
-	"text/tabwriter"
 )
 
 // Limits of the issue's targets. The benchmark reports them; it never
@@ -111,52 +110,105 @@ func status(t Target) string {
 	return "MISS"
 }
 
-// table is a section of the printed report: a heading row, then rows.
+// table is a section of the report: a title, a note after it, a heading
+// row, then rows.
 type table struct {
-	title string
-	head  []string
-	rows  [][]string
+	title, note string
+	head        []string
+	rows        [][]string
 }
 
-// tables lays the result out as the sections the text and Markdown
-// reports share.
+func (t *table) add(row ...string) { t.rows = append(t.rows, row) }
+
+// tables lays the result out as the report's sections.
 func tables(r *Result) []table {
-	s := r.Size
-	size := table{title: "Size", head: []string{"", "ours", "floor (hello-world go-app)", "ours/floor"}}
-	szRow := func(name string, a, b int) {
-		size.rows = append(size.rows, []string{name, mb(a), mb(b), times(Float(ratio(float64(a), float64(b))))})
+	out := []table{sizeTable(r), loadTable(r), interactTable(r)}
+	for _, p := range r.Profiles {
+		out = append(out, profileTable(p))
 	}
-	szRow("app.wasm raw", s.Ours.Raw, s.Floor.Raw)
-	szRow("app.wasm gzip", s.Ours.Gzip, s.Floor.Gzip)
-	szRow("app.wasm brotli", s.Ours.Brotli, s.Floor.Brotli)
+	serve := table{title: fmt.Sprintf("Serving on loopback (%s; median of %d rounds)", r.Settings.LoadTool, r.Settings.Rounds),
+		head: []string{"path (Accept-Encoding)", "ours req/s", "nginx req/s", "ours/nginx", "ours p99", "nginx p99", "encoding, body (ours | nginx)"}}
+	for _, p := range r.Serve.Paths {
+		serve.add(fmt.Sprintf("%s (%s)", p.Path, p.Accept), num(p.Ours.RPS), num(p.Nginx.RPS), times(p.RPSRatio), ms(p.Ours.P99), ms(p.Nginx.P99),
+			fmt.Sprintf("%s %d B | %s %d B", enc(p.Ours.Encoding), p.Ours.Bytes, enc(p.Nginx.Encoding), p.Nginx.Bytes))
+	}
+	if len(r.Serve.Paths) == 0 {
+		serve.add("n/a", r.Serve.Note)
+	}
+	out = append(out, serve)
+	for _, p := range r.Serve.Profiles {
+		t := table{title: fmt.Sprintf("perf profile of our server loaded on %s (%s): kernel %s of samples", p.Path, p.Accept, pct(p.KernelShare)),
+			head: []string{"function (inclusive)", "share of samples"}}
+		for _, f := range p.Functions {
+			t.add(f.Name, pct(f.Share))
+		}
+		out = append(out, t)
+	}
+	tg := table{title: "Targets (reported, never enforced)", head: []string{"target", "want", "got", "", "notes"}}
+	for _, t := range r.Targets {
+		tg.add(t.Name, t.Want, t.Got, status(t), t.Notes)
+	}
+	out = append(out, tg)
+	if len(r.Size.AboveFloor) > 0 {
+		above := table{title: "Code above the floor, by package", head: []string{"package", "bytes above the floor"},
+			note: fmt.Sprintf("(wasm function bodies; data segments: ours %s, floor %s)", mb(layoutData(r.Size.OursLayout)), mb(layoutData(r.Size.FloorLayout)))}
+		for _, p := range r.Size.AboveFloor[:min(15, len(r.Size.AboveFloor))] {
+			above.add(p.Package, strconv.Itoa(p.Bytes))
+		}
+		out = append(out, above)
+	}
+	return out
+}
+
+func sizeTable(r *Result) table {
+	s := r.Size
+	t := table{title: "Size", head: []string{"", "ours", "floor (hello-world go-app)", "ours/floor"}}
+	for _, row := range []struct {
+		name string
+		a, b int
+	}{{"app.wasm raw", s.Ours.Raw, s.Floor.Raw}, {"app.wasm gzip", s.Ours.Gzip, s.Floor.Gzip}, {"app.wasm brotli", s.Ours.Brotli, s.Floor.Brotli}} {
+		t.add(row.name, mb(row.a), mb(row.b), times(Float(ratio(float64(row.a), float64(row.b)))))
+	}
 	wire := func(t Transfer) string {
 		if t.Requests == 0 {
 			return "n/a"
 		}
 		return fmt.Sprintf("%s (the page's %d requests: %s)", mb(t.Bytes), t.Requests, mb(t.PageBytes))
 	}
-	size.rows = append(size.rows, []string{"cold load of / (on the wire)", wire(s.OursCold), wire(s.FloorCold), times(s.ColdRatio)})
+	t.add("cold load of / (on the wire)", wire(s.OursCold), wire(s.FloorCold), times(s.ColdRatio))
+	return t
+}
 
+func loadTable(r *Result) table {
 	l := r.Load
-	load := table{title: fmt.Sprintf("Load of / in headless Chromium (median of %d)", r.Settings.Runs),
+	t := table{title: fmt.Sprintf("Load of / in headless Chromium (median of %d)", r.Settings.Runs),
 		head: []string{"", "ours", "ours / floor's ready", "floor"}}
-	lrow := func(name string, ours Series, rat Float, floor Series) {
-		o := ms(ours.Median)
-		if !ours.Median.OK() && ours.Note != "" {
-			o = "n/a (" + ours.Note + ")"
-		}
-		load.rows = append(load.rows, []string{name, o, times(rat), ms(floor.Median)})
-	}
-	lrow("first contentful paint", l.FCP, l.FCPRatio, l.FloorFCP)
-	lrow("ready (wasm running, rows on screen)", l.Ready, l.ReadyRatio, l.FloorReady)
-	lrow("warm (second load, same profile)", l.Warm, l.WarmRatio, l.FloorWarm)
-	lrow("offline (service worker, server stopped)", l.Offline, l.OfflineRatio, Series{Median: NaN})
+	none := Series{Median: NaN}
 	fr := float64(l.FloorReady.Median)
-	lrow("  of the cold load: app.wasm received", l.WasmDone, Float(ratio(float64(l.WasmDone.Median), fr)), l.FloorWasmDone)
-	lrow("  of the cold load: report requested (Go running)", l.DataRequested, Float(ratio(float64(l.DataRequested.Median), fr)), Series{Median: NaN})
-	lrow("  of the cold load: report received", l.DataDone, Float(ratio(float64(l.DataDone.Median), fr)), Series{Median: NaN})
+	for _, row := range []struct {
+		name        string
+		ours, floor Series
+		ratio       Float
+	}{
+		{"first contentful paint", l.FCP, l.FloorFCP, l.FCPRatio},
+		{"ready (wasm running, rows on screen)", l.Ready, l.FloorReady, l.ReadyRatio},
+		{"warm (second load, same profile)", l.Warm, l.FloorWarm, l.WarmRatio},
+		{"offline (service worker, server stopped)", l.Offline, none, l.OfflineRatio},
+		{"  of the cold load: app.wasm received", l.WasmDone, l.FloorWasmDone, Float(ratio(float64(l.WasmDone.Median), fr))},
+		{"  of the cold load: report requested (Go running)", l.DataRequested, none, Float(ratio(float64(l.DataRequested.Median), fr))},
+		{"  of the cold load: report received", l.DataDone, none, Float(ratio(float64(l.DataDone.Median), fr))},
+	} {
+		o := ms(row.ours.Median)
+		if !row.ours.Median.OK() && row.ours.Note != "" {
+			o = "n/a (" + row.ours.Note + ")"
+		}
+		t.add(row.name, o, times(row.ratio), ms(row.floor.Median))
+	}
+	return t
+}
 
-	inter := table{title: "Interaction: event to updated DOM, in the page", head: []string{"", "rows (DOM elements)", "p50", "p95", "max", "DOM mutations per event", "samples"}}
+func interactTable(r *Result) table {
+	t := table{title: "Interaction: event to updated DOM, in the page", head: []string{"", "rows (DOM elements)", "p50", "p95", "max", "DOM mutations per event", "samples"}}
 	for _, in := range r.Interact {
 		for _, a := range []struct {
 			name string
@@ -169,64 +221,33 @@ func tables(r *Result) []table {
 			if len(a.l.Samples) == 0 && a.l.Note != "" {
 				n = "0 (" + a.l.Note + ")"
 			}
-			inter.rows = append(inter.rows, []string{fmt.Sprintf("%s %s %s", in.Data, in.Route, a.name),
-				fmt.Sprintf("%d (%d)", in.Rows, in.Nodes), ms(a.l.P50), ms(a.l.P95), ms(a.l.Max), num(a.l.Mutations), n})
+			t.add(fmt.Sprintf("%s %s %s", in.Data, in.Route, a.name),
+				fmt.Sprintf("%d (%d)", in.Rows, in.Nodes), ms(a.l.P50), ms(a.l.P95), ms(a.l.Max), num(a.l.Mutations), n)
 		}
 	}
+	return t
+}
 
-	serve := table{title: fmt.Sprintf("Serving on loopback (%s; median of %d rounds)", r.Settings.LoadTool, r.Settings.Rounds),
-		head: []string{"path (Accept-Encoding)", "ours req/s", "nginx req/s", "ours/nginx", "ours p99", "nginx p99", "encoding, body (ours | nginx)"}}
-	for _, p := range r.Serve.Paths {
-		serve.rows = append(serve.rows, []string{fmt.Sprintf("%s (%s)", p.Path, p.Accept), num(p.Ours.RPS), num(p.Nginx.RPS), times(p.RPSRatio),
-			ms(p.Ours.P99), ms(p.Nginx.P99),
-			fmt.Sprintf("%s %d B | %s %d B", enc(p.Ours.Encoding), p.Ours.Bytes, enc(p.Nginx.Encoding), p.Nginx.Bytes)})
+func profileTable(p CPUProfile) table {
+	what := "while timing " + p.Data + " " + p.Route
+	if p.ReadyMs.OK() && p.ReadyMs > 0 {
+		what = fmt.Sprintf("of a load of %s, ready at %s", p.Route, ms(p.ReadyMs))
 	}
-	if len(r.Serve.Paths) == 0 {
-		serve.rows = append(serve.rows, []string{"n/a", r.Serve.Note})
-	}
-
-	var profs []table
-	for _, p := range r.Profiles {
-		what := "while timing " + p.Data + " " + p.Route
-		if p.ReadyMs.OK() && p.ReadyMs > 0 {
-			what = fmt.Sprintf("of a load of %s, ready at %s", p.Route, ms(p.ReadyMs))
+	t := table{title: fmt.Sprintf("CPU profile %s (busy %s, idle %s)", what, ms(p.BusyMs), ms(p.IdleMs)),
+		head: []string{"function (self time)", "ms", "share", "package (inclusive time)", "ms", "share"}}
+	for i := range max(len(p.Functions), len(p.Packages)) {
+		row := make([]string, 6)
+		if i < len(p.Functions) {
+			f := p.Functions[i]
+			row[0], row[1], row[2] = f.Name, num(f.Ms), pct(f.Share)
 		}
-		t := table{title: fmt.Sprintf("CPU profile %s (busy %s, idle %s)", what, ms(p.BusyMs), ms(p.IdleMs)),
-			head: []string{"function (self time)", "ms", "share", "package (inclusive time)", "ms", "share"}}
-		for i := range max(len(p.Functions), len(p.Packages)) {
-			row := make([]string, 6)
-			if i < len(p.Functions) {
-				f := p.Functions[i]
-				row[0], row[1], row[2] = f.Name, num(f.Ms), pct(f.Share)
-			}
-			if i < len(p.Packages) {
-				f := p.Packages[i]
-				row[3], row[4], row[5] = f.Name, num(f.Ms), pct(f.Share)
-			}
-			t.rows = append(t.rows, row)
+		if i < len(p.Packages) {
+			f := p.Packages[i]
+			row[3], row[4], row[5] = f.Name, num(f.Ms), pct(f.Share)
 		}
-		profs = append(profs, t)
+		t.add(row...)
 	}
-
-	var sprofs []table
-	for _, p := range r.Serve.Profiles {
-		t := table{title: fmt.Sprintf("perf profile of our server loaded on %s (%s): kernel %s of samples", p.Path, p.Accept, pct(p.KernelShare)),
-			head: []string{"function (inclusive)", "share of samples"}}
-		for _, f := range p.Functions {
-			t.rows = append(t.rows, []string{f.Name, pct(f.Share)})
-		}
-		sprofs = append(sprofs, t)
-	}
-
-	tg := table{title: "Targets (reported, never enforced)", head: []string{"target", "want", "got", "", "notes"}}
-	for _, t := range r.Targets {
-		tg.rows = append(tg.rows, []string{t.Name, t.Want, t.Got, status(t), t.Notes})
-	}
-	out := []table{size, load, inter}
-	out = append(out, profs...)
-	out = append(out, serve)
-	out = append(out, sprofs...)
-	return append(out, tg)
+	return t
 }
 
 func enc(e string) string {
@@ -247,43 +268,14 @@ func summary(r *Result) string {
 		mode, r.Time, m.CPUs, m.Model, m.MemoryMiB, m.LoadStart, m.LoadEnd)
 }
 
-// writeText prints the tables for a terminal.
-func writeText(w io.Writer, r *Result) {
-	fmt.Fprintln(w, summary(r))
-	for _, t := range tables(r) {
-		fmt.Fprintf(w, "\n%s\n", strings.ToUpper(t.title[:1])+t.title[1:])
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  "+strings.Join(t.head, "\t"))
-		for _, row := range t.rows {
-			fmt.Fprintln(tw, "  "+strings.Join(row, "\t"))
-		}
-		tw.Flush()
-	}
-	for _, l := range []struct {
-		title string
-		list  []string
-	}{{"Skipped", r.Skipped}, {"Problems", r.Problems}} {
-		if len(l.list) > 0 {
-			fmt.Fprintln(w, "\n"+l.title)
-			for _, p := range l.list {
-				fmt.Fprintln(w, "  "+p)
-			}
-		}
-	}
-}
-
-// writeMarkdown writes the tables as Markdown, for docs/performance.md.
+// writeMarkdown writes the tables as Markdown, for the terminal and
+// docs/performance.md, then what was skipped and what broke.
 func writeMarkdown(w io.Writer, r *Result) {
 	fmt.Fprintf(w, "%s.\n", summary(r))
 	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 	for _, t := range tables(r) {
-		fmt.Fprintf(w, "\n**%s**\n\n", t.title)
-		head := make([]string, len(t.head))
-		for i, h := range t.head {
-			head[i] = cell(h)
-		}
-		fmt.Fprintf(w, "| %s |\n|%s\n", strings.Join(head, " | "), strings.Repeat(" --- |", len(t.head)))
-		for _, row := range t.rows {
+		fmt.Fprintf(w, "\n**%s**%s\n\n", t.title, strings.TrimRight(" "+t.note, " "))
+		for i, row := range append([][]string{t.head}, t.rows...) {
 			cells := make([]string, len(t.head))
 			for i := range cells {
 				if i < len(row) {
@@ -291,17 +283,17 @@ func writeMarkdown(w io.Writer, r *Result) {
 				}
 			}
 			fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
+			if i == 0 {
+				fmt.Fprintf(w, "|%s\n", strings.Repeat(" --- |", len(t.head)))
+			}
 		}
 	}
-	if len(r.Size.AboveFloor) > 0 {
-		fmt.Fprintf(w, "\n**Code above the floor, by package** (wasm function bodies; data segments: ours %s, floor %s)\n\n",
-			mb(layoutData(r.Size.OursLayout)), mb(layoutData(r.Size.FloorLayout)))
-		fmt.Fprintln(w, "| package | bytes above the floor |\n| --- | --- |")
-		for i, p := range r.Size.AboveFloor {
-			if i == 15 {
-				break
-			}
-			fmt.Fprintf(w, "| %s | %d |\n", p.Package, p.Bytes)
+	for _, l := range []struct {
+		title string
+		list  []string
+	}{{"Skipped", r.Skipped}, {"Problems", r.Problems}} {
+		if len(l.list) > 0 {
+			fmt.Fprintf(w, "\n**%s**\n\n- %s\n", l.title, strings.Join(l.list, "\n- "))
 		}
 	}
 }

@@ -130,20 +130,41 @@ type WasmSize struct {
 	Brotli int `json:"brotli"`
 }
 
-// Transfer is what a cold load moved over the wire.
+// Transfer is what a cold load moved over the wire, as Chromium counts
+// it.
 type Transfer struct {
-	// Bytes is what the server sent over TCP, headers included, for every
-	// request of the load: the page's and its service worker's (counted by
-	// a proxy in front of the server).
+	// Bytes is everything the load received: PageBytes and WorkerBytes.
 	Bytes int `json:"bytes"`
-	// Up is what the browser sent.
-	Up int `json:"bytes_up"`
 	// Requests and PageBytes are the page's own requests and their
-	// encoded lengths (CDP Network.loadingFinished encodedDataLength),
-	// without the service worker's; ByURL splits PageBytes.
+	// encoded lengths, headers included (CDP Network.loadingFinished
+	// encodedDataLength); ByURL splits PageBytes.
 	Requests  int            `json:"page_requests"`
 	PageBytes int            `json:"page_bytes"`
 	ByURL     map[string]int `json:"page_bytes_by_url,omitempty"`
+	// WorkerRequests and WorkerBytes are what the service worker fetched
+	// while it filled its cache, from its Resource Timing (transferSize:
+	// the encoded body, and 300 bytes for the headers).
+	WorkerRequests int `json:"worker_requests"`
+	WorkerBytes    int `json:"worker_bytes"`
+}
+
+// PackageSize is the code a Go package contributes to a wasm binary: the
+// bytes of its function bodies.
+type PackageSize struct {
+	Package string `json:"package"`
+	Bytes   int    `json:"bytes"`
+	Funcs   int    `json:"funcs"`
+}
+
+// WasmLayout is how a wasm binary's bytes divide: function bodies by
+// package, the data segments (constants, tables, embedded files), and the
+// name section (absent when linked with -s).
+type WasmLayout struct {
+	Total    int           `json:"total"`
+	Code     int           `json:"code"`
+	Data     int           `json:"data"`
+	Names    int           `json:"names"`
+	Packages []PackageSize `json:"packages"`
 }
 
 // SizeResult compares the explorer's size with the floor's.

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"math"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,46 +12,34 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/cdproto/runtime"
 )
 
+// TestParseWrk reads wrk's report with the line wrk-done.lua adds
+// (testdata/wrk.txt is a real run), its latency in several magnitudes.
 func TestParseWrk(t *testing.T) {
-	out := `Running 5s test @ http://127.0.0.1:8000/
-  2 threads and 32 connections
-  Thread Stats   Avg      Stdev     Max   +/- Stdev
-    Latency     2.10ms    1.20ms  30.00ms   90.00%
-  Latency Distribution
-     50%    1.90ms
-     75%    2.50ms
-     90%    3.10ms
-     99%  %s
-  61234 requests in 5.00s, 300.00MB read
-  Socket errors: connect 0, read 2, write 0, timeout 1
-  Non-2xx or 3xx responses: 4
-Requests/sec:  12246.80
-Transfer/sec:     60.00MB
-`
-	tests := []struct {
+	out, err := os.ReadFile("testdata/wrk.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rps, _, _, err := parseWrk(string(out))
+	if err != nil || math.Abs(rps-35422.09) > 0.01 {
+		t.Errorf("parseWrk(testdata/wrk.txt) = %g req/s, %v; want wrk's own 35422.09", rps, err)
+	}
+	for _, tt := range []struct {
 		p99  string
 		want float64
-	}{
-		{"850.00us", 0.85},
-		{"6.20ms", 6.2},
-		{"1.50s", 1500},
+	}{{"850", 0.85}, {"6200", 6.2}, {"1500000", 1500}} {
+		in := strings.NewReplacer(`"p99_us":31340`, `"p99_us":`+tt.p99, `"socket_errors":0,"status_errors":0`,
+			`"socket_errors":3,"status_errors":4`).Replace(string(out))
+		_, p99, errs, err := parseWrk(in)
+		if err != nil || math.Abs(p99-tt.want) > 1e-9 || errs != 7 {
+			t.Errorf("parseWrk(p99 %s us) = p99 %g ms, %d errors, %v; want %g ms, 7 errors", tt.p99, p99, errs, err, tt.want)
+		}
 	}
-	for _, tt := range tests {
-		t.Run(tt.p99, func(t *testing.T) {
-			got, err := parseWrk(strings.Replace(out, "%s", tt.p99, 1))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got.RPS != 12246.8 || math.Abs(got.P99-tt.want) > 1e-9 || got.Errors != 7 {
-				t.Errorf("parseWrk = %+v; want RPS 12246.8, P99 %g, Errors 7", got, tt.want)
-			}
-		})
-	}
-	if _, err := parseWrk("unable to connect"); err == nil {
+	if _, _, _, err := parseWrk("unable to connect"); err == nil {
 		t.Error("parseWrk(garbage) = nil error; want one")
 	}
 }
@@ -63,7 +49,7 @@ Transfer/sec:     60.00MB
 func TestNginxConf(t *testing.T) {
 	dir := t.TempDir()
 	cfg := nginxConfig{Workers: 2, Dir: dir, Addr: "127.0.0.1:1", Root: dir,
-		Headers: []header{{"Cache-Control", "no-cache"}, {"X-Frame-Options", "DENY"}}}
+		Headers: map[string]string{"Cache-Control": "no-cache", "X-Frame-Options": "DENY"}}
 	if _, err := os.Stat(brotliModule); err == nil {
 		cfg.Brotli = brotliModule
 	}
@@ -92,73 +78,33 @@ func TestNginxConf(t *testing.T) {
 	}
 }
 
-// wasmModule builds a wasm binary with one imported function, two defined
-// ones and a name section, by the binary format's rules.
-func wasmModule(names map[int]string, bodies ...[]byte) []byte {
-	uleb := func(v int) []byte {
-		var b []byte
-		for {
-			c := byte(v & 0x7f)
-			v >>= 7
-			if v != 0 {
-				c |= 0x80
-			}
-			b = append(b, c)
-			if v == 0 {
-				return b
-			}
-		}
-	}
-	str := func(s string) []byte { return append(uleb(len(s)), s...) }
-	section := func(id byte, content []byte) []byte {
-		return append(append([]byte{id}, uleb(len(content))...), content...)
-	}
-	out := []byte("\x00asm\x01\x00\x00\x00")
-	imp := append(uleb(1), str("go")...)
-	imp = append(imp, str("debug")...)
-	imp = append(imp, 0, 0) // function of type 0
-	out = append(out, section(2, imp)...)
-	code := uleb(len(bodies))
-	for _, b := range bodies {
-		code = append(code, uleb(len(b))...)
-		code = append(code, b...)
-	}
-	out = append(out, section(10, code)...)
-	out = append(out, section(11, []byte{0})...)
-	if names != nil {
-		fn := uleb(len(names))
-		for i := range len(names) + 1 {
-			if n, ok := names[i]; ok {
-				fn = append(fn, uleb(i)...)
-				fn = append(fn, str(n)...)
-			}
-		}
-		sub := append([]byte{1}, uleb(len(fn))...)
-		out = append(out, section(0, append(str("name"), append(sub, fn...)...))...)
-	}
-	return out
-}
-
-func TestWasmLayout(t *testing.T) {
-	namer := newPackageNamer([]string{"github.com/a/go-b/v2", "github.com/a/go-b/v2/sub", "fmt"})
-	names := map[int]string{0: "go.debug", 1: "github.com_a_go_b_v2_sub.F", 2: "fmt.Println", 3: "github.com_a_go_b_v2.(*T).M"}
-	b := wasmModule(names, make([]byte, 10), make([]byte, 20), make([]byte, 30))
-	l, err := wasmLayout(b, namer)
+// TestObjdump reads wasm-objdump's output for a wasm with names
+// (testdata: -h of the floor and seven lines of its -x -j Code).
+func TestObjdump(t *testing.T) {
+	h, err := os.ReadFile("testdata/objdump-h.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []PackageSize{{"github.com/a/go-b/v2", 30, 1}, {"fmt", 20, 1}, {"github.com/a/go-b/v2/sub", 10, 1}}
-	if got, _ := json.Marshal(l.Packages); string(got) != string(must(json.Marshal(want))) {
-		t.Errorf("wasmLayout packages = %s; want %s", got, must(json.Marshal(want)))
+	if l := parseSections(string(h)); l.Code != 0x41dbf7 || l.Data != 0x276691 || l.Names != 0x27463 {
+		t.Errorf("parseSections = code %d, data %d, names %d; want %d, %d, %d", l.Code, l.Data, l.Names, 0x41dbf7, 0x276691, 0x27463)
 	}
-	if l.Total != len(b) || l.Names == 0 {
-		t.Errorf("wasmLayout = total %d, names %d; want %d and a name section", l.Total, l.Names, len(b))
+	code, err := os.ReadFile("testdata/objdump-code.txt")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if _, err := wasmLayout(wasmModule(nil, make([]byte, 4)), namer); err != errNoNames {
-		t.Errorf("wasmLayout without names: err = %v; want errNoNames", err)
+	namer := newPackageNamer([]string{"fmt", "github.com/maxence-charriere/go-app/v10/pkg/app", "github.com/maxence-charriere/go-app/v10/pkg/errors"})
+	got, err := parseFuncs(string(code), namer)
+	want := []PackageSize{{"fmt", 3243, 2}, {"github.com/maxence-charriere/go-app/v10/pkg/app", 2534, 3},
+		{"(type_)", 213, 1}, {"github.com/maxence-charriere/go-app/v10/pkg/errors", 193, 1}}
+	if err != nil || string(must(json.Marshal(got))) != string(must(json.Marshal(want))) {
+		t.Errorf("parseFuncs = %+v, %v; want %+v", got, err, want)
 	}
-	if _, err := wasmLayout([]byte("not wasm"), namer); err == nil {
-		t.Error("wasmLayout(not wasm) = nil error; want one")
+	stripped := " - func[23] size=48\n - func[24] size=347\n"
+	if _, err := parseFuncs(stripped, namer); err != errNoNames {
+		t.Errorf("parseFuncs without names: err = %v; want errNoNames", err)
+	}
+	if _, err := parseFuncs("not objdump output", namer); err == nil {
+		t.Error("parseFuncs(garbage) = nil error; want one")
 	}
 }
 
@@ -235,30 +181,24 @@ func TestSummarize(t *testing.T) {
 	}
 }
 
-func TestMeterCounts(t *testing.T) {
-	body := strings.Repeat("x", 5000)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) }))
-	defer srv.Close()
-	m, err := newMeter(srv.URL)
-	if err != nil {
-		t.Fatal(err)
+// TestNetLog counts the page's responses from CDP's network events,
+// without those its service worker answered.
+func TestNetLog(t *testing.T) {
+	n := new(netLog)
+	n.reset()
+	for _, r := range []struct {
+		id, url string
+		sw      bool
+		bytes   float64
+	}{{"1", "http://h/", false, 5000}, {"2", "http://h/web/app.wasm", false, 20000}, {"3", "http://h/data/report.json", true, 900}} {
+		id := network.RequestID(r.id)
+		n.event(&network.EventRequestWillBeSent{RequestID: id, Request: &network.Request{URL: r.url}})
+		n.event(&network.EventResponseReceived{RequestID: id, Response: &network.Response{FromServiceWorker: r.sw}})
+		n.event(&network.EventLoadingFinished{RequestID: id, EncodedDataLength: r.bytes})
 	}
-	m.reset()
-	for range 2 {
-		resp, err := http.Get(m.URL + "/")
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-	}
-	down, up := m.quiet(100*time.Millisecond, 5*time.Second)
-	if down < 2*5000 || down > 2*5000+1000 || up == 0 {
-		t.Errorf("meter counted %d bytes down, %d up; want a little over 10000 down", down, up)
-	}
-	m.close()
-	if _, err := http.Get(m.URL + "/"); err == nil {
-		t.Error("GET after close succeeded; want the connection refused")
+	got := n.quiet(0, time.Second)
+	if got.Requests != 2 || got.PageBytes != 25000 || got.ByURL["http://h/web/app.wasm"] != 20000 {
+		t.Errorf("netLog = %+v; want 2 requests, 25000 bytes, 20000 of them app.wasm", got)
 	}
 }
 
@@ -303,12 +243,11 @@ func TestReports(t *testing.T) {
 		Load:     LoadResult{Ready: Series{Median: 10}, FloorReady: Series{Median: NaN}, Offline: Series{Median: NaN, Note: "no worker"}},
 		Problems: []string{"it broke"}}
 	r.Targets = targets(r)
-	var text, md bytes.Buffer
-	writeText(&text, r)
+	var md bytes.Buffer
 	writeMarkdown(&md, r)
 	for _, want := range []string{"Size", "n/a (no worker)", "Problems", "it broke"} {
-		if !strings.Contains(text.String(), want) {
-			t.Errorf("text report lacks %q:\n%s", want, text.String())
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, md.String())
 		}
 	}
 	if !strings.Contains(md.String(), "| --- |") || !strings.Contains(md.String(), "**Targets (reported, never enforced)**") {

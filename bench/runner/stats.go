@@ -1,8 +1,10 @@
 package main
 
 import (
+	"cmp"
 	"math"
 	"slices"
+	"strings"
 )
 
 // median returns the middle value of xs (the mean of the two middle ones
@@ -29,4 +31,14 @@ func ratio(a, b float64) float64 {
 		return math.NaN()
 	}
 	return a / b
+}
+
+// largestFirst sorts xs by size, largest first, then by name.
+func largestFirst[T any, N cmp.Ordered](xs []T, key func(T) (N, string)) []T {
+	slices.SortFunc(xs, func(a, b T) int {
+		na, sa := key(a)
+		nb, sb := key(b)
+		return cmp.Or(cmp.Compare(nb, na), strings.Compare(sa, sb))
+	})
+	return xs
 }

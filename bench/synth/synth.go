@@ -166,30 +166,24 @@ type (
 		Link    string  `json:"link"`
 		Segment *string `json:"segment"`
 	}
-	companyEvent struct {
-		ID            string   `json:"id"`
-		Number        int      `json:"number"`
-		Date          string   `json:"date"`
-		DateAsPrinted string   `json:"date_as_printed"`
-		Title         string   `json:"title"`
-		Companies     []string `json:"companies"`
-		Details       []string `json:"details"`
-		Views         []string `json:"views"`
-	}
-	newsItem struct {
+	// event is a company event or a news item: the one has details and
+	// views, the other text and a source.
+	event struct {
 		ID            string   `json:"id"`
 		Number        int      `json:"number"`
 		Date          *string  `json:"date"`
 		DateAsPrinted string   `json:"date_as_printed"`
 		Title         string   `json:"title"`
-		Text          string   `json:"text"`
-		Source        string   `json:"source"`
+		Text          string   `json:"text,omitempty"`
+		Source        string   `json:"source,omitempty"`
 		Companies     []string `json:"companies"`
+		Details       []string `json:"details,omitempty"`
+		Views         []string `json:"views,omitempty"`
 	}
 	events struct {
-		CompanyEvents []companyEvent `json:"company_events"`
-		DomesticNews  []newsItem     `json:"domestic_news"`
-		OverseasNews  []newsItem     `json:"overseas_news"`
+		CompanyEvents []event `json:"company_events"`
+		DomesticNews  []event `json:"domestic_news"`
+		OverseasNews  []event `json:"overseas_news"`
 	}
 )
 
@@ -299,8 +293,8 @@ func (g *gen) events(n int) events {
 		cs := g.someCompanies(1 + g.rng.IntN(2))
 		date, printed := g.date()
 		first := g.cos[cs[0]]
-		e := companyEvent{
-			ID: fmt.Sprintf("sce-%d", i+1), Number: i%20 + 1, Date: date, DateAsPrinted: printed,
+		e := event{
+			ID: fmt.Sprintf("sce-%d", i+1), Number: i%20 + 1, Date: &date, DateAsPrinted: printed,
 			Title:     fmt.Sprintf("%s，%s%s%s。", printed, first.Name, g.pick(actions), g.pick(products)),
 			Companies: ids(g.cos, cs),
 			Details:   g.sentences(1+g.rng.IntN(3), cs),
@@ -308,11 +302,11 @@ func (g *gen) events(n int) events {
 		}
 		ev.CompanyEvents = append(ev.CompanyEvents, e)
 	}
-	news := func(prefix string, count int) []newsItem {
-		out := make([]newsItem, count)
+	news := func(prefix string, count int) []event {
+		out := make([]event, count)
 		for i := range out {
 			cs := g.someCompanies(g.rng.IntN(3))
-			it := newsItem{ID: fmt.Sprintf("%s-%d", prefix, i+1), Number: i%20 + 1, Source: g.pick(sources), Companies: ids(g.cos, cs)}
+			it := event{ID: fmt.Sprintf("%s-%d", prefix, i+1), Number: i%20 + 1, Source: g.pick(sources), Companies: ids(g.cos, cs)}
 			if g.rng.IntN(10) == 0 {
 				it.DateAsPrinted = "近期"
 			} else {

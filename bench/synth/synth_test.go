@@ -2,34 +2,24 @@ package synth_test
 
 import (
 	"bytes"
-	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/airesearch/aiweekly/bench/synth"
 )
 
-const (
-	realPath   = "../../data/report.json"
-	schemaPath = "../../data/report.schema.json"
-)
-
-func readReal(tb testing.TB) []byte {
-	tb.Helper()
-	b, err := os.ReadFile(realPath)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return b
-}
+// schemaPath is the report file's JSON Schema.
+var schemaPath = filepath.Join(testkit.Root, "data", "report.schema.json")
 
 // generate runs Generate on the real report and parses the result.
 func generate(tb testing.TB, o synth.Options) ([]byte, *report.Report) {
 	tb.Helper()
-	out, err := synth.Generate(readReal(tb), o)
+	out, err := synth.Generate(testkit.ReportBytes(tb), o)
 	if err != nil {
 		tb.Fatalf("Generate(%+v): %v", o, err)
 	}
@@ -72,10 +62,7 @@ func TestGenerateSizes(t *testing.T) {
 
 // TestGenerateKeepsBase keeps what the generator does not replace.
 func TestGenerateKeepsBase(t *testing.T) {
-	orig, err := report.Parse(readReal(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := testkit.LoadReport(t)
 	_, r := generate(t, synth.Options{Seed: 3, Movers: 30, Constituents: 10, Events: 10})
 	if got, want := len(r.Picks), len(orig.Picks); got != want {
 		t.Errorf("picks = %d; want %d", got, want)
@@ -127,7 +114,7 @@ func TestGenerateErrors(t *testing.T) {
 		o    synth.Options
 		want string
 	}{
-		{"too few movers", readReal(t), synth.Options{Movers: 2, Constituents: 1, Events: 3}, "at least 3 movers"},
+		{"too few movers", testkit.ReportBytes(t), synth.Options{Movers: 2, Constituents: 1, Events: 3}, "at least 3 movers"},
 		{"invalid base", []byte(`{"meta": 1}`), synth.Default(), "base report"},
 		{"not JSON", []byte(`{`), synth.Default(), "base report"},
 	}
