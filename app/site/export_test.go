@@ -1,4 +1,6 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
 	"bytes"
@@ -9,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
 // TestExport exports the fixture for the prefix /sub and checks the files
@@ -16,20 +20,21 @@ import (
 // data, the worker, the manifest and the compressed variants, with every
 // URL inside them below the prefix.
 func TestExport(t *testing.T) {
-	f := newFixture(t, 64<<10)
-	cfg := f.config()
+	f := sitetest.NewFixture(t, 64<<10)
+	cfg := config(f)
 	cfg.Prefix = "/sub"
-	s, err := newSite(cfg, discardLogger())
+	cfg.BrotliQuality = 1
+	s, err := New(cfg, discardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "dist")
-	if err := s.export(dir, 1); err != nil {
+	if err := s.Export(dir); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	read := func(name string) []byte {
 		t.Helper()
-		return readFile(t, filepath.Join(dir, filepath.FromSlash(name)))
+		return sitetest.ReadFile(t, filepath.Join(dir, filepath.FromSlash(name)))
 	}
 
 	t.Run("files", func(t *testing.T) {
@@ -45,7 +50,7 @@ func TestExport(t *testing.T) {
 				t.Errorf("missing %s: %v", name, err)
 			}
 		}
-		if !bytes.Equal(read("web/app.wasm"), f.wasm) || !bytes.Equal(read("data/report.json"), f.data) {
+		if !bytes.Equal(read("web/app.wasm"), f.Wasm) || !bytes.Equal(read("data/report.json"), f.Data) {
 			t.Error("the wasm or the data differ from the served ones")
 		}
 		if _, err := os.Stat(filepath.Join(dir, "index.html.br")); err != nil {
@@ -112,7 +117,7 @@ func TestExport(t *testing.T) {
 		if strings.Contains(worker, "{{.") {
 			t.Error("app-worker.js has a template placeholder left")
 		}
-		for _, want := range []string{`"` + s.version + `"`, `"/sub/data/report.json"`, `"/sub/web/app.wasm"`, `"/sub/web/loader.css"`, `"/sub/web/icon.svg"`,
+		for _, want := range []string{`"` + s.Version() + `"`, `"/sub/data/report.json"`, `"/sub/web/app.wasm"`, `"/sub/web/loader.css"`, `"/sub/web/icon.svg"`,
 			`const SHELL_ROUTES = ["/","/index","/movers",`, `"^/stocks/[^/]+$"`} {
 			if !strings.Contains(worker, want) {
 				t.Errorf("app-worker.js lacks %s", want)
@@ -138,8 +143,8 @@ func TestExport(t *testing.T) {
 	})
 
 	t.Run("again", func(t *testing.T) {
-		writeFile(t, filepath.Join(dir, "stale.html"), []byte("old"))
-		if err := s.export(dir, 1); err != nil {
+		sitetest.WriteFile(t, filepath.Join(dir, "stale.html"), []byte("old"))
+		if err := s.Export(dir); err != nil {
 			t.Fatalf("second export: %v", err)
 		}
 		if _, err := os.Stat(filepath.Join(dir, "stale.html")); err == nil {
@@ -149,8 +154,8 @@ func TestExport(t *testing.T) {
 
 	t.Run("refuses another directory", func(t *testing.T) {
 		other := t.TempDir()
-		writeFile(t, filepath.Join(other, "notes.txt"), []byte("mine"))
-		if err := s.export(other, 1); err == nil || !strings.Contains(err.Error(), "refusing") {
+		sitetest.WriteFile(t, filepath.Join(other, "notes.txt"), []byte("mine"))
+		if err := s.Export(other); err == nil || !strings.Contains(err.Error(), "refusing") {
 			t.Errorf("export into a non-empty directory = %v; want a refusal", err)
 		}
 		if _, err := os.Stat(filepath.Join(other, "notes.txt")); err != nil {
@@ -159,39 +164,12 @@ func TestExport(t *testing.T) {
 	})
 }
 
-// TestExportCommand runs the -export flag end to end.
-func TestExportCommand(t *testing.T) {
-	f := newFixture(t, 4096)
-	dir := filepath.Join(t.TempDir(), "out")
-	var stdout, stderr bytes.Buffer
-	if err := Run(t.Context(), []string{"-root", f.root, "-export", dir, "-brotli-quality", "5"}, &stdout, &stderr); err != nil {
-		t.Fatalf("Run: %v\n%s", err, &stderr)
-	}
-	if !strings.HasPrefix(stdout.String(), "exported version ") {
-		t.Errorf("stdout %q", stdout.String())
-	}
-	page := string(readFile(t, filepath.Join(dir, "movers.html")))
-	if !strings.Contains(page, `src="/app.js"`) || !strings.Contains(page, `href="/financings"`) {
-		t.Error("an export for the root has links that are not at the root")
-	}
-	var m struct {
-		StartURL string `json:"start_url"`
-		Scope    string `json:"scope"`
-	}
-	if err := json.Unmarshal(readFile(t, filepath.Join(dir, "manifest.webmanifest")), &m); err != nil {
-		t.Fatal(err)
-	}
-	if m.StartURL != "/" || m.Scope != "/" {
-		t.Errorf("manifest start_url %q, scope %q; want /", m.StartURL, m.Scope)
-	}
-}
-
 // TestPrefixServing serves the fixture under /sub: the prefix redirects to
 // prefix/, everything else outside it is a plain 404, and inside it the
 // site answers as at the root.
 func TestPrefixServing(t *testing.T) {
-	f := newFixture(t, 4096)
-	cfg := f.config()
+	f := sitetest.NewFixture(t, 4096)
+	cfg := config(f)
 	cfg.Prefix = "/sub"
 	_, srv := startSite(t, cfg)
 	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -229,45 +207,12 @@ func TestPrefixServing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			res, body := fetch(t, http.MethodGet, srv.URL+tt.path)
+			res, body := sitetest.Fetch(t, http.MethodGet, srv.URL+tt.path)
 			if res.StatusCode != tt.status || !strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype) {
 				t.Fatalf("%s: %s, %s; want %d, %s", tt.path, res.Status, res.Header.Get("Content-Type"), tt.status, tt.ctype)
 			}
 			if !strings.Contains(string(body), tt.want) {
 				t.Errorf("%s lacks %q", tt.path, tt.want)
-			}
-		})
-	}
-}
-
-func TestPrefixFlag(t *testing.T) {
-	tests := []struct {
-		arg, want, err string
-	}{
-		{"", "", ""},
-		{"/", "", ""},
-		{"sub", "/sub", ""},
-		{"/sub/", "/sub", ""},
-		{"/a/b-c_d.e~f", "/a/b-c_d.e~f", ""},
-		{"/web", "", "holds the app's files"},
-		{"/data/x", "", "holds the app's files"},
-		{"/webby", "/webby", ""},
-		{"/a b", "", "not allowed"},
-		{"/%2e", "", "not allowed"},
-		{"/a/../b", "", "dot segment"},
-		{"/a//b", "", "empty or dot segment"},
-		{"/报告", "", "not allowed"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.arg, func(t *testing.T) {
-			cfg, err := parseFlags([]string{"-prefix", tt.arg}, &bytes.Buffer{})
-			switch {
-			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
-				t.Errorf("-prefix %q: error %v; want one mentioning %q", tt.arg, err, tt.err)
-			case tt.err == "" && err != nil:
-				t.Errorf("-prefix %q: %v", tt.arg, err)
-			case tt.err == "" && cfg.Prefix != tt.want:
-				t.Errorf("-prefix %q = %q; want %q", tt.arg, cfg.Prefix, tt.want)
 			}
 		})
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io"
@@ -15,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
 // syncBuffer is a bytes.Buffer safe for the server's goroutines to write
@@ -51,7 +54,7 @@ func startRun(tb testing.TB, args ...string) *running {
 	pr, pw := io.Pipe()
 	r := &running{stderr: &syncBuffer{}, cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		err := Run(ctx, args, pw, r.stderr)
+		err := run(ctx, args, pw, r.stderr)
 		pw.CloseWithError(errors.New("run returned"))
 		r.done <- err
 	}()
@@ -78,10 +81,10 @@ func startRun(tb testing.TB, args ...string) *running {
 }
 
 func TestRunServes(t *testing.T) {
-	f := newFixture(t, 4096)
-	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root)
-	res, body := fetch(t, "GET", r.url+"/data/report.json", "Accept-Encoding: gzip")
-	if res.StatusCode != 200 || !bytes.Equal(decode(t, res, body), f.data) {
+	f := sitetest.NewFixture(t, 4096)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root)
+	res, body := sitetest.Fetch(t, "GET", r.url+"/data/report.json", "Accept-Encoding: gzip")
+	if res.StatusCode != 200 || !bytes.Equal(sitetest.Decode(t, res, body), f.Data) {
 		t.Fatalf("GET /data/report.json: status %d; want 200 and the data file", res.StatusCode)
 	}
 	r.cancel()
@@ -99,11 +102,11 @@ func TestRunServes(t *testing.T) {
 // nil. The client's small receive buffer keeps the response in flight: the
 // server cannot finish writing until the client reads.
 func TestGracefulShutdown(t *testing.T) {
-	f := newFixture(t, 1024)
+	f := sitetest.NewFixture(t, 1024)
 	// A PNG, which the server does not compress, keeps the test quick.
-	big := fakeWasm(8 << 20)
-	writeFile(t, filepath.Join(f.root, "web", "big.png"), big)
-	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-shutdown-timeout", "20s")
+	big := sitetest.FakeWasm(8 << 20)
+	sitetest.WriteFile(t, filepath.Join(f.Root, "web", "big.png"), big)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root, "-shutdown-timeout", "20s")
 
 	slow := &http.Client{Transport: &http.Transport{
 		DisableCompression: true,
@@ -157,36 +160,36 @@ func TestGracefulShutdown(t *testing.T) {
 func TestRunStartupErrors(t *testing.T) {
 	tests := []struct {
 		name  string
-		setup func(t *testing.T, f fixture)
+		setup func(t *testing.T, f sitetest.Fixture)
 		args  []string
 		want  []string // substrings of the error
 	}{
 		{
 			name:  "data not JSON",
-			setup: func(t *testing.T, f fixture) { writeFile(t, dataFile(f), []byte(`{"meta": {`)) },
+			setup: func(t *testing.T, f sitetest.Fixture) { sitetest.WriteFile(t, f.DataFile(), []byte(`{"meta": {`)) },
 			want:  []string{"data/report.json", "not valid JSON"},
 		},
 		{
 			name: "data invalid",
-			setup: func(t *testing.T, f fixture) {
-				writeFile(t, dataFile(f), bytes.Replace(f.data, []byte(`"report_date": "2023-04-16"`), []byte(`"report_date": 20230416`), 1))
+			setup: func(t *testing.T, f sitetest.Fixture) {
+				sitetest.WriteFile(t, f.DataFile(), bytes.Replace(f.Data, []byte(`"report_date": "2023-04-16"`), []byte(`"report_date": 20230416`), 1))
 			},
 			want: []string{"data/report.json", "invalid report", "meta.report_date"},
 		},
 		{
 			name:  "data missing",
-			setup: func(t *testing.T, f fixture) { os.Remove(dataFile(f)) },
+			setup: func(t *testing.T, f sitetest.Fixture) { os.Remove(f.DataFile()) },
 			want:  []string{"data/report.json", "no such file"},
 		},
 		{
 			name:  "wasm missing",
-			setup: func(t *testing.T, f fixture) { os.Remove(filepath.Join(f.root, "web", "app.wasm")) },
+			setup: func(t *testing.T, f sitetest.Fixture) { os.Remove(filepath.Join(f.Root, "web", "app.wasm")) },
 			want:  []string{"app.wasm", "GOOS=js GOARCH=wasm go build"},
 		},
 		{
 			name: "web missing",
-			setup: func(t *testing.T, f fixture) {
-				os.RemoveAll(filepath.Join(f.root, "web"))
+			setup: func(t *testing.T, f sitetest.Fixture) {
+				os.RemoveAll(filepath.Join(f.Root, "web"))
 			},
 			want: []string{"web"},
 		},
@@ -218,15 +221,15 @@ func TestRunStartupErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, 1024)
+			f := sitetest.NewFixture(t, 1024)
 			if tt.setup != nil {
 				tt.setup(t, f)
 			}
-			args := append([]string{"-addr", "127.0.0.1:0", "-root", f.root}, tt.args...)
+			args := append([]string{"-addr", "127.0.0.1:0", "-root", f.Root}, tt.args...)
 			var stdout, stderr bytes.Buffer
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
-			err := Run(ctx, args, &stdout, &stderr)
+			err := run(ctx, args, &stdout, &stderr)
 			if err == nil {
 				t.Fatalf("Run = nil; want an error")
 			}
@@ -244,7 +247,7 @@ func TestRunStartupErrors(t *testing.T) {
 
 func TestRunHelp(t *testing.T) {
 	var stderr bytes.Buffer
-	err := Run(context.Background(), []string{"-h"}, io.Discard, &stderr)
+	err := run(context.Background(), []string{"-h"}, io.Discard, &stderr)
 	if !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("Run -h = %v; want flag.ErrHelp", err)
 	}
@@ -257,40 +260,114 @@ func TestRunHelp(t *testing.T) {
 
 func TestAllowInvalidData(t *testing.T) {
 	t.Run("broken", func(t *testing.T) {
-		f := newFixture(t, 1024)
+		f := sitetest.NewFixture(t, 1024)
 		broken := []byte(`{"schema_version": 1, "meta": `)
-		writeFile(t, dataFile(f), broken)
-		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-allow-invalid-data")
-		res, body := fetch(t, "GET", r.url+"/data/report.json")
+		sitetest.WriteFile(t, f.DataFile(), broken)
+		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root, "-allow-invalid-data")
+		res, body := sitetest.Fetch(t, "GET", r.url+"/data/report.json")
 		if res.StatusCode != 200 || !bytes.Equal(body, broken) {
 			t.Errorf("GET /data/report.json = %d %q; want 200 and the file as is", res.StatusCode, body)
 		}
 		if !strings.Contains(r.stderr.String(), "level=WARN") || !strings.Contains(r.stderr.String(), "not valid JSON") {
 			t.Errorf("stderr has no warning naming the problem:\n%s", r.stderr)
 		}
-		if res, _ := fetch(t, "GET", r.url+"/"); res.StatusCode != 200 {
+		if res, _ := sitetest.Fetch(t, "GET", r.url+"/"); res.StatusCode != 200 {
 			t.Errorf("GET / = %d; want the app's page with its error state", res.StatusCode)
 		}
 	})
 	t.Run("missing", func(t *testing.T) {
-		f := newFixture(t, 1024)
-		os.Remove(dataFile(f))
-		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-allow-invalid-data")
-		if res, _ := fetch(t, "GET", r.url+"/data/report.json"); res.StatusCode != 404 {
+		f := sitetest.NewFixture(t, 1024)
+		os.Remove(f.DataFile())
+		r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root, "-allow-invalid-data")
+		if res, _ := sitetest.Fetch(t, "GET", r.url+"/data/report.json"); res.StatusCode != 404 {
 			t.Errorf("GET /data/report.json = %d; want 404", res.StatusCode)
 		}
 	})
 }
 
 func TestDataFlag(t *testing.T) {
-	f := newFixture(t, 1024)
+	f := sitetest.NewFixture(t, 1024)
 	other := filepath.Join(t.TempDir(), "week.json")
-	changed := append(append([]byte{}, f.data...), '\n')
-	writeFile(t, other, changed)
-	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.root, "-data", other)
-	if _, body := fetch(t, "GET", r.url+"/data/report.json"); !bytes.Equal(body, changed) {
+	changed := append(append([]byte{}, f.Data...), '\n')
+	sitetest.WriteFile(t, other, changed)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root, "-data", other)
+	if _, body := sitetest.Fetch(t, "GET", r.url+"/data/report.json"); !bytes.Equal(body, changed) {
 		t.Errorf("-data %s: served another file", other)
 	}
 }
 
-func dataFile(f fixture) string { return filepath.Join(f.root, "data", "report.json") }
+// TestExportCommand runs the -export flag end to end.
+func TestExportCommand(t *testing.T) {
+	f := sitetest.NewFixture(t, 4096)
+	dir := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if err := run(t.Context(), []string{"-root", f.Root, "-export", dir, "-brotli-quality", "5"}, &stdout, &stderr); err != nil {
+		t.Fatalf("Run: %v\n%s", err, &stderr)
+	}
+	if !strings.HasPrefix(stdout.String(), "exported version ") {
+		t.Errorf("stdout %q", stdout.String())
+	}
+	page := string(sitetest.ReadFile(t, filepath.Join(dir, "movers.html")))
+	if !strings.Contains(page, `src="/app.js"`) || !strings.Contains(page, `href="/financings"`) {
+		t.Error("an export for the root has links that are not at the root")
+	}
+	var m struct {
+		StartURL string `json:"start_url"`
+		Scope    string `json:"scope"`
+	}
+	if err := json.Unmarshal(sitetest.ReadFile(t, filepath.Join(dir, "manifest.webmanifest")), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.StartURL != "/" || m.Scope != "/" {
+		t.Errorf("manifest start_url %q, scope %q; want /", m.StartURL, m.Scope)
+	}
+}
+
+func TestPrefixFlag(t *testing.T) {
+	tests := []struct {
+		arg, want, err string
+	}{
+		{"", "", ""},
+		{"/", "", ""},
+		{"sub", "/sub", ""},
+		{"/sub/", "/sub", ""},
+		{"/a/b-c_d.e~f", "/a/b-c_d.e~f", ""},
+		{"/web", "", "holds the app's files"},
+		{"/data/x", "", "holds the app's files"},
+		{"/webby", "/webby", ""},
+		{"/a b", "", "not allowed"},
+		{"/%2e", "", "not allowed"},
+		{"/a/../b", "", "dot segment"},
+		{"/a//b", "", "empty or dot segment"},
+		{"/报告", "", "not allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.arg, func(t *testing.T) {
+			m := &Main{Stderr: &bytes.Buffer{}}
+			err := m.ParseFlags([]string{"-prefix", tt.arg})
+			switch {
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+				t.Errorf("-prefix %q: error %v; want one mentioning %q", tt.arg, err, tt.err)
+			case tt.err == "" && err != nil:
+				t.Errorf("-prefix %q: %v", tt.arg, err)
+			case tt.err == "" && m.Config.Prefix != tt.want:
+				t.Errorf("-prefix %q = %q; want %q", tt.arg, m.Config.Prefix, tt.want)
+			}
+		})
+	}
+}
+
+// TestPrecompressCommand runs the -precompress flag end to end: each
+// compressible file named, or below a directory named, gets its variants.
+func TestPrecompressCommand(t *testing.T) {
+	f := sitetest.NewFixture(t, 4096)
+	var log bytes.Buffer
+	if err := run(t.Context(), []string{"-precompress", filepath.Join(f.Root, "web"), f.DataFile()}, &log, &log); err != nil {
+		t.Fatalf("run -precompress: %v", err)
+	}
+	for _, name := range []string{"web/app.wasm.br", "web/app.wasm.gz", "web/app.css.br", "data/report.json.gz"} {
+		if _, err := os.Stat(filepath.Join(f.Root, name)); err != nil {
+			t.Errorf("no %s: %v", name, err)
+		}
+	}
+}
