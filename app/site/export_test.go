@@ -24,7 +24,7 @@ func TestExport(t *testing.T) {
 	cfg := config(f)
 	cfg.Prefix = "/sub"
 	cfg.BrotliQuality = 1
-	s, err := New(cfg, discardLogger())
+	s, err := New(cfg, sitetest.DiscardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -122,6 +122,11 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	}
 	rec := httptest.NewRecorder()
 	s.app.ServeHTTP(rec, r2)
+	if rec.Code == http.StatusNotFound && status == http.StatusNotFound {
+		// An App without a catch-all route has no not-found page.
+		http.NotFound(w, r)
+		return
+	}
 	if rec.Code != http.StatusOK {
 		s.log.Error("go-app did not render a page", "path", r.URL.Path, "status", rec.Code)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)

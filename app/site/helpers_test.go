@@ -3,7 +3,6 @@
 package site
 
 import (
-	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -27,7 +26,7 @@ func config(f sitetest.Fixture) Config {
 // startSite loads cfg and serves it on a loopback port until the test ends.
 func startSite(tb testing.TB, cfg Config) (*Site, *httptest.Server) {
 	tb.Helper()
-	s, err := New(cfg, discardLogger())
+	s, err := New(cfg, sitetest.DiscardLogger())
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -35,8 +34,6 @@ func startSite(tb testing.TB, cfg Config) (*Site, *httptest.Server) {
 	tb.Cleanup(srv.Close)
 	return s, srv
 }
-
-func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 // contains reports whether the header values list holds the token s.
 func contains(list []string, s string) bool {

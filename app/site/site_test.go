@@ -458,7 +458,7 @@ func TestVersion(t *testing.T) {
 	f := sitetest.NewFixture(t, 4096)
 	version := func() string {
 		t.Helper()
-		s, err := New(config(f), discardLogger())
+		s, err := New(config(f), sitetest.DiscardLogger())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -67,6 +68,9 @@ func FakeWasm(size int) []byte {
 	}
 	return b.Bytes()
 }
+
+// DiscardLogger is a logger that writes nothing.
+func DiscardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 // client does not decompress, so tests see the bytes on the wire.
 var client = &http.Client{Transport: &http.Transport{DisableCompression: true}}
