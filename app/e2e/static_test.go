@@ -2,10 +2,10 @@ package e2e
 
 import (
 	"encoding/json"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -56,28 +56,17 @@ func TestStaticExport(t *testing.T) {
 		t.Errorf("manifest start_url %q, scope %q, id %q; want /sub/", manifest.StartURL, manifest.Scope, manifest.ID)
 	}
 
-	addr := freeAddr(t)
-	_, port, _ := net.SplitHostPort(addr)
-	py := exec.Command("python3", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", dir)
-	pyLog := &syncWriter{b: &strings.Builder{}}
-	py.Stdout, py.Stderr = pyLog, pyLog
-	if err := py.Start(); err != nil {
-		t.Fatal(err)
-	}
+	// -u: python buffers its stdout otherwise, and the line naming the
+	// port the system picked would not arrive.
+	py := exec.Command("python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir)
+	pyLog := startProc(t, py)
 	stopPy := func() {
 		if py.ProcessState == nil {
 			_ = py.Process.Kill()
 			_ = py.Wait()
 		}
 	}
-	t.Cleanup(stopPy)
-	base := "http://" + addr
-	logText := func() string {
-		pyLog.mu.Lock()
-		defer pyLog.mu.Unlock()
-		return pyLog.b.String()
-	}
-	waitHTTP(t, base+"/sub/web/icon.svg", logText)
+	base := waitLine(t, pyLog, regexp.MustCompile(`\((http://[\d.]+:\d+)/\)`))[1]
 
 	ctx := newTab(t)
 	tests := []struct {
