@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -58,7 +57,7 @@ func ensureBuilt(tb testing.TB) {
 type server struct {
 	URL string // http://HOST:PORT, without a trailing slash
 	cmd *exec.Cmd
-	log *syncWriter // its stdout and stderr
+	log *testkit.SyncBuffer // its stdout and stderr
 }
 
 // startServer runs bin/server with extra flags on a port the system picks
@@ -98,9 +97,9 @@ func (s *server) Stop() {
 
 // startProc starts cmd in the repository root, collecting its stdout and
 // stderr, and kills it when the test ends.
-func startProc(tb testing.TB, cmd *exec.Cmd) *syncWriter {
+func startProc(tb testing.TB, cmd *exec.Cmd) *testkit.SyncBuffer {
 	tb.Helper()
-	out := &syncWriter{}
+	out := &testkit.SyncBuffer{}
 	cmd.Dir = root
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
@@ -118,7 +117,7 @@ func startProc(tb testing.TB, cmd *exec.Cmd) *syncWriter {
 // waitLine waits up to 20 seconds for a process to write a line matching
 // re, which is how it tells the address it bound, and returns the
 // submatches.
-func waitLine(tb testing.TB, out *syncWriter, re *regexp.Regexp) []string {
+func waitLine(tb testing.TB, out *testkit.SyncBuffer, re *regexp.Regexp) []string {
 	tb.Helper()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
@@ -130,24 +129,6 @@ func waitLine(tb testing.TB, out *syncWriter, re *regexp.Regexp) []string {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-// syncWriter collects a process's output while a test reads it.
-type syncWriter struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (w *syncWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func (w *syncWriter) String() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
 }
 
 // newTab opens a fresh browser tab (its own profile context) for one test.
@@ -199,5 +180,17 @@ func open(tb testing.TB, ctx context.Context, url, sel string) {
 	tb.Helper()
 	if err := chromedp.Run(ctx, chromedp.Navigate(url), live(sel)); err != nil {
 		tb.Fatalf("open %s: wait for %s: %v", url, sel, err)
+	}
+}
+
+// clickNav follows the top bar's link to href and waits until the bar
+// marks it as the current page.
+func clickNav(tb testing.TB, ctx context.Context, href string) {
+	tb.Helper()
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`nav a[href="`+href+`"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`nav a[aria-current="page"][href="`+href+`"]`, chromedp.ByQuery),
+	); err != nil {
+		tb.Fatalf("click the nav link to %s: %v", href, err)
 	}
 }

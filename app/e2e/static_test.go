@@ -8,8 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestStaticExport exports the site for the prefix /sub, serves it with
@@ -115,12 +113,7 @@ func TestStaticExport(t *testing.T) {
 	}
 
 	// Links carry the prefix and route in the browser.
-	if err := chromedp.Run(ctx,
-		chromedp.Click(`nav a[href="/sub/financings"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`nav a[aria-current="page"][href="/sub/financings"]`, chromedp.ByQuery),
-	); err != nil {
-		t.Fatalf("nav link under the prefix: %v", err)
-	}
+	clickNav(t, ctx, "/sub/financings")
 	if got := textOf(t, ctx, "main"); !strings.Contains(got, "Perplexity") {
 		t.Errorf("/sub/financings lacks Perplexity:\n%s", got)
 	}

@@ -15,6 +15,38 @@ import (
 	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
+func TestFileSafe(t *testing.T) {
+	for name, want := range map[string]bool{
+		"三六零": true, "云从科技-UW": true, "Meta Platforms": true, "360": true,
+		"": false, ".": false, "..": false, ".hidden": false, "a/b": false, `a\b`: false, "50%": false, "a?b": false, "a#b": false, "a:b": false, "a\x00": false,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if got := fileSafe(name); got != want {
+				t.Errorf("fileSafe(%q) = %v; want %v", name, got, want)
+			}
+		})
+	}
+}
+
+func TestPageFiles(t *testing.T) {
+	tests := []struct {
+		route string
+		want  []string
+	}{
+		{"/", []string{"index.html"}},
+		{"/index", []string{"index/index.html"}},
+		{"/movers", []string{"movers.html", "movers/index.html"}},
+		{"/stocks/三六零", []string{"stocks/三六零.html", "stocks/三六零/index.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.route, func(t *testing.T) {
+			if got := pageFiles(tt.route); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("pageFiles(%q) = %q; want %q", tt.route, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestExport exports the fixture for the prefix /sub and checks the files
 // a static host needs: the pages under both names, the app's files, the
 // data, the worker, the manifest and the compressed variants, with every
@@ -213,38 +245,6 @@ func TestPrefixServing(t *testing.T) {
 			}
 			if !strings.Contains(string(body), tt.want) {
 				t.Errorf("%s lacks %q", tt.path, tt.want)
-			}
-		})
-	}
-}
-
-func TestPageFiles(t *testing.T) {
-	tests := []struct {
-		route string
-		want  []string
-	}{
-		{"/", []string{"index.html"}},
-		{"/index", []string{"index/index.html"}},
-		{"/movers", []string{"movers.html", "movers/index.html"}},
-		{"/stocks/三六零", []string{"stocks/三六零.html", "stocks/三六零/index.html"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.route, func(t *testing.T) {
-			if got := pageFiles(tt.route); strings.Join(got, " ") != strings.Join(tt.want, " ") {
-				t.Errorf("pageFiles(%q) = %q; want %q", tt.route, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestFileSafe(t *testing.T) {
-	for name, want := range map[string]bool{
-		"三六零": true, "云从科技-UW": true, "Meta Platforms": true, "360": true,
-		"": false, ".": false, "..": false, ".hidden": false, "a/b": false, `a\b`: false, "50%": false, "a?b": false, "a#b": false, "a:b": false, "a\x00": false,
-	} {
-		t.Run(name, func(t *testing.T) {
-			if got := fileSafe(name); got != want {
-				t.Errorf("fileSafe(%q) = %v; want %v", name, got, want)
 			}
 		})
 	}

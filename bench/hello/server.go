@@ -5,7 +5,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"image"
@@ -25,28 +24,25 @@ import (
 )
 
 func main() {
+	addr := flag.String("addr", "127.0.0.1:0", "TCP `address` to listen on (port 0 picks a free one)")
+	web := flag.String("web", "bench/out/hello/web", "`dir`ectory holding app.wasm and its .br and .gz variants")
+	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil && !errors.Is(err, flag.ErrHelp) {
+	err := serve(ctx, config(*addr, *web), os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "hello:", err)
 		os.Exit(1)
 	}
 }
 
-// run serves the app with the explorer's server, package site, until ctx
-// is done: the same compression, caching and headers, so that the
+// serve serves the app with the explorer's server, package site, until
+// ctx is done: the same compression, caching and headers, so that the
 // benchmark compares the apps and not two servers. Like the explorer's
 // server it writes "serving http://HOST:PORT/ version V" to stdout once
 // listening, and its access log to stderr.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("hello", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:0", "TCP `address` to listen on (port 0 picks a free one)")
-	web := fs.String("web", "bench/out/hello/web", "`dir`ectory holding app.wasm and its .br and .gz variants")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	s, err := site.New(config(*addr, *web), slog.New(slog.NewTextHandler(stderr, nil)))
+func serve(ctx context.Context, cfg site.Config, stdout, stderr io.Writer) error {
+	s, err := site.New(cfg, slog.New(slog.NewTextHandler(stderr, nil)))
 	if err != nil {
 		return err
 	}

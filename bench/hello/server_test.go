@@ -3,10 +3,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,11 +20,7 @@ import (
 // TestServes serves a stand-in wasm and the go-app page, compressed as the
 // explorer's server compresses them.
 func TestServes(t *testing.T) {
-	dir := t.TempDir()
-	wasm := bytes.Repeat([]byte("\x00asm wasm"), 1000)
-	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, wasm := webDir(t)
 	s, err := site.New(config("127.0.0.1:0", dir), sitetest.DiscardLogger())
 	if err != nil {
 		t.Fatal(err)
@@ -64,4 +62,39 @@ func TestServes(t *testing.T) {
 	if res, _ := sitetest.Fetch(t, http.MethodGet, srv.URL+"/nowhere"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("GET /nowhere: %d; want 404", res.StatusCode)
 	}
+}
+
+// TestServe runs the server as main does: it announces its address, serves
+// the page and returns nil once ctx is done.
+func TestServe(t *testing.T) {
+	dir, _ := webDir(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- serve(ctx, config("127.0.0.1:0", dir), pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	fields := strings.Fields(line)
+	if err != nil || len(fields) != 4 || fields[0] != "serving" || fields[2] != "version" {
+		t.Fatalf("first line %q, %v; want \"serving URL version V\"", line, err)
+	}
+	if res, _ := sitetest.Fetch(t, http.MethodGet, fields[1]); res.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %d; want 200", fields[1], res.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve after cancel = %v; want nil", err)
+	}
+}
+
+// webDir makes the floor's web directory with a stand-in wasm.
+func webDir(tb testing.TB) (dir string, wasm []byte) {
+	tb.Helper()
+	dir = tb.TempDir()
+	wasm = bytes.Repeat([]byte("\x00asm wasm"), 1000)
+	sitetest.WriteFile(tb, filepath.Join(dir, "app.wasm"), wasm)
+	return dir, wasm
 }
