@@ -64,31 +64,9 @@ func TestExport(t *testing.T) {
 	if err := s.Export(dir); err != nil {
 		t.Fatalf("export: %v", err)
 	}
-	read := func(name string) []byte {
-		t.Helper()
-		return sitetest.ReadFile(t, filepath.Join(dir, filepath.FromSlash(name)))
-	}
+	read := func(name string) []byte { return readExport(t, dir, name) }
 
-	t.Run("files", func(t *testing.T) {
-		for _, name := range []string{
-			"index.html", "index/index.html", "about.html", "about/index.html", "movers.html", "movers/index.html",
-			"constituents.html", "events.html", "financings.html", "picks.html",
-			"stocks/三六零.html", "stocks/三六零/index.html", "stocks/360.html", "stocks/云从科技-UW.html",
-			"404.html", ".nojekyll", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
-			"web/app.wasm", "web/app.css", "web/loader.css", "web/pwa.js", "web/icon-192.png", "web/icon-512.png",
-			"web/icon-maskable.png", "web/icon.svg", "data/report.json",
-		} {
-			if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
-				t.Errorf("missing %s: %v", name, err)
-			}
-		}
-		if !bytes.Equal(read("web/app.wasm"), f.Wasm) || !bytes.Equal(read("data/report.json"), f.Data) {
-			t.Error("the wasm or the data differ from the served ones")
-		}
-		if _, err := os.Stat(filepath.Join(dir, "index.html.br")); err != nil {
-			t.Errorf("no brotli variant of a page: %v", err)
-		}
-	})
+	t.Run("files", func(t *testing.T) { checkExportFiles(t, dir, f) })
 
 	t.Run("variants", func(t *testing.T) {
 		for _, name := range []string{"movers.html", "stocks/三六零.html", "app.js", "app-worker.js", "web/app.wasm", "data/report.json", "manifest.webmanifest"} {
@@ -108,71 +86,9 @@ func TestExport(t *testing.T) {
 		}
 	})
 
-	t.Run("pages", func(t *testing.T) {
-		movers := string(read("movers.html"))
-		if !bytes.Equal(read("movers.html"), read("movers/index.html")) {
-			t.Error("movers.html and movers/index.html differ")
-		}
-		for _, want := range []string{`src="/sub/app.js"`, `src="/sub/wasm_exec.js"`, `src="/sub/web/pwa.js"`,
-			`href="/sub/web/loader.css"`, `href="/sub/manifest.webmanifest"`, `href="/sub/financings"`, `href="/sub/"`, `href="#main"`} {
-			if !strings.Contains(movers, want) {
-				t.Errorf("movers.html lacks %s", want)
-			}
-		}
-		for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(movers, -1) {
-			if !strings.HasPrefix(m[1], "/sub/") {
-				t.Errorf("movers.html links %s outside the prefix", m[1])
-			}
-		}
-		for name, want := range map[string]string{
-			"index.html":          "<h1>人工智能行业周报",
-			"index/index.html":    "<h1>指数表现",
-			"stocks/三六零.html":     "<h1>三六零",
-			"stocks/360.html":     "<h1>三六零",
-			"stocks/云从科技-UW.html": "<h1>云从科技",
-			"404.html":            "<h1>页面不存在",
-		} {
-			if !strings.Contains(string(read(name)), want) {
-				t.Errorf("%s lacks %s", name, want)
-			}
-		}
-	})
+	t.Run("pages", func(t *testing.T) { checkExportPages(t, dir) })
 
-	t.Run("app files", func(t *testing.T) {
-		appJS := string(read("app.js"))
-		for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/sub"`, `"GOAPP_STATIC_RESOURCES_URL":"/sub/web"`, `"/sub/web/app.wasm"`, `"/sub/app-worker.js"`} {
-			if !strings.Contains(appJS, want) {
-				t.Errorf("app.js lacks %s", want)
-			}
-		}
-		worker := string(read("app-worker.js"))
-		if strings.Contains(worker, "{{.") {
-			t.Error("app-worker.js has a template placeholder left")
-		}
-		for _, want := range []string{`"` + s.Version() + `"`, `"/sub/data/report.json"`, `"/sub/web/app.wasm"`, `"/sub/web/loader.css"`, `"/sub/web/icon.svg"`,
-			`const SHELL_ROUTES = ["/","/index","/movers",`, `"^/stocks/[^/]+$"`} {
-			if !strings.Contains(worker, want) {
-				t.Errorf("app-worker.js lacks %s", want)
-			}
-		}
-		var m struct {
-			ID       string `json:"id"`
-			StartURL string `json:"start_url"`
-			Scope    string `json:"scope"`
-			Icons    []struct{ Src, Sizes, Purpose string }
-		}
-		if err := json.Unmarshal(read("manifest.webmanifest"), &m); err != nil {
-			t.Fatal(err)
-		}
-		if m.ID != "/sub/" || m.StartURL != "/sub/" || m.Scope != "/sub/" {
-			t.Errorf("manifest id %q, start_url %q, scope %q; want /sub/", m.ID, m.StartURL, m.Scope)
-		}
-		for _, ic := range m.Icons {
-			if _, err := os.Stat(filepath.Join(dir, strings.TrimPrefix(ic.Src, "/sub/"))); !strings.HasPrefix(ic.Src, "/sub/web/") || err != nil {
-				t.Errorf("icon %s %s is not an exported file (%v)", ic.Src, ic.Sizes, err)
-			}
-		}
-	})
+	t.Run("app files", func(t *testing.T) { checkExportAppFiles(t, dir, s.Version()) })
 
 	t.Run("again", func(t *testing.T) {
 		sitetest.WriteFile(t, filepath.Join(dir, "stale.html"), []byte("old"))
@@ -194,6 +110,106 @@ func TestExport(t *testing.T) {
 			t.Errorf("the directory's file is gone: %v", err)
 		}
 	})
+}
+
+// readExport returns the file name, a slash-separated path, of the export
+// in dir.
+func readExport(tb testing.TB, dir, name string) []byte {
+	tb.Helper()
+	return sitetest.ReadFile(tb, filepath.Join(dir, filepath.FromSlash(name)))
+}
+
+// checkExportFiles checks that the export in dir has the files a static
+// host needs, the wasm and the data as served.
+func checkExportFiles(t *testing.T, dir string, f sitetest.Fixture) {
+	for _, name := range []string{
+		"index.html", "index/index.html", "about.html", "about/index.html", "movers.html", "movers/index.html",
+		"constituents.html", "events.html", "financings.html", "picks.html",
+		"stocks/三六零.html", "stocks/三六零/index.html", "stocks/360.html", "stocks/云从科技-UW.html",
+		"404.html", ".nojekyll", "app.js", "app-worker.js", "app.css", "wasm_exec.js", "manifest.webmanifest",
+		"web/app.wasm", "web/app.css", "web/loader.css", "web/pwa.js", "web/icon-192.png", "web/icon-512.png",
+		"web/icon-maskable.png", "web/icon.svg", "data/report.json",
+	} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Errorf("missing %s: %v", name, err)
+		}
+	}
+	if !bytes.Equal(readExport(t, dir, "web/app.wasm"), f.Wasm) || !bytes.Equal(readExport(t, dir, "data/report.json"), f.Data) {
+		t.Error("the wasm or the data differ from the served ones")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html.br")); err != nil {
+		t.Errorf("no brotli variant of a page: %v", err)
+	}
+}
+
+// checkExportPages checks the pages of the export in dir: both names of a
+// route, links below the prefix, and each page's own heading.
+func checkExportPages(t *testing.T, dir string) {
+	movers := string(readExport(t, dir, "movers.html"))
+	if !bytes.Equal(readExport(t, dir, "movers.html"), readExport(t, dir, "movers/index.html")) {
+		t.Error("movers.html and movers/index.html differ")
+	}
+	for _, want := range []string{`src="/sub/app.js"`, `src="/sub/wasm_exec.js"`, `src="/sub/web/pwa.js"`,
+		`href="/sub/web/loader.css"`, `href="/sub/manifest.webmanifest"`, `href="/sub/financings"`, `href="/sub/"`, `href="#main"`} {
+		if !strings.Contains(movers, want) {
+			t.Errorf("movers.html lacks %s", want)
+		}
+	}
+	for _, m := range regexp.MustCompile(`(?:href|src)="(/[^"]*)"`).FindAllStringSubmatch(movers, -1) {
+		if !strings.HasPrefix(m[1], "/sub/") {
+			t.Errorf("movers.html links %s outside the prefix", m[1])
+		}
+	}
+	for name, want := range map[string]string{
+		"index.html":          "<h1>人工智能行业周报",
+		"index/index.html":    "<h1>指数表现",
+		"stocks/三六零.html":     "<h1>三六零",
+		"stocks/360.html":     "<h1>三六零",
+		"stocks/云从科技-UW.html": "<h1>云从科技",
+		"404.html":            "<h1>页面不存在",
+	} {
+		if !strings.Contains(string(readExport(t, dir, name)), want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+}
+
+// checkExportAppFiles checks go-app's files in the export in dir: app.js,
+// the worker and the manifest, all made for the prefix and version.
+func checkExportAppFiles(t *testing.T, dir, version string) {
+	appJS := string(readExport(t, dir, "app.js"))
+	for _, want := range []string{`"GOAPP_ROOT_PREFIX":"/sub"`, `"GOAPP_STATIC_RESOURCES_URL":"/sub/web"`, `"/sub/web/app.wasm"`, `"/sub/app-worker.js"`} {
+		if !strings.Contains(appJS, want) {
+			t.Errorf("app.js lacks %s", want)
+		}
+	}
+	worker := string(readExport(t, dir, "app-worker.js"))
+	if strings.Contains(worker, "{{.") {
+		t.Error("app-worker.js has a template placeholder left")
+	}
+	for _, want := range []string{`"` + version + `"`, `"/sub/data/report.json"`, `"/sub/web/app.wasm"`, `"/sub/web/loader.css"`, `"/sub/web/icon.svg"`,
+		`const SHELL_ROUTES = ["/","/index","/movers",`, `"^/stocks/[^/]+$"`} {
+		if !strings.Contains(worker, want) {
+			t.Errorf("app-worker.js lacks %s", want)
+		}
+	}
+	var m struct {
+		ID       string `json:"id"`
+		StartURL string `json:"start_url"`
+		Scope    string `json:"scope"`
+		Icons    []struct{ Src, Sizes, Purpose string }
+	}
+	if err := json.Unmarshal(readExport(t, dir, "manifest.webmanifest"), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.ID != "/sub/" || m.StartURL != "/sub/" || m.Scope != "/sub/" {
+		t.Errorf("manifest id %q, start_url %q, scope %q; want /sub/", m.ID, m.StartURL, m.Scope)
+	}
+	for _, ic := range m.Icons {
+		if _, err := os.Stat(filepath.Join(dir, strings.TrimPrefix(ic.Src, "/sub/"))); !strings.HasPrefix(ic.Src, "/sub/web/") || err != nil {
+			t.Errorf("icon %s %s is not an exported file (%v)", ic.Src, ic.Sizes, err)
+		}
+	}
 }
 
 // TestPrefixServing serves the fixture under /sub: the prefix redirects to

@@ -168,37 +168,15 @@ func TestRunStartupErrors(t *testing.T) {
 			want:  []string{"app.wasm", "GOOS=js GOARCH=wasm go build"},
 		},
 		{
-			name: "web missing",
-			setup: func(t *testing.T, f sitetest.Fixture) {
-				os.RemoveAll(filepath.Join(f.Root, "web"))
-			},
-			want: []string{"web"},
+			name:  "web missing",
+			setup: func(t *testing.T, f sitetest.Fixture) { os.RemoveAll(filepath.Join(f.Root, "web")) },
+			want:  []string{"web"},
 		},
-		{
-			name: "bad address",
-			args: []string{"-addr", "256.0.0.1:1"},
-			want: []string{"listen"},
-		},
-		{
-			name: "stray argument",
-			args: []string{"extra"},
-			want: []string{"unexpected arguments"},
-		},
-		{
-			name: "precompress without paths",
-			args: []string{"-precompress"},
-			want: []string{"-precompress needs"},
-		},
-		{
-			name: "brotli quality out of range",
-			args: []string{"-brotli-quality", "12"},
-			want: []string{"-brotli-quality 12"},
-		},
-		{
-			name: "unknown flag",
-			args: []string{"-port", "80"},
-			want: []string{"flag provided but not defined"},
-		},
+		{name: "bad address", args: []string{"-addr", "256.0.0.1:1"}, want: []string{"listen"}},
+		{name: "stray argument", args: []string{"extra"}, want: []string{"unexpected arguments"}},
+		{name: "precompress without paths", args: []string{"-precompress"}, want: []string{"-precompress needs"}},
+		{name: "brotli quality out of range", args: []string{"-brotli-quality", "12"}, want: []string{"-brotli-quality 12"}},
+		{name: "unknown flag", args: []string{"-port", "80"}, want: []string{"flag provided but not defined"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
