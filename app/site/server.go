@@ -70,8 +70,8 @@ func (s *Site) Listen() (*Server, error) {
 // Config, the port the system picked.
 func (sv *Server) Addr() string { return sv.addr }
 
-// URL is the site's address: http://host:port/ and the prefix, with a
-// trailing slash.
+// URL is the site's address: http://host:port, the prefix and a trailing
+// slash.
 func (sv *Server) URL() string { return sv.url }
 
 // Done is closed when the server stopped serving, after [Server.Close] or
