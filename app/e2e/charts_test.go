@@ -5,17 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
-	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -111,15 +108,13 @@ func measured(c *chartInfo) string {
 	return ""
 }
 
-// countOf returns how many of ss equal s.
-func countOf(ss []string, s string) int {
-	n := 0
-	for _, x := range ss {
-		if x == s {
-			n++
-		}
+// tally counts each distinct string of ss.
+func tally(ss []string) map[string]int {
+	m := make(map[string]int, len(ss))
+	for _, s := range ss {
+		m[s]++
 	}
-	return n
+	return m
 }
 
 // chartEval evaluates js, awaiting a promise, into res.
@@ -133,27 +128,10 @@ func chartEval(tb testing.TB, ctx context.Context, js string, res any) {
 	}
 }
 
-var (
-	chartRepOnce sync.Once
-	chartRep     *report.Report
-	chartRepErr  error
-)
-
 // chartTable is the real report's explore table of route.
 func chartTable(tb testing.TB, route explore.Route) *explore.Table {
 	tb.Helper()
-	chartRepOnce.Do(func() {
-		data, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
-		if err != nil {
-			chartRepErr = err
-			return
-		}
-		chartRep, chartRepErr = report.Parse(data)
-	})
-	if chartRepErr != nil {
-		tb.Fatalf("load report: %v", chartRepErr)
-	}
-	return explore.BuildTables(chartRep).For(route)
+	return explore.BuildTables(testkit.LoadReport(tb)).For(route)
 }
 
 // TestChartsOnRoutes opens every route with a chart: the SVG is there with
@@ -242,10 +220,10 @@ func TestChartMoversFollowTable(t *testing.T) {
 		if len(names) != 10 {
 			t.Fatalf("table shows %d rows; want 10", len(names))
 		}
-		if n := countOf(c.Fills, chartGreen); n != 10 {
+		if n := tally(c.Fills)[chartGreen]; n != 10 {
 			t.Errorf("%d bars filled %s (losses, cn); want 10", n, chartGreen)
 		}
-		if n := countOf(c.Fills, chartRed); n != 0 {
+		if n := tally(c.Fills)[chartRed]; n != 0 {
 			t.Errorf("%d bars filled %s; want none", n, chartRed)
 		}
 		if got := inOrder(c, names); !slices.Equal(got, names) {
@@ -272,7 +250,7 @@ func TestChartMoversFollowTable(t *testing.T) {
 			}
 			return ""
 		})
-		bars := countOf(c.Fills, chartRed) + countOf(c.Fills, chartGreen)
+		bars := tally(c.Fills)[chartRed] + tally(c.Fills)[chartGreen]
 		if bars != len(res.Rows) {
 			t.Errorf("%d bars after searching %q; want %d", bars, q, len(res.Rows))
 		}
@@ -310,12 +288,12 @@ func TestChartMoversFollowTable(t *testing.T) {
 		} {
 			open(t, ctx, s.URL+"/movers?list=period-gainers"+tt.colors, "#chart-movers svg")
 			c := waitChart(t, ctx, "chart-movers", func(c *chartInfo) string {
-				if n := countOf(c.Fills, tt.gain); n != 10 {
+				if n := tally(c.Fills)[tt.gain]; n != 10 {
 					return fmt.Sprintf("%d bars filled %s; want the 10 gains", n, tt.gain)
 				}
 				return ""
 			})
-			if n := countOf(c.Fills, tt.loss); n != 0 {
+			if n := tally(c.Fills)[tt.loss]; n != 0 {
 				t.Errorf("colors%s: %d bars filled %s; want none", tt.colors, n, tt.loss)
 			}
 		}

@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
-	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/airesearch/aiweekly/app/ui"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
@@ -35,28 +35,13 @@ import (
 var (
 	tablesOnce sync.Once
 	tables     explore.Tables
-	tablesErr  error
 )
 
 // reportTables builds the explore tables of the real data/report.json.
 func reportTables(tb testing.TB) explore.Tables {
 	tb.Helper()
-	tablesOnce.Do(func() {
-		data, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
-		if err != nil {
-			tablesErr = err
-			return
-		}
-		r, err := report.Parse(data)
-		if err != nil {
-			tablesErr = err
-			return
-		}
-		tables = explore.BuildTables(r)
-	})
-	if tablesErr != nil {
-		tb.Fatalf("load report: %v", tablesErr)
-	}
+	rep := testkit.LoadReport(tb)
+	tablesOnce.Do(func() { tables = explore.BuildTables(rep) })
 	return tables
 }
 

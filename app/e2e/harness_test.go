@@ -3,24 +3,21 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
+	"regexp"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/airesearch/aiweekly/app/testkit"
+	"github.com/airesearch/aiweekly/app/testkit/browser"
 	"github.com/chromedp/chromedp"
 )
 
 // root is the repository root; the tests run the real bin/server from it.
-var root = func() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..")
-}()
+var root = testkit.Root
 
 var (
 	browserOnce sync.Once
@@ -56,19 +53,38 @@ func ensureBuilt(tb testing.TB) {
 	}
 }
 
-// server is a running bin/server on a free loopback port.
+// server is a running bin/server on a loopback port.
 type server struct {
-	URL string
+	URL string // http://HOST:PORT, without a trailing slash
 	cmd *exec.Cmd
-	log *strings.Builder
+	log *testkit.SyncBuffer // its stdout and stderr
 }
 
-// startServer runs bin/server on a free loopback port with extra flags and
-// waits until it answers (startServerOn). It stops when the test ends.
+// startServer runs bin/server with extra flags on a port the system picks
+// and waits until it announces the address. It stops when the test ends.
 func startServer(tb testing.TB, args ...string) *server {
 	tb.Helper()
-	return startServerOn(tb, freeAddr(tb), args...)
+	return startServerOn(tb, "127.0.0.1:0", args...)
 }
+
+// startServerOn is startServer on a given address, so that a new build can
+// be served on the same origin as an old one (the address a first server
+// bound on port 0).
+func startServerOn(tb testing.TB, addr string, args ...string) *server {
+	tb.Helper()
+	ensureBuilt(tb)
+	cmd := exec.Command(filepath.Join(root, "bin", "server"), append([]string{"-addr", addr}, args...)...)
+	s := &server{cmd: cmd, log: startProc(tb, cmd)}
+	m := waitLine(tb, s.log, servingLine)
+	s.URL = m[1]
+	return s
+}
+
+// servingLine is the line bin/server writes to stdout once it listens.
+var servingLine = regexp.MustCompile(`(?m)^serving (http://\S+?)/? version (\w+)$`)
+
+// logText is what the server has written so far.
+func (s *server) logText() string { return s.log.String() }
 
 // Stop ends the server process and waits for it.
 func (s *server) Stop() {
@@ -79,37 +95,40 @@ func (s *server) Stop() {
 	_ = s.cmd.Wait()
 }
 
-type syncWriter struct {
-	mu sync.Mutex
-	b  *strings.Builder
-}
-
-func (w *syncWriter) Write(p []byte) (int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.Write(p)
-}
-
-func freeAddr(tb testing.TB) string {
+// startProc starts cmd in the repository root, collecting its stdout and
+// stderr, and kills it when the test ends.
+func startProc(tb testing.TB, cmd *exec.Cmd) *testkit.SyncBuffer {
 	tb.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		tb.Fatal(err)
+	out := &testkit.SyncBuffer{}
+	cmd.Dir = root
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		tb.Fatalf("start %s: %v", cmd.Path, err)
 	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
-// chromiumPath finds Debian's chromium.
-func chromiumPath(tb testing.TB) string {
-	tb.Helper()
-	for _, p := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
+	tb.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
 		}
+	})
+	return out
+}
+
+// waitLine waits up to 20 seconds for a process to write a line matching
+// re, which is how it tells the address it bound, and returns the
+// submatches.
+func waitLine(tb testing.TB, out *testkit.SyncBuffer, re *regexp.Regexp) []string {
+	tb.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if m := re.FindStringSubmatch(out.String()); m != nil {
+			return m
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("no line matching %s within 20s; output:\n%s", re, out)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	tb.Fatal("no chromium on PATH: run `make browser-deps` (apt-get install chromium)")
-	return ""
 }
 
 // newTab opens a fresh browser tab (its own profile context) for one test.
@@ -117,17 +136,12 @@ func chromiumPath(tb testing.TB) string {
 func newTab(tb testing.TB) context.Context {
 	tb.Helper()
 	browserOnce.Do(func() {
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromiumPath(tb)),
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.WindowSize(1280, 900),
-		)
-		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		path, err := browser.Path()
+		if err != nil {
+			browserErr = err
+			return
+		}
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), browser.Options(path, 1280, 900)...)
 		bctx, cancelB := chromedp.NewContext(actx)
 		browserErr = chromedp.Run(bctx)
 		browserCtx = bctx
@@ -166,5 +180,17 @@ func open(tb testing.TB, ctx context.Context, url, sel string) {
 	tb.Helper()
 	if err := chromedp.Run(ctx, chromedp.Navigate(url), live(sel)); err != nil {
 		tb.Fatalf("open %s: wait for %s: %v", url, sel, err)
+	}
+}
+
+// clickNav follows the top bar's link to href and waits until the bar
+// marks it as the current page.
+func clickNav(tb testing.TB, ctx context.Context, href string) {
+	tb.Helper()
+	if err := chromedp.Run(ctx,
+		chromedp.Click(`nav a[href="`+href+`"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`nav a[aria-current="page"][href="`+href+`"]`, chromedp.ByQuery),
+	); err != nil {
+		tb.Fatalf("click the nav link to %s: %v", href, err)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -124,15 +123,15 @@ func TestPWAUpdate(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	addr := freeAddr(t)
-	v1 := startServerOn(t, addr)
+	v1 := startServer(t)
 	ctx := newTab(t)
 	open(t, ctx, v1.URL+"/financings", "main table")
 	waitControlled(t, ctx)
 	oldVersion := serverVersion(t, v1)
 	v1.Stop()
 
-	v2 := startServerOn(t, addr, "-data", newData)
+	// The same origin: the address the first server bound.
+	v2 := startServerOn(t, strings.TrimPrefix(v1.URL, "http://"), "-data", newData)
 	newVersion := serverVersion(t, v2)
 	if newVersion == oldVersion {
 		t.Fatalf("version %s did not change with the data", newVersion)
@@ -628,54 +627,11 @@ func jsString(s string) string {
 // serverVersion reads the version the server announced on start.
 func serverVersion(tb testing.TB, s *server) string {
 	tb.Helper()
-	m := regexp.MustCompile(`serving http://\S+ version (\w+)`).FindStringSubmatch(s.logText())
+	m := servingLine.FindStringSubmatch(s.logText())
 	if m == nil {
 		tb.Fatalf("no version in the server's output:\n%s", s.logText())
 	}
-	return m[1]
-}
-
-// logText is what the server has written so far.
-func (s *server) logText() string {
-	w := s.cmd.Stdout.(*syncWriter)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.b.String()
-}
-
-// startServerOn is startServer on a given address, so that a new build can
-// be served on the same origin as an old one.
-func startServerOn(tb testing.TB, addr string, args ...string) *server {
-	tb.Helper()
-	ensureBuilt(tb)
-	s := &server{URL: "http://" + addr, log: &strings.Builder{}}
-	s.cmd = exec.Command(filepath.Join(root, "bin", "server"), append([]string{"-addr", addr}, args...)...)
-	s.cmd.Dir = root
-	s.cmd.Stdout = &syncWriter{b: s.log}
-	s.cmd.Stderr = s.cmd.Stdout
-	if err := s.cmd.Start(); err != nil {
-		tb.Fatalf("start server: %v", err)
-	}
-	tb.Cleanup(s.Stop)
-	waitHTTP(tb, s.URL+"/web/icon.svg", func() string { return s.logText() })
-	return s
-}
-
-// waitHTTP waits until url answers, for up to 20 seconds.
-func waitHTTP(tb testing.TB, url string, log func() string) {
-	tb.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	for {
-		resp, err := http.Get(url)
-		if err == nil {
-			resp.Body.Close()
-			return
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("%s did not answer: %v\n%s", url, err, log())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	return m[2]
 }
 
 func contains(list []string, s string) bool {

@@ -5,18 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestRoutesShowReport opens every route in headless Chromium and checks
 // figures and text from the seed report on the page the browser rendered.
 func TestRoutesShowReport(t *testing.T) {
-	s := startServer(t)
 	tests := []struct {
-		path string
-		sel  string
-		want []string
+		path, sel string
+		want      []string
 	}{
 		{"/", "main", []string{"人工智能行业周报", "2023-04-16", "看好", "浙商证券", "刘雯蜀", "s1230523020002",
 			"大厂密集发布AI领域最新成果", "-0.81% ▼", "+61.85% ▲", "+56.16", "源杰科技", "寒武纪-U", "当虹科技", "45"}},
@@ -32,6 +28,7 @@ func TestRoutesShowReport(t *testing.T) {
 		{"/stocks/%E4%BA%91%E4%BB%8E%E7%A7%91%E6%8A%80-UW", "main h1", []string{"云从科技", "AI算法", "+174.00% ▲"}},
 		{"/stocks/商汤科技", "main h1", []string{"商汤-W", "日日新", "+10.98% ▲"}},
 	}
+	s := startServer(t)
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
 			ctx := newTab(t)
@@ -51,12 +48,7 @@ func TestNavigationBar(t *testing.T) {
 	s := startServer(t)
 	ctx := newTab(t)
 	open(t, ctx, s.URL+"/", "main h1")
-	if err := chromedp.Run(ctx,
-		chromedp.Click(`nav a[href="/financings"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`nav a[aria-current="page"][href="/financings"]`, chromedp.ByQuery),
-	); err != nil {
-		t.Fatalf("click nav: %v", err)
-	}
+	clickNav(t, ctx, "/financings")
 	if got := textOf(t, ctx, "main"); !strings.Contains(got, "Perplexity") {
 		t.Errorf("after nav to /financings page lacks Perplexity:\n%s", got)
 	}

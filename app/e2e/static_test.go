@@ -2,14 +2,12 @@ package e2e
 
 import (
 	"encoding/json"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // TestStaticExport exports the site for the prefix /sub, serves it with
@@ -21,63 +19,8 @@ func TestStaticExport(t *testing.T) {
 	if _, err := exec.LookPath("python3"); err != nil {
 		t.Skip("no python3 to serve the export")
 	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "sub")
-	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub", "-brotli-quality", "5")
-	export.Dir = root
-	if b, err := export.CombinedOutput(); err != nil {
-		t.Fatalf("export: %v\n%s", err, b)
-	}
-
-	for _, f := range []string{
-		"index.html", "index.html.br", "index.html.gz", "index/index.html", "movers.html", "movers/index.html",
-		"stocks/三六零.html", "stocks/360/index.html", "stocks/云从科技-UW.html", "404.html", ".nojekyll",
-		"app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "app.css",
-		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/loader.css", "web/pwa.js", "web/icon-192.png",
-		"data/report.json", "data/report.json.br", "data/report.json.gz",
-	} {
-		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
-			t.Errorf("export lacks %s: %v", f, err)
-		}
-	}
-	var manifest struct {
-		StartURL string `json:"start_url"`
-		Scope    string `json:"scope"`
-		ID       string `json:"id"`
-	}
-	b, err := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &manifest); err != nil {
-		t.Fatal(err)
-	}
-	if manifest.StartURL != "/sub/" || manifest.Scope != "/sub/" || manifest.ID != "/sub/" {
-		t.Errorf("manifest start_url %q, scope %q, id %q; want /sub/", manifest.StartURL, manifest.Scope, manifest.ID)
-	}
-
-	addr := freeAddr(t)
-	_, port, _ := net.SplitHostPort(addr)
-	py := exec.Command("python3", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", dir)
-	pyLog := &syncWriter{b: &strings.Builder{}}
-	py.Stdout, py.Stderr = pyLog, pyLog
-	if err := py.Start(); err != nil {
-		t.Fatal(err)
-	}
-	stopPy := func() {
-		if py.ProcessState == nil {
-			_ = py.Process.Kill()
-			_ = py.Wait()
-		}
-	}
-	t.Cleanup(stopPy)
-	base := "http://" + addr
-	logText := func() string {
-		pyLog.mu.Lock()
-		defer pyLog.mu.Unlock()
-		return pyLog.b.String()
-	}
-	waitHTTP(t, base+"/sub/web/icon.svg", logText)
+	dir := exportSub(t)
+	base, stopPy := servePython(t, dir)
 
 	ctx := newTab(t)
 	tests := []struct {
@@ -126,12 +69,7 @@ func TestStaticExport(t *testing.T) {
 	}
 
 	// Links carry the prefix and route in the browser.
-	if err := chromedp.Run(ctx,
-		chromedp.Click(`nav a[href="/sub/financings"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`nav a[aria-current="page"][href="/sub/financings"]`, chromedp.ByQuery),
-	); err != nil {
-		t.Fatalf("nav link under the prefix: %v", err)
-	}
+	clickNav(t, ctx, "/sub/financings")
 	if got := textOf(t, ctx, "main"); !strings.Contains(got, "Perplexity") {
 		t.Errorf("/sub/financings lacks Perplexity:\n%s", got)
 	}
@@ -146,4 +84,64 @@ func TestStaticExport(t *testing.T) {
 	for _, tt := range tests[:4] {
 		t.Run("offline"+tt.path, func(t *testing.T) { check(t, tt.path, tt.sel, tt.want) })
 	}
+}
+
+// exportSub runs bin/server -export for the prefix /sub into a temporary
+// directory, checks the files a static host needs and the manifest's
+// scope, and returns the directory that holds sub/.
+func exportSub(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "sub")
+	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub", "-brotli-quality", "5")
+	export.Dir = root
+	if b, err := export.CombinedOutput(); err != nil {
+		t.Fatalf("export: %v\n%s", err, b)
+	}
+
+	for _, f := range []string{
+		"index.html", "index.html.br", "index.html.gz", "index/index.html", "movers.html", "movers/index.html",
+		"stocks/三六零.html", "stocks/360/index.html", "stocks/云从科技-UW.html", "404.html", ".nojekyll",
+		"app.js", "app-worker.js", "manifest.webmanifest", "wasm_exec.js", "app.css",
+		"web/app.wasm", "web/app.wasm.br", "web/app.wasm.gz", "web/loader.css", "web/pwa.js", "web/icon-192.png",
+		"data/report.json", "data/report.json.br", "data/report.json.gz",
+	} {
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(f))); err != nil {
+			t.Errorf("export lacks %s: %v", f, err)
+		}
+	}
+	var manifest struct {
+		StartURL string `json:"start_url"`
+		Scope    string `json:"scope"`
+		ID       string `json:"id"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &manifest); err != nil {
+		t.Fatal(err)
+	}
+	if manifest.StartURL != "/sub/" || manifest.Scope != "/sub/" || manifest.ID != "/sub/" {
+		t.Errorf("manifest start_url %q, scope %q, id %q; want /sub/", manifest.StartURL, manifest.Scope, manifest.ID)
+	}
+	return dir
+}
+
+// servePython serves dir with python's http.server on a port the system
+// picks, and returns its address and a function that stops it.
+func servePython(t *testing.T, dir string) (base string, stop func()) {
+	t.Helper()
+	// -u: python buffers its stdout otherwise, and the line naming the
+	// port the system picked would not arrive.
+	py := exec.Command("python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir)
+	pyLog := startProc(t, py)
+	stop = func() {
+		if py.ProcessState == nil {
+			_ = py.Process.Kill()
+			_ = py.Wait()
+		}
+	}
+	base = waitLine(t, pyLog, regexp.MustCompile(`\((http://[\d.]+:\d+)/\)`))[1]
+	return base, stop
 }

@@ -2,40 +2,15 @@ package explore
 
 import (
 	"net/url"
-	"os"
-	"sync"
 	"testing"
 
-	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 )
-
-var (
-	realOnce   sync.Once
-	realReport *report.Report
-	realErr    error
-)
-
-// loadReport parses the real data/report.json once for all tests.
-func loadReport(tb testing.TB) *report.Report {
-	tb.Helper()
-	realOnce.Do(func() {
-		data, err := os.ReadFile("../../data/report.json")
-		if err != nil {
-			realErr = err
-			return
-		}
-		realReport, realErr = report.Parse(data)
-	})
-	if realErr != nil {
-		tb.Fatalf("load report: %v", realErr)
-	}
-	return realReport
-}
 
 // realTables builds the tables of the real report.
 func realTables(tb testing.TB) Tables {
 	tb.Helper()
-	return BuildTables(loadReport(tb))
+	return BuildTables(testkit.LoadReport(tb))
 }
 
 // query parses a raw query string, failing the test on a syntax error.

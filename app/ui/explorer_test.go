@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -19,7 +20,7 @@ func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
 	}
 	x := &explorer{spec: spec}
-	x.rep = loadReport(tb)
+	x.rep = testkit.LoadReport(tb)
 	x.show(v)
 	return x
 }

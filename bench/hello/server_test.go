@@ -3,86 +3,98 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/andybalholm/brotli"
+	"github.com/airesearch/aiweekly/app/site"
+	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
-func TestAccepts(t *testing.T) {
-	tests := []struct {
-		header, coding string
-		want           bool
-	}{
-		{"gzip, deflate, br", "br", true},
-		{"gzip, deflate, br", "gzip", true},
-		{"gzip", "br", false},
-		{"br;q=0", "br", false},
-		{"br;q=0.5", "br", true},
-		{"BR", "br", true},
-		{"", "gzip", false},
-	}
-	for _, tt := range tests {
-		if got := accepts(tt.header, tt.coding); got != tt.want {
-			t.Errorf("accepts(%q, %q) = %v; want %v", tt.header, tt.coding, got, tt.want)
-		}
-	}
-}
-
-// TestServes serves a stand-in wasm and the go-app page, compressed.
+// TestServes serves a stand-in wasm and the go-app page, compressed as the
+// explorer's server compresses them.
 func TestServes(t *testing.T) {
-	dir := t.TempDir()
-	wasm := bytes.Repeat([]byte("\x00asm wasm"), 1000)
-	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	files, version, err := loadFiles(dir)
+	dir, wasm := webDir(t)
+	s, err := site.New(config("127.0.0.1:0", dir), sitetest.DiscardLogger())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if version == "" {
+	if s.Version() == "" {
 		t.Error("no version")
 	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
 	tests := []struct {
-		name, path, accept, wantEnc string
+		name, path, accept, wantEnc, wantType string
 	}{
-		{"wasm brotli", "/web/app.wasm", "gzip, br", "br"},
-		{"wasm gzip", "/web/app.wasm", "gzip", "gzip"},
-		{"wasm identity", "/web/app.wasm", "", ""},
-		{"icon", "/web/icon.png", "br", ""},
+		{"wasm brotli", "/web/app.wasm", "gzip, br", "br", "application/wasm"},
+		{"wasm gzip", "/web/app.wasm", "gzip", "gzip", "application/wasm"},
+		{"wasm identity", "/web/app.wasm", "", "", "application/wasm"},
+		{"icon", "/web/icon.png", "br", "", "image/png"},
+		{"page", "/", "br", "br", "text/html; charset=utf-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := httptest.NewRecorder()
-			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
-			req.Header.Set("Accept-Encoding", tt.accept)
-			files.ServeHTTP(rec, req)
-			if rec.Code != http.StatusOK || rec.Header().Get("Content-Encoding") != tt.wantEnc {
-				t.Errorf("GET %s: %d, encoding %q; want 200, %q", tt.path, rec.Code, rec.Header().Get("Content-Encoding"), tt.wantEnc)
+			res, body := sitetest.Fetch(t, http.MethodGet, srv.URL+tt.path, "Accept-Encoding: "+tt.accept)
+			if res.StatusCode != http.StatusOK || res.Header.Get("Content-Encoding") != tt.wantEnc || res.Header.Get("Content-Type") != tt.wantType {
+				t.Errorf("GET %s: %d, encoding %q, type %q; want 200, %q, %q", tt.path, res.StatusCode,
+					res.Header.Get("Content-Encoding"), res.Header.Get("Content-Type"), tt.wantEnc, tt.wantType)
 			}
-			if tt.name == "wasm brotli" {
-				got, err := io.ReadAll(brotli.NewReader(rec.Body))
-				if err != nil || !bytes.Equal(got, wasm) {
-					t.Errorf("brotli body does not decode to the wasm: %v", err)
+			got := sitetest.Decode(t, res, body)
+			switch tt.path {
+			case "/web/app.wasm":
+				if !bytes.Equal(got, wasm) {
+					t.Errorf("%s body does not decode to the wasm", tt.wantEnc)
+				}
+			case "/":
+				if !strings.Contains(string(got), "Hello, world") {
+					t.Errorf("page: %.300s; want the prerendered greeting", got)
 				}
 			}
 		})
 	}
-
-	rec := httptest.NewRecorder()
-	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	req.Header.Set("Accept-Encoding", "br")
-	compressed(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		io.WriteString(w, "<h1>Hello, world</h1>")
-	})).ServeHTTP(rec, req)
-	body, err := io.ReadAll(brotli.NewReader(rec.Body))
-	if rec.Header().Get("Content-Encoding") != "br" || err != nil || string(body) != "<h1>Hello, world</h1>" {
-		t.Errorf("page: encoding %q, body %q, %v; want br of the page", rec.Header().Get("Content-Encoding"), body, err)
+	if res, _ := sitetest.Fetch(t, http.MethodGet, srv.URL+"/nowhere"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("GET /nowhere: %d; want 404", res.StatusCode)
 	}
+}
+
+// TestServe runs the server as main does: it announces its address, serves
+// the page and returns nil once ctx is done.
+func TestServe(t *testing.T) {
+	dir, _ := webDir(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		done <- serve(ctx, config("127.0.0.1:0", dir), pw, io.Discard)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	fields := strings.Fields(line)
+	if err != nil || len(fields) != 4 || fields[0] != "serving" || fields[2] != "version" {
+		t.Fatalf("first line %q, %v; want \"serving URL version V\"", line, err)
+	}
+	if res, _ := sitetest.Fetch(t, http.MethodGet, fields[1]); res.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %d; want 200", fields[1], res.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve after cancel = %v; want nil", err)
+	}
+}
+
+// webDir makes the floor's web directory with a stand-in wasm.
+func webDir(tb testing.TB) (dir string, wasm []byte) {
+	tb.Helper()
+	dir = tb.TempDir()
+	wasm = bytes.Repeat([]byte("\x00asm wasm"), 1000)
+	sitetest.WriteFile(tb, filepath.Join(dir, "app.wasm"), wasm)
+	return dir, wasm
 }

@@ -1,23 +1,3 @@
-// Command server serves the report explorer: the go-app pages prerendered
-// with the report, the WebAssembly binary and other files of web/, and the
-// data file at /data/report.json, compressed, cached by ETag and behind
-// security headers. Run it from the repository root:
-//
-//	bin/server -addr 127.0.0.1:8000
-//
-// With -precompress it writes brotli (.br) and gzip (.gz) variants of the
-// text files and app.wasm named by its arguments or below them, for the
-// server and static hosts to send to clients that accept them, and exits:
-//
-//	bin/server -precompress web data/report.json
-//
-// With -export it writes the whole site as static files for any static
-// host or CDN instead of serving it: every page prerendered, the wasm, the
-// data, the service worker, the manifest, the icons and their .br and .gz
-// variants. -prefix serves the app, or makes the export, for a sub-path
-// such as a GitHub Pages project site:
-//
-//	bin/server -export dist -prefix /aiweekly
 package main
 
 import (
@@ -25,9 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
+
+	"github.com/airesearch/aiweekly/app/site"
 )
 
 func main() {
@@ -36,7 +21,7 @@ func main() {
 	// kills the process at once.
 	go func() { <-ctx.Done(); stop() }()
 
-	err := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		os.Exit(0)
@@ -44,4 +29,107 @@ func main() {
 		fmt.Fprintln(os.Stderr, "server:", err)
 		os.Exit(1)
 	}
+}
+
+// run runs the program with args until ctx is done, as main does.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	m := &Main{Stdout: stdout, Stderr: stderr}
+	if err := m.ParseFlags(args); err != nil {
+		return err
+	}
+	if err := m.Run(); err != nil || m.Server == nil {
+		return err
+	}
+	select {
+	case <-ctx.Done():
+	case <-m.Server.Done():
+	}
+	return m.Close()
+}
+
+// Main is the program: its flags' values and, once running, the server.
+type Main struct {
+	Config      site.Config
+	Precompress []string // -precompress: the paths to compress, then exit
+	Export      string   // -export: the directory to write, then exit
+	Server      *site.Server
+	Stdout      io.Writer // the "serving" line, for whoever started the program
+	Stderr      io.Writer // usage, the access log and other logs
+}
+
+// ParseFlags reads the command line into m. Usage and flag errors go to
+// m.Stderr.
+func (m *Main) ParseFlags(args []string) error {
+	cfg := &m.Config
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8000", "TCP `address` to listen on (port 0 picks a free one)")
+	fs.StringVar(&cfg.Root, "root", ".", "repository root `dir`ectory holding web/")
+	fs.StringVar(&cfg.Data, "data", "data/report.json", "report data `file`, relative to -root unless absolute")
+	fs.BoolVar(&cfg.AllowInvalidData, "allow-invalid-data", false, "serve a data file that fails validation, or none, with a warning (for tests of the error state)")
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long a shutdown waits for requests in flight")
+	fs.IntVar(&cfg.BrotliQuality, "brotli-quality", site.BestBrotli, "brotli `quality` (0-11) for -precompress and -export: 11 is smallest, 9 many times faster")
+	fs.StringVar(&cfg.Prefix, "prefix", "", "URL `path` to serve the app under, e.g. /aiweekly (GitHub Pages serves a project under /REPO)")
+	fs.StringVar(&m.Export, "export", "", "write the static site to `dir`ectory (every page prerendered, the files and their .br/.gz), then exit")
+	pre := fs.Bool("precompress", false, "write .br and .gz variants of the compressible files among the arguments (files or directories), then exit")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server -precompress path...   (e.g. server -precompress web data/report.json)\n       server -export dir [-prefix /path]\n\nflags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	switch {
+	case *pre && fs.NArg() == 0:
+		fs.Usage()
+		return errors.New("-precompress needs the files or directories to compress")
+	case *pre:
+		m.Precompress = fs.Args()
+	case cfg.BrotliQuality < 0 || cfg.BrotliQuality > site.BestBrotli:
+		return fmt.Errorf("-brotli-quality %d: want 0 to %d", cfg.BrotliQuality, site.BestBrotli)
+	case fs.NArg() > 0:
+		fs.Usage()
+		return fmt.Errorf("unexpected arguments: %q", fs.Args())
+	}
+	prefix, err := site.CleanPrefix(cfg.Prefix)
+	if err != nil {
+		return fmt.Errorf("-prefix: %w", err)
+	}
+	cfg.Prefix = prefix
+	return nil
+}
+
+// Run precompresses or exports and returns, or loads the site and starts
+// serving it, writes "serving http://HOST:PORT/ version V" to m.Stdout
+// (which tells a test that picked port 0 where to connect) and returns
+// with m.Server set. The logs go to m.Stderr as structured text.
+func (m *Main) Run() error {
+	logger := slog.New(slog.NewTextHandler(m.Stderr, nil))
+	if len(m.Precompress) > 0 {
+		return site.Precompress(m.Precompress, m.Config.BrotliQuality, logger)
+	}
+	s, err := site.New(m.Config, logger)
+	if err != nil {
+		return err
+	}
+	if m.Export != "" {
+		if err := s.Export(m.Export); err != nil {
+			return err
+		}
+		fmt.Fprintf(m.Stdout, "exported version %s to %s for %s/\n", s.Version(), m.Export, m.Config.Prefix)
+		return nil
+	}
+	if m.Server, err = s.Listen(); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "serving %s version %s\n", m.Server.URL(), s.Version())
+	return nil
+}
+
+// Close shuts the server down gracefully, if it runs.
+func (m *Main) Close() error {
+	if m.Server == nil {
+		return nil
+	}
+	return m.Server.Close()
 }

@@ -1,12 +1,18 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"path"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 )
 
 // resource is one response body held in memory, in its identity encoding
@@ -61,23 +67,26 @@ func (res *resource) pick(accept string) (enc string, body []byte) {
 	return "", res.identity
 }
 
-// etag returns the strong validator of the representation in encoding enc.
-func (res *resource) etag(enc string) string { return etagOf(res.tag, enc) }
-
-// etagOf returns the quoted strong validator for content tag in encoding
-// enc ("" for identity).
-func etagOf(tag, enc string) string {
+// etag returns the strong validator of the representation in encoding enc
+// ("" for identity).
+func (res *resource) etag(enc string) string {
 	if enc == "" {
-		return `"` + tag + `"`
+		return `"` + res.tag + `"`
 	}
-	return `"` + tag + "-" + enc + `"`
+	return `"` + res.tag + "-" + enc + `"`
 }
 
-// serve writes res with the given status. A 200 carries an ETag and answers
-// a matching If-None-Match with 304 Not Modified. Every response may be
-// stored but must be revalidated (no-cache), which lets browsers and the
-// service worker reuse what has not changed without ever running stale code
-// or data.
+// serve writes res with the given status. Every response may be stored but
+// must be revalidated (no-cache), which lets browsers and the service
+// worker reuse what has not changed without ever running stale code or
+// data.
+//
+// A 200 goes through http.ServeContent, as Caddy's file server does: the
+// ETag, Content-Type and Content-Encoding are set first, and the standard
+// library answers If-None-Match (304), HEAD and Range (206) on the bytes of
+// the chosen encoding. ServeContent leaves Content-Length alone when
+// Content-Encoding is set and no range was asked for, so it is set here
+// too; for a range ServeContent replaces it.
 func (res *resource) serve(w http.ResponseWriter, r *http.Request, status int) {
 	enc, body := res.pick(r.Header.Get("Accept-Encoding"))
 	h := w.Header()
@@ -85,38 +94,42 @@ func (res *resource) serve(w http.ResponseWriter, r *http.Request, status int) {
 		h.Add("Vary", "Accept-Encoding")
 	}
 	h.Set("Cache-Control", "no-cache")
-	if status == http.StatusOK {
-		tag := res.etag(enc)
-		h.Set("ETag", tag)
-		if noneMatch(r.Header.Get("If-None-Match"), tag) {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	}
 	h.Set("Content-Type", res.contentType)
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if status == http.StatusOK {
+		h.Set("ETag", res.etag(enc))
+		http.ServeContent(blockWriter{w}, r, "", time.Time{}, bytes.NewReader(body))
+		return
+	}
+	// Other statuses (the not-found page) have no validator and no ranges.
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
 		w.Write(body)
 	}
 }
 
-// noneMatch reports whether an If-None-Match header value matches etag, by
-// the weak comparison RFC 9110 prescribes for it.
-func noneMatch(header, etag string) bool {
-	if header == "" {
-		return false
-	}
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimSpace(t)
-		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
-			return true
-		}
-	}
-	return false
+// blockWriter makes http.ServeContent write a body in blocks of
+// copyBlock bytes instead of io.Copy's 32 KiB. Writes smaller than the
+// link's segment size (64 KiB on loopback) to a client with a small
+// receive window stall about 200 ms each, which made an 8 MiB response
+// take a minute (TestGracefulShutdown in cmd/server).
+type blockWriter struct{ http.ResponseWriter }
+
+// copyBlock is the size of blockWriter's writes.
+const copyBlock = 256 << 10
+
+var copyBuffers = sync.Pool{New: func() any { b := make([]byte, copyBlock); return &b }}
+
+// ReadFrom is what io.Copy calls: it copies src with a pooled buffer.
+func (w blockWriter) ReadFrom(src io.Reader) (int64, error) {
+	buf := copyBuffers.Get().(*[]byte)
+	defer copyBuffers.Put(buf)
+	// The struct hides the ResponseWriter's own ReadFrom, which would
+	// copy in 32 KiB blocks again.
+	return io.CopyBuffer(struct{ io.Writer }{w.ResponseWriter}, src, *buf)
 }
 
 // acceptEncoding is a parsed Accept-Encoding header: coding -> q-value.

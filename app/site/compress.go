@@ -1,4 +1,6 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
 	"bytes"
@@ -18,7 +20,9 @@ import (
 // costs; what the server compresses itself, at start for files lacking
 // variants or per request for pages, favours speed.
 const (
-	bestBrotli = brotli.BestCompression
+	// BestBrotli is the highest brotli quality, the default of
+	// cmd/server's -brotli-quality.
+	BestBrotli = brotli.BestCompression
 	bestGzip   = gzip.BestCompression
 	fastBrotli = 5
 	fastGzip   = gzip.DefaultCompression
@@ -79,13 +83,13 @@ func isFresh(enc string, variant, orig []byte) bool {
 	return err == nil && bytes.Equal(got, orig)
 }
 
-// precompress writes name.br and name.gz next to each compressible file
+// Precompress writes name.br and name.gz next to each compressible file
 // among paths and below the directories among them, with gzip at its best
 // and brotli at brotliQuality, for the server and for static hosts that serve
 // precompressed files. A variant that is already fresh is kept, so a second
 // run after an unchanged build is quick; a variant that would not be
 // smaller than its file is not written (and a stale one is removed).
-func precompress(paths []string, brotliQuality int, logger *slog.Logger) error {
+func Precompress(paths []string, brotliQuality int, logger *slog.Logger) error {
 	for _, root := range paths {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -152,4 +156,12 @@ func writeVariant(p, enc string, orig []byte, quality int, logger *slog.Logger) 
 	}
 	logger.Info("precompress: wrote", "file", vp, "bytes", len(b), "of", len(orig))
 	return nil
+}
+
+// compressFast compresses b at a speed fit for start-up and requests.
+func compressFast(enc string, b []byte) []byte {
+	if enc == "br" {
+		return compress(enc, b, fastBrotli)
+	}
+	return compress(enc, b, fastGzip)
 }

@@ -1,4 +1,6 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
 	"log/slog"
@@ -105,8 +107,3 @@ func (w *logWriter) Write(p []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *logWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// handler returns the site with its security headers and access log.
-func (s *site) handler(logger *slog.Logger) http.Handler {
-	return withAccessLog(withSecurityHeaders(s), logger)
-}

@@ -1,4 +1,6 @@
-package main
+//go:build !wasm
+
+package site
 
 import (
 	"bufio"
@@ -15,22 +17,22 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
 func TestEncodingNegotiation(t *testing.T) {
-	f := newFixture(t, 256<<10)
-	_, srv := startSite(t, f.config())
-	_, appJS := fetch(t, "GET", srv.URL+"/app.js", "Accept-Encoding: identity")
+	f := sitetest.NewFixture(t, 256<<10)
+	_, srv := startSite(t, config(f))
+	_, appJS := sitetest.Fetch(t, "GET", srv.URL+"/app.js", "Accept-Encoding: identity")
 
 	files := []struct {
 		path, contentType string
 		want              []byte
 	}{
-		{"/web/app.wasm", "application/wasm", f.wasm},
-		{"/data/report.json", "application/json; charset=utf-8", f.data},
+		{"/web/app.wasm", "application/wasm", f.Wasm},
+		{"/data/report.json", "application/json; charset=utf-8", f.Data},
 		{"/app.js", "text/javascript; charset=utf-8", appJS},
-		{"/web/icon.svg", "image/svg+xml", readFile(t, filepath.Join(f.root, "web", "icon.svg"))},
+		{"/web/icon.svg", "image/svg+xml", sitetest.ReadFile(t, filepath.Join(f.Root, "web", "icon.svg"))},
 	}
 	accepts := []struct{ accept, want string }{
 		{"gzip, deflate, br, zstd", "br"},
@@ -45,7 +47,7 @@ func TestEncodingNegotiation(t *testing.T) {
 	for _, file := range files {
 		for _, a := range accepts {
 			t.Run(fmt.Sprintf("%s/%q", file.path, a.accept), func(t *testing.T) {
-				res, body := fetch(t, "GET", srv.URL+file.path, "Accept-Encoding: "+a.accept)
+				res, body := sitetest.Fetch(t, "GET", srv.URL+file.path, "Accept-Encoding: "+a.accept)
 				if res.StatusCode != http.StatusOK {
 					t.Fatalf("status = %d; want 200", res.StatusCode)
 				}
@@ -66,7 +68,7 @@ func TestEncodingNegotiation(t *testing.T) {
 				if got := res.Header.Get("Content-Length"); got != strconv.Itoa(len(body)) {
 					t.Errorf("Content-Length = %s; want %d", got, len(body))
 				}
-				if got := decode(t, res, body); !bytes.Equal(got, file.want) {
+				if got := sitetest.Decode(t, res, body); !bytes.Equal(got, file.want) {
 					t.Errorf("decoded body: %d bytes, differs from the original's %d", len(got), len(file.want))
 				}
 			})
@@ -75,8 +77,8 @@ func TestEncodingNegotiation(t *testing.T) {
 }
 
 func TestPNGNotCompressed(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 1024).config())
-	res, _ := fetch(t, "GET", srv.URL+"/web/icon-192.png", "Accept-Encoding: br, gzip")
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
+	res, _ := sitetest.Fetch(t, "GET", srv.URL+"/web/icon-192.png", "Accept-Encoding: br, gzip")
 	if got := res.Header.Get("Content-Encoding"); got != "" {
 		t.Errorf("Content-Encoding = %q; want none for a PNG", got)
 	}
@@ -86,22 +88,22 @@ func TestPNGNotCompressed(t *testing.T) {
 }
 
 func TestWasmContentLength(t *testing.T) {
-	f := newFixture(t, 100_000)
-	_, srv := startSite(t, f.config())
-	_, body := fetch(t, "GET", srv.URL+"/app.js")
-	want := fmt.Sprintf(`const goappWasmContentLength = "%d";`, len(f.wasm))
+	f := sitetest.NewFixture(t, 100_000)
+	_, srv := startSite(t, config(f))
+	_, body := sitetest.Fetch(t, "GET", srv.URL+"/app.js")
+	want := fmt.Sprintf(`const goappWasmContentLength = "%d";`, len(f.Wasm))
 	if !bytes.Contains(body, []byte(want)) {
 		t.Errorf("app.js lacks %s", want)
 	}
 }
 
 func TestConditionalRequests(t *testing.T) {
-	f := newFixture(t, 64<<10)
-	_, srv := startSite(t, f.config())
+	f := sitetest.NewFixture(t, 64<<10)
+	_, srv := startSite(t, config(f))
 	for _, path := range []string{"/web/app.wasm", "/data/report.json", "/app.js", "/app-worker.js", "/web/icon-192.png", "/", "/movers?list=ytd-gainers"} {
 		for _, enc := range []string{"br", "gzip", "identity"} {
 			t.Run(path+"/"+enc, func(t *testing.T) {
-				res, _ := fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc)
+				res, _ := sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc)
 				etag := res.Header.Get("ETag")
 				if !regexp.MustCompile(`^"[0-9a-f]{16}(-br|-gzip)?"$`).MatchString(etag) {
 					t.Fatalf("ETag = %q; want a quoted strong tag", etag)
@@ -110,7 +112,7 @@ func TestConditionalRequests(t *testing.T) {
 					t.Errorf("Cache-Control = %q; want no-cache", got)
 				}
 				for _, inm := range []string{etag, "W/" + etag, `"other", ` + etag, "*"} {
-					res, body := fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc, "If-None-Match: "+inm)
+					res, body := sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc, "If-None-Match: "+inm)
 					if res.StatusCode != http.StatusNotModified || len(body) != 0 {
 						t.Errorf("If-None-Match %s: status %d with %d bytes; want 304 and none", inm, res.StatusCode, len(body))
 					}
@@ -118,7 +120,7 @@ func TestConditionalRequests(t *testing.T) {
 						t.Errorf("If-None-Match %s: 304 ETag = %q; want %q", inm, got, etag)
 					}
 				}
-				res, _ = fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc, `If-None-Match: "0000000000000000"`)
+				res, _ = sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc, `If-None-Match: "0000000000000000"`)
 				if res.StatusCode != http.StatusOK {
 					t.Errorf("stale If-None-Match: status %d; want 200", res.StatusCode)
 				}
@@ -127,21 +129,66 @@ func TestConditionalRequests(t *testing.T) {
 	}
 }
 
+// TestRange asks for byte ranges of the wasm: http.ServeContent answers
+// with 206 and the bytes of the representation the encoding picks, and a
+// matching If-None-Match still gets 304.
+func TestRange(t *testing.T) {
+	f := sitetest.NewFixture(t, 64<<10)
+	_, srv := startSite(t, config(f))
+	_, br := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: br")
+	tests := []struct {
+		name, accept, rng string
+		want              []byte
+		contentRange      string
+	}{
+		{"identity", "identity", "bytes=0-7", f.Wasm[:8], fmt.Sprintf("bytes 0-7/%d", len(f.Wasm))},
+		{"identity middle", "", "bytes=100-199", f.Wasm[100:200], fmt.Sprintf("bytes 100-199/%d", len(f.Wasm))},
+		{"identity suffix", "", "bytes=-16", f.Wasm[len(f.Wasm)-16:], fmt.Sprintf("bytes %d-%d/%d", len(f.Wasm)-16, len(f.Wasm)-1, len(f.Wasm))},
+		{"brotli", "br", "bytes=10-19", br[10:20], fmt.Sprintf("bytes 10-19/%d", len(br))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: "+tt.accept, "Range: "+tt.rng)
+			if res.StatusCode != http.StatusPartialContent {
+				t.Fatalf("Range %s: status %d; want 206", tt.rng, res.StatusCode)
+			}
+			if !bytes.Equal(body, tt.want) {
+				t.Errorf("Range %s: body %x; want %x", tt.rng, body, tt.want)
+			}
+			if got := res.Header.Get("Content-Range"); got != tt.contentRange {
+				t.Errorf("Content-Range = %q; want %q", got, tt.contentRange)
+			}
+			if got := res.Header.Get("Content-Length"); got != strconv.Itoa(len(tt.want)) {
+				t.Errorf("Content-Length = %s; want %d", got, len(tt.want))
+			}
+			etag := res.Header.Get("ETag")
+			res, body = sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: "+tt.accept, "Range: "+tt.rng, "If-None-Match: "+etag)
+			if res.StatusCode != http.StatusNotModified || len(body) != 0 {
+				t.Errorf("Range with If-None-Match %s: status %d with %d bytes; want 304 and none", etag, res.StatusCode, len(body))
+			}
+		})
+	}
+	res, _ := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Range: bytes=99999999-")
+	if res.StatusCode != http.StatusRequestedRangeNotSatisfiable {
+		t.Errorf("Range past the end: status %d; want 416", res.StatusCode)
+	}
+}
+
 func TestETagDiffersByEncoding(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 64<<10).config())
-	br, _ := fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: br")
-	id, _ := fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: identity")
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 64<<10)))
+	br, _ := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: br")
+	id, _ := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: identity")
 	if br.Header.Get("ETag") == id.Header.Get("ETag") {
 		t.Errorf("brotli and identity share ETag %s; a strong validator names one representation", br.Header.Get("ETag"))
 	}
-	res, _ := fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: br", "If-None-Match: "+id.Header.Get("ETag"))
+	res, _ := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: br", "If-None-Match: "+id.Header.Get("ETag"))
 	if res.StatusCode != http.StatusOK {
 		t.Errorf("br request with the identity ETag: status %d; want 200", res.StatusCode)
 	}
 }
 
 func TestSecurityHeaders(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 1024).config())
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
 	cases := []struct {
 		name, method, path string
 		status             int
@@ -156,7 +203,7 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			res, _ := fetch(t, tt.method, srv.URL+tt.path)
+			res, _ := sitetest.Fetch(t, tt.method, srv.URL+tt.path)
 			if res.StatusCode != tt.status {
 				t.Errorf("status = %d; want %d", res.StatusCode, tt.status)
 			}
@@ -188,12 +235,12 @@ func TestSecurityHeaders(t *testing.T) {
 // page gains a style attribute (go-app's Style(), go-chart's SVG), the
 // policy must allow it: see contentSecurityPolicy.
 func TestPagesFitCSP(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 1024).config())
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
 	inlineScript := regexp.MustCompile(`<script\b[^>]*>\s*[^<\s]`)
 	handlerAttr := regexp.MustCompile(`<[^>]*\son[a-z]+=`)
-	for _, path := range append(append([]string{}, ui.Paths...), "/stocks/商汤科技", "/nowhere") {
+	for _, path := range append(append([]string{}, routes...), "/stocks/商汤科技", "/nowhere") {
 		t.Run(path, func(t *testing.T) {
-			_, body := fetch(t, "GET", srv.URL+path)
+			_, body := sitetest.Fetch(t, "GET", srv.URL+path)
 			if m := inlineScript.Find(body); m != nil {
 				t.Errorf("inline script: %s", m)
 			}
@@ -214,7 +261,7 @@ func TestPagesFitCSP(t *testing.T) {
 }
 
 func TestMethods(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 1024).config())
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
 	for _, method := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"} {
 		for _, path := range []string{"/", "/data/report.json", "/web/app.wasm", "/nowhere"} {
 			t.Run(method+" "+path, func(t *testing.T) {
@@ -222,7 +269,7 @@ func TestMethods(t *testing.T) {
 					// A CONNECT request names a host, not a path.
 					path = "/"
 				}
-				res, _ := fetch(t, method, srv.URL+path)
+				res, _ := sitetest.Fetch(t, method, srv.URL+path)
 				if res.StatusCode != http.StatusMethodNotAllowed {
 					t.Errorf("status = %d; want 405", res.StatusCode)
 				}
@@ -233,8 +280,8 @@ func TestMethods(t *testing.T) {
 		}
 	}
 	t.Run("HEAD", func(t *testing.T) {
-		get, getBody := fetch(t, "GET", srv.URL+"/data/report.json", "Accept-Encoding: gzip")
-		head, headBody := fetch(t, "HEAD", srv.URL+"/data/report.json", "Accept-Encoding: gzip")
+		get, getBody := sitetest.Fetch(t, "GET", srv.URL+"/data/report.json", "Accept-Encoding: gzip")
+		head, headBody := sitetest.Fetch(t, "HEAD", srv.URL+"/data/report.json", "Accept-Encoding: gzip")
 		if head.StatusCode != 200 || len(headBody) != 0 {
 			t.Errorf("HEAD: status %d, %d body bytes; want 200 and none", head.StatusCode, len(headBody))
 		}
@@ -268,17 +315,17 @@ func rawGet(tb testing.TB, addr, target string) (*http.Response, []byte) {
 }
 
 func TestHostilePaths(t *testing.T) {
-	f := newFixture(t, 1024)
+	f := sitetest.NewFixture(t, 1024)
 	const secret = "TOP-SECRET-OUTSIDE-WEB"
-	writeFile(t, filepath.Join(f.root, "secret.txt"), []byte(secret))
-	writeFile(t, filepath.Join(filepath.Dir(f.root), "secret.txt"), []byte(secret))
-	writeFile(t, filepath.Join(f.root, "web", ".hidden.txt"), []byte(secret))
-	mkdir(t, filepath.Join(f.root, "web", ".git"))
-	writeFile(t, filepath.Join(f.root, "web", ".git", "config"), []byte(secret))
-	if err := os.Symlink(filepath.Join(f.root, "secret.txt"), filepath.Join(f.root, "web", "link.txt")); err != nil {
+	sitetest.WriteFile(t, filepath.Join(f.Root, "secret.txt"), []byte(secret))
+	sitetest.WriteFile(t, filepath.Join(filepath.Dir(f.Root), "secret.txt"), []byte(secret))
+	sitetest.WriteFile(t, filepath.Join(f.Root, "web", ".hidden.txt"), []byte(secret))
+	sitetest.Mkdir(t, filepath.Join(f.Root, "web", ".git"))
+	sitetest.WriteFile(t, filepath.Join(f.Root, "web", ".git", "config"), []byte(secret))
+	if err := os.Symlink(filepath.Join(f.Root, "secret.txt"), filepath.Join(f.Root, "web", "link.txt")); err != nil {
 		t.Fatal(err)
 	}
-	_, srv := startSite(t, f.config())
+	_, srv := startSite(t, config(f))
 	addr := srv.Listener.Addr().String()
 
 	for _, target := range []string{
@@ -325,13 +372,13 @@ func TestHostilePaths(t *testing.T) {
 }
 
 func TestNoDirectoryListing(t *testing.T) {
-	f := newFixture(t, 1024)
-	mkdir(t, filepath.Join(f.root, "web", "sub"))
-	writeFile(t, filepath.Join(f.root, "web", "sub", "x.txt"), []byte("x"))
-	_, srv := startSite(t, f.config())
+	f := sitetest.NewFixture(t, 1024)
+	sitetest.Mkdir(t, filepath.Join(f.Root, "web", "sub"))
+	sitetest.WriteFile(t, filepath.Join(f.Root, "web", "sub", "x.txt"), []byte("x"))
+	_, srv := startSite(t, config(f))
 	for _, path := range []string{"/web/", "/web", "/web/sub/", "/web/sub", "/data/", "/data"} {
 		t.Run(path, func(t *testing.T) {
-			res, body := fetch(t, "GET", srv.URL+path)
+			res, body := sitetest.Fetch(t, "GET", srv.URL+path)
 			if res.StatusCode != http.StatusNotFound {
 				t.Errorf("status = %d; want 404", res.StatusCode)
 			}
@@ -340,29 +387,29 @@ func TestNoDirectoryListing(t *testing.T) {
 			}
 		})
 	}
-	res, body := fetch(t, "GET", srv.URL+"/web/sub/x.txt")
+	res, body := sitetest.Fetch(t, "GET", srv.URL+"/web/sub/x.txt")
 	if res.StatusCode != 200 || string(body) != "x" {
 		t.Errorf("GET /web/sub/x.txt: %d %q; want 200 \"x\"", res.StatusCode, body)
 	}
 }
 
 func TestNotFound(t *testing.T) {
-	s, srv := startSite(t, newFixture(t, 1024).config())
-	_, home := fetch(t, "GET", srv.URL+"/")
+	s, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
+	_, home := sitetest.Fetch(t, "GET", srv.URL+"/")
 	// Among them, paths go-app's handler would answer with a file.
 	pages := []string{"/nowhere", "/movers/extra", "/index.html", "/Movers", "/app.wasm", "/goapp.wasm",
-		"/goapp.js", "/manifest.json", "/" + s.version + "/app.js", "/" + s.version + "/web/app.wasm"}
+		"/goapp.js", "/manifest.json", "/" + s.Version() + "/app.js", "/" + s.Version() + "/web/app.wasm"}
 	for _, path := range pages {
 		t.Run("page "+path, func(t *testing.T) {
-			res, body := fetch(t, "GET", srv.URL+path, "Accept-Encoding: gzip")
+			res, body := sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: gzip")
 			if res.StatusCode != http.StatusNotFound {
 				t.Errorf("status = %d; want 404", res.StatusCode)
 			}
 			if got := res.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
 				t.Errorf("Content-Type = %q; want text/html; charset=utf-8", got)
 			}
-			html := string(decode(t, res, body))
-			for _, want := range []string{`id="app-wasm-loader"`, `src="/app.js"`, ui.T("notfound.title")} {
+			html := string(sitetest.Decode(t, res, body))
+			for _, want := range []string{`id="app-wasm-loader"`, `src="/app.js"`, notFoundTitle} {
 				if !strings.Contains(html, want) {
 					t.Errorf("404 page lacks %s", want)
 				}
@@ -375,7 +422,7 @@ func TestNotFound(t *testing.T) {
 	plain := []string{"/web/missing.png", "/data/x", "/data/report.json.br", "/web/app.wasm.br", "/robots.txt", "/favicon.ico"}
 	for _, path := range plain {
 		t.Run("plain "+path, func(t *testing.T) {
-			res, body := fetch(t, "GET", srv.URL+path)
+			res, body := sitetest.Fetch(t, "GET", srv.URL+path)
 			if res.StatusCode != http.StatusNotFound {
 				t.Errorf("status = %d; want 404", res.StatusCode)
 			}
@@ -384,9 +431,9 @@ func TestNotFound(t *testing.T) {
 			}
 		})
 	}
-	for _, path := range append(append([]string{}, ui.Paths...), "/stocks/商汤科技", "/movers?list=ytd-gainers&q=科技") {
+	for _, path := range append(append([]string{}, routes...), "/stocks/商汤科技", "/movers?list=ytd-gainers&q=科技") {
 		t.Run("route "+path, func(t *testing.T) {
-			res, body := fetch(t, "GET", srv.URL+path)
+			res, body := sitetest.Fetch(t, "GET", srv.URL+path)
 			if res.StatusCode != http.StatusOK {
 				t.Errorf("status = %d; want 200", res.StatusCode)
 			}
@@ -398,24 +445,24 @@ func TestNotFound(t *testing.T) {
 }
 
 func TestRobotsFromWeb(t *testing.T) {
-	f := newFixture(t, 1024)
-	writeFile(t, filepath.Join(f.root, "web", "robots.txt"), []byte("User-agent: *\nAllow: /\n"))
-	_, srv := startSite(t, f.config())
-	res, body := fetch(t, "GET", srv.URL+"/robots.txt")
+	f := sitetest.NewFixture(t, 1024)
+	sitetest.WriteFile(t, filepath.Join(f.Root, "web", "robots.txt"), []byte("User-agent: *\nAllow: /\n"))
+	_, srv := startSite(t, config(f))
+	res, body := sitetest.Fetch(t, "GET", srv.URL+"/robots.txt")
 	if res.StatusCode != 200 || !strings.HasPrefix(string(body), "User-agent") {
 		t.Errorf("GET /robots.txt: %d %q; want web/robots.txt", res.StatusCode, body)
 	}
 }
 
 func TestVersion(t *testing.T) {
-	f := newFixture(t, 4096)
+	f := sitetest.NewFixture(t, 4096)
 	version := func() string {
 		t.Helper()
-		s, err := newSite(f.config(), discardLogger())
+		s, err := New(config(f), sitetest.DiscardLogger())
 		if err != nil {
 			t.Fatal(err)
 		}
-		return s.version
+		return s.Version()
 	}
 	v1 := version()
 	if v2 := version(); v2 != v1 {
@@ -434,9 +481,9 @@ func TestVersion(t *testing.T) {
 	seen := map[string]string{v1: "original"}
 	for _, c := range changes {
 		t.Run(c.name, func(t *testing.T) {
-			name := filepath.Join(f.root, c.file)
+			name := filepath.Join(f.Root, c.file)
 			old, _ := os.ReadFile(name)
-			writeFile(t, name, c.edit(old))
+			sitetest.WriteFile(t, name, c.edit(old))
 			v := version()
 			if prev, ok := seen[v]; ok {
 				t.Errorf("after changing %s the version is %s, as for %s", c.file, v, prev)
@@ -445,25 +492,26 @@ func TestVersion(t *testing.T) {
 		})
 	}
 	// The served files carry the version the site computed.
-	s, srv := startSite(t, f.config())
-	_, js := fetch(t, "GET", srv.URL+"/app.js")
-	if !bytes.Contains(js, []byte(`"GOAPP_VERSION":"`+s.version+`"`)) {
-		t.Errorf("app.js does not carry version %s", s.version)
+	s, srv := startSite(t, config(f))
+	_, js := sitetest.Fetch(t, "GET", srv.URL+"/app.js")
+	if !bytes.Contains(js, []byte(`"GOAPP_VERSION":"`+s.Version()+`"`)) {
+		t.Errorf("app.js does not carry version %s", s.Version())
 	}
 }
 
 func TestPrecompress(t *testing.T) {
-	f := newFixture(t, 200_000)
-	web := filepath.Join(f.root, "web")
-	data := dataFile(f)
+	f := sitetest.NewFixture(t, 200_000)
+	web := filepath.Join(f.Root, "web")
+	data := f.DataFile()
 	var log bytes.Buffer
-	if err := Run(t.Context(), []string{"-precompress", web, data}, &log, &log); err != nil {
-		t.Fatalf("Run -precompress: %v", err)
+	logger := slog.New(slog.NewTextHandler(&log, nil))
+	if err := Precompress([]string{web, data}, BestBrotli, logger); err != nil {
+		t.Fatalf("Precompress: %v", err)
 	}
 	for _, name := range []string{"web/app.wasm", "web/icon.svg", "web/app.css", "data/report.json"} {
-		orig := readFile(t, filepath.Join(f.root, name))
+		orig := sitetest.ReadFile(t, filepath.Join(f.Root, name))
 		for enc, ext := range variantExt {
-			b, err := os.ReadFile(filepath.Join(f.root, name+ext))
+			b, err := os.ReadFile(filepath.Join(f.Root, name+ext))
 			if err != nil {
 				if name == "web/icon.svg" {
 					continue // too small to shrink, perhaps
@@ -483,7 +531,7 @@ func TestPrecompress(t *testing.T) {
 
 	// A second run keeps what is fresh.
 	log.Reset()
-	if err := Run(t.Context(), []string{"-precompress", web, data}, &log, &log); err != nil {
+	if err := Precompress([]string{web, data}, BestBrotli, logger); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(log.String(), "wrote") {
@@ -491,11 +539,11 @@ func TestPrecompress(t *testing.T) {
 	}
 
 	// The server sends the build-time variants byte for byte.
-	_, srv := startSite(t, f.config())
+	_, srv := startSite(t, config(f))
 	for path, file := range map[string]string{"/web/app.wasm": "web/app.wasm", "/data/report.json": "data/report.json"} {
 		for enc, ext := range variantExt {
-			res, body := fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc)
-			if want := readFile(t, filepath.Join(f.root, file+ext)); !bytes.Equal(body, want) {
+			res, body := sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: "+enc)
+			if want := sitetest.ReadFile(t, filepath.Join(f.Root, file+ext)); !bytes.Equal(body, want) {
 				t.Errorf("GET %s: %s body (%d bytes) is not %s%s (%d bytes)", path, res.Header.Get("Content-Encoding"), len(body), file, ext, len(want))
 			}
 		}
@@ -503,26 +551,27 @@ func TestPrecompress(t *testing.T) {
 
 	// A rebuilt wasm makes the variants stale: the server must not send
 	// the old binary to clients that accept brotli.
-	newWasm := append(fakeWasm(200_000), "rebuilt"...)
-	writeFile(t, filepath.Join(web, "app.wasm"), newWasm)
-	_, srv = startSite(t, f.config())
+	newWasm := append(sitetest.FakeWasm(200_000), "rebuilt"...)
+	sitetest.WriteFile(t, filepath.Join(web, "app.wasm"), newWasm)
+	_, srv = startSite(t, config(f))
 	for _, enc := range []string{"br", "gzip"} {
-		res, body := fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: "+enc)
-		if got := decode(t, res, body); !bytes.Equal(got, newWasm) {
+		res, body := sitetest.Fetch(t, "GET", srv.URL+"/web/app.wasm", "Accept-Encoding: "+enc)
+		if got := sitetest.Decode(t, res, body); !bytes.Equal(got, newWasm) {
 			t.Errorf("%s: served the stale variant after a rebuild", enc)
 		}
 	}
 }
 
 func TestAccessLog(t *testing.T) {
-	s, err := newSite(newFixture(t, 1024).config(), discardLogger())
+	var log bytes.Buffer
+	s, err := New(config(sitetest.NewFixture(t, 1024)), slog.New(slog.NewTextHandler(&log, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var log bytes.Buffer
-	srv := httptest.NewServer(s.handler(slog.New(slog.NewTextHandler(&log, nil))))
+	log.Reset()
+	srv := httptest.NewServer(s)
 	defer srv.Close()
-	_, body := fetch(t, "GET", srv.URL+"/data/report.json", "Accept-Encoding: br")
+	_, body := sitetest.Fetch(t, "GET", srv.URL+"/data/report.json", "Accept-Encoding: br")
 	srv.Close()
 	line := log.String()
 	for _, want := range []string{"msg=request", "method=GET", "path=/data/report.json", "status=200", "bytes=" + strconv.Itoa(len(body)), "encoding=br", "duration="} {
@@ -560,21 +609,10 @@ func TestParseAcceptEncoding(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		for _, part := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(part), s) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // TestMarkupInPathStaysText sends paths whose decoded form holds markup:
 // no page may carry it unescaped, in the head (go-app's og:url) or the body.
 func TestMarkupInPathStaysText(t *testing.T) {
-	_, srv := startSite(t, newFixture(t, 1024).config())
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
 	tests := []struct{ path, markup string }{
 		{"/stocks/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", `<img src=x onerror=alert(1)>`},
 		{"/stocks/%22%20onmouseover%3D%22alert(1)", `" onmouseover="alert(1)`},
@@ -582,8 +620,8 @@ func TestMarkupInPathStaysText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
-			res, body := fetch(t, "GET", srv.URL+tt.path)
-			html := string(decode(t, res, body))
+			res, body := sitetest.Fetch(t, "GET", srv.URL+tt.path)
+			html := string(sitetest.Decode(t, res, body))
 			if !strings.Contains(html, `src="/app.js"`) {
 				t.Fatalf("status %d, not a go-app page: %.200s", res.StatusCode, html)
 			}
@@ -598,9 +636,9 @@ func TestMarkupInPathStaysText(t *testing.T) {
 // TestPageCache serves a page twice from one render and keeps the cache
 // bounded however many distinct links arrive.
 func TestPageCache(t *testing.T) {
-	s, srv := startSite(t, newFixture(t, 1024).config())
-	_, first := fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
-	_, second := fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
+	s, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
+	_, first := sitetest.Fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
+	_, second := sitetest.Fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers", "Accept-Encoding: gzip")
 	if !bytes.Equal(first, second) {
 		t.Errorf("second response differs from the first: the page was not served from the cache")
 	}

@@ -1,0 +1,365 @@
+//go:build !wasm
+
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// dataPath is the URL path of the report data.
+const dataPath = "/data/report.json"
+
+// wasmPath is the URL path of the WebAssembly binary, which go-app's app.js
+// fetches.
+const wasmPath = "/web/app.wasm"
+
+// manifestPath is the URL path of the web app manifest.
+const manifestPath = "/manifest.webmanifest"
+
+// appResourcePaths are the files go-app's handler makes in memory. The site
+// renders each once at start and serves it like a static file.
+var appResourcePaths = []string{"/app.js", "/app-worker.js", "/app.css", manifestPath, "/wasm_exec.js"}
+
+// Config is what a [Site] serves and how: the values of cmd/server's flags.
+type Config struct {
+	// Addr is the TCP address [Site.Listen] binds; port 0 picks a free
+	// port, which [Server.Addr] then names.
+	Addr string
+	// Root is the repository root: the files served below /web/ are those
+	// of Root/web unless Web is set.
+	Root string
+	// Web, when not empty, is the directory served below /web/ instead of
+	// Root/web.
+	Web string
+	// Files are more files served below /web/, by name relative to it
+	// ("icon.png"), as if they were in the web directory; they replace a
+	// file of that name there.
+	Files map[string][]byte
+	// Data is the report file served at /data/report.json, relative to
+	// Root unless absolute. Empty means none: for an App without a report.
+	Data string
+	// AllowInvalidData serves a data file that fails validation, or none
+	// at all, instead of refusing to start. It exists so that tests can
+	// show the app's error state; never use it in production.
+	AllowInvalidData bool
+	// Prefix is the URL path the app is served under: "" for the root,
+	// otherwise like "/sub" (see [CleanPrefix]). The site then answers
+	// only below it; an export is made to be served below it.
+	Prefix string
+	// ShutdownTimeout bounds how long [Server.Close] waits for requests
+	// in flight before closing their connections.
+	ShutdownTimeout time.Duration
+	// BrotliQuality is the brotli quality (0 to [BestBrotli]) of
+	// [Site.Export] and [Precompress]: BestBrotli gives the smallest
+	// files, 9 is many times faster.
+	BrotliQuality int
+	// App is the go-app application to serve; the zero value serves the
+	// report explorer ([Explorer]).
+	App App
+}
+
+// App is the go-app application a [Site] serves: how to register its
+// routes and make its handler, and which paths are its pages. go-app keeps
+// its routes in a package variable, so a process serves one App.
+type App struct {
+	// Routes registers the app's routes with go-app. It gets the report,
+	// nil when there is none or it is not valid, and is called by every
+	// [New]: it must register the routes only once.
+	Routes func(rep *report.Report)
+	// Handler returns go-app's handler for version and prefix.
+	Handler func(version, prefix string) *app.Handler
+	// Manifest, when set, returns the web app manifest to serve instead
+	// of go-app's.
+	Manifest func(h *app.Handler, prefix string) []byte
+	// IsPage reports whether a path below the prefix is a page of the app;
+	// any other path is answered with the app's not-found page and 404.
+	IsPage func(path string) bool
+	// Pages lists the paths below the prefix that [Site.Export]
+	// prerenders, given the report (nil when there is none).
+	Pages func(rep *report.Report) []string
+}
+
+// Site is everything one server process serves, loaded into memory by
+// [New] so that the pages, the wasm and the data always belong to the same
+// version, whatever happens on disk while it runs.
+type Site struct {
+	cfg     Config               // with the defaults filled in and the data path resolved
+	version string               // a hash of everything served
+	report  *report.Report       // nil when the data is missing or not valid
+	static  map[string]*resource // by URL path, e.g. /web/app.wasm
+	appRes  map[string]*resource // go-app's generated files, by URL path
+	data    *resource            // nil when there is no data file
+	app     http.Handler         // go-app's handler, for pages
+	handler http.Handler         // the site with its headers and access log
+	pages   pageCache            // pages rendered so far, by encoding and URL
+	log     *slog.Logger
+}
+
+// New loads the web directory and the data file, validates the data, and
+// builds the go-app handler. A data file that does not validate fails with
+// the validation error naming the file, unless cfg.AllowInvalidData.
+func New(cfg Config, logger *slog.Logger) (*Site, error) {
+	cfg, err := cfg.resolve()
+	if err != nil {
+		return nil, err
+	}
+	files, variants, err := readDir(cfg.Web, logger)
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range cfg.Files {
+		files["/web/"+name] = b
+	}
+	wasm, ok := files[wasmPath]
+	if !ok {
+		return nil, fmt.Errorf("%s: not found: build it with GOOS=js GOARCH=wasm go build -o web/app.wasm ./cmd/wasm",
+			filepath.Join(cfg.Web, "app.wasm"))
+	}
+	var data []byte
+	var rep *report.Report
+	if cfg.Data != "" {
+		data, rep, err = loadData(cfg.Data)
+		if err != nil && !cfg.AllowInvalidData {
+			return nil, err
+		}
+		if err != nil {
+			logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
+		}
+	}
+	cfg.App.Routes(rep)
+
+	h, appBodies, version, err := newHandler(cfg, files, data, len(wasm))
+	if err != nil {
+		return nil, err
+	}
+	s := &Site{
+		cfg:     cfg,
+		version: version,
+		report:  rep,
+		static:  make(map[string]*resource, len(files)),
+		appRes:  make(map[string]*resource, len(appBodies)),
+		app:     h,
+		log:     logger,
+	}
+	for p, b := range files {
+		name := filepath.Join(cfg.Web, strings.TrimPrefix(p, "/web/"))
+		s.static[p] = withVariants(newResource(contentTypeOf(p), b), name, func(enc string) ([]byte, bool) {
+			v, ok := variants[p+variantExt[enc]]
+			return v, ok
+		}, logger)
+	}
+	for p, r := range appBodies {
+		// go-app makes these with the version inside, so they cannot be
+		// compressed at build time; they are small.
+		s.appRes[p] = withVariants(newResource(r.contentType, r.body), p, noVariant, logger)
+	}
+	if data != nil {
+		s.data = withVariants(newResource(contentTypes[".json"], data), cfg.Data, func(enc string) ([]byte, bool) {
+			v, err := os.ReadFile(cfg.Data + variantExt[enc])
+			return v, err == nil
+		}, logger)
+	}
+	s.handler = withAccessLog(withSecurityHeaders(http.HandlerFunc(s.route)), logger)
+	return s, nil
+}
+
+// resolve checks cfg and fills in what it leaves to defaults.
+func (cfg Config) resolve() (Config, error) {
+	prefix, err := CleanPrefix(cfg.Prefix)
+	if err != nil {
+		return Config{}, err
+	}
+	cfg.Prefix = prefix
+	if cfg.App.Routes == nil {
+		cfg.App = Explorer()
+	}
+	if cfg.Web == "" {
+		cfg.Web = filepath.Join(cfg.Root, "web")
+	}
+	if cfg.Data != "" && !filepath.IsAbs(cfg.Data) {
+		cfg.Data = filepath.Join(cfg.Root, cfg.Data)
+	}
+	return cfg, nil
+}
+
+// Version is a hash of everything the site serves: the files, the data and
+// go-app's generated files, which carry the handler's settings and the
+// prefix. The same inputs give the same version, so a restart of the same
+// build does not announce an update.
+func (s *Site) Version() string { return s.version }
+
+// newHandler makes go-app's handler for the files and the data, and
+// renders its generated files. Those embed the version, which covers them
+// too, so they enter the hash made with a placeholder version first.
+func newHandler(cfg Config, files map[string][]byte, data []byte, wasmLen int) (*app.Handler, map[string]appBody, string, error) {
+	build := func(version string) (*app.Handler, map[string]appBody, error) {
+		h := cfg.App.Handler(version, cfg.Prefix)
+		// app.js counts the wasm download's progress in decoded bytes, so
+		// it must be told the uncompressed size: the Content-Length of a
+		// compressed response would make the percentage overshoot.
+		h.WasmContentLength = strconv.Itoa(wasmLen)
+		bodies, err := renderAppResources(h, cfg)
+		return h, bodies, err
+	}
+	_, draft, err := build("version")
+	if err != nil {
+		return nil, nil, "", err
+	}
+	version := versionOf(files, data, draft)
+	h, bodies, err := build(version)
+	return h, bodies, version, err
+}
+
+// loadData reads and validates the data file. It returns the bytes even
+// when they do not validate, and nil bytes when the file cannot be read.
+func loadData(path string) ([]byte, *report.Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load data: %w", err)
+	}
+	// Parse the very bytes that will be served, so what was checked is
+	// what clients get.
+	rep, err := report.Parse(data)
+	if err != nil {
+		return data, nil, fmt.Errorf("load data %s: %w", path, err)
+	}
+	return data, rep, nil
+}
+
+// readDir reads every regular file below dir into memory, keyed by URL
+// path (/web/...). Precompressed variants (*.br, *.gz) come back apart,
+// keyed by the URL path of the file they encode plus their extension.
+// Hidden files and symbolic links are skipped; reading goes through
+// os.Root, so nothing outside dir is read.
+func readDir(dir string, logger *slog.Logger) (files, variants map[string][]byte, err error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open web directory: %w", err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	files, variants = map[string][]byte{}, map[string][]byte{}
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p != "." && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			logger.Warn("not serving a file that is not regular", "file", filepath.Join(dir, p))
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		urlPath := "/web/" + p
+		if isVariantName(p) {
+			variants[urlPath] = b
+		} else {
+			files[urlPath] = b
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read web directory: %w", err)
+	}
+	return files, variants, nil
+}
+
+// withVariants adds brotli and gzip variants to res, whose file is named
+// name in messages. found returns the build-time variant in an encoding, if
+// there is one. A fresh build-time variant is taken as is; a missing or
+// stale one is replaced by quick compression in memory.
+func withVariants(res *resource, name string, found func(enc string) ([]byte, bool), logger *slog.Logger) *resource {
+	if !res.compressible {
+		return res
+	}
+	for _, enc := range []string{"br", "gzip"} {
+		v, ok := found(enc)
+		switch {
+		case ok && isFresh(enc, v, res.identity):
+			res.setVariant(enc, v)
+			continue
+		case ok:
+			logger.Warn("ignoring a stale precompressed file; run server -precompress", "file", name+variantExt[enc])
+		case len(res.identity) > 1<<20:
+			logger.Info("compressing a large file at start; run server -precompress to do it at build time", "file", name, "encoding", enc)
+		}
+		res.setVariant(enc, compressFast(enc, res.identity))
+	}
+	return res
+}
+
+// noVariant is the lookup for files that have no build-time variants.
+func noVariant(string) ([]byte, bool) { return nil, false }
+
+// appBody is one file go-app's handler generated.
+type appBody struct {
+	contentType string
+	body        []byte
+}
+
+// renderAppResources asks go-app's handler for the files it makes in
+// memory, with their media types normalised, and replaces its manifest
+// with the App's, when it has one.
+func renderAppResources(h *app.Handler, cfg Config) (map[string]appBody, error) {
+	out := make(map[string]appBody, len(appResourcePaths))
+	for _, p := range appResourcePaths {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("go-app handler: %s: status %d", p, rec.Code)
+		}
+		out[p] = appBody{contentType: contentTypeOf(p), body: rec.Body.Bytes()}
+	}
+	if cfg.App.Manifest != nil {
+		out[manifestPath] = appBody{contentType: contentTypeOf(manifestPath), body: cfg.App.Manifest(h, cfg.Prefix)}
+	}
+	return out, nil
+}
+
+// versionOf hashes the files, the data and go-app's generated files into a
+// short version string.
+func versionOf(files map[string][]byte, data []byte, generated map[string]appBody) string {
+	h := sha256.New()
+	write := func(name string, b []byte) {
+		fmt.Fprintf(h, "%s %d\n", name, len(b))
+		h.Write(b)
+	}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		write(p, files[p])
+	}
+	if data == nil {
+		write(dataPath+" (missing)", nil)
+	} else {
+		write(dataPath, data)
+	}
+	for _, p := range appResourcePaths {
+		write(p, generated[p].body)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
