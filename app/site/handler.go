@@ -90,14 +90,7 @@ func (s *Site) serveStatic(w http.ResponseWriter, r *http.Request, p string) {
 // next, so a page's validator is not a digest of its bytes but of the
 // version and the URL, which determine what the page shows.
 func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
-	ae := parseAcceptEncoding(r.Header.Get("Accept-Encoding"))
-	enc := ""
-	switch {
-	case ae.accepts("br"):
-		enc = "br"
-	case ae.accepts("gzip"):
-		enc = "gzip"
-	}
+	enc := parseAcceptEncoding(r.Header.Get("Accept-Encoding")).best("br", "gzip")
 
 	// go-app answers a matching If-None-Match itself with its own ETag and
 	// renders only for GET; give it a plain GET and keep only the body.

@@ -55,13 +55,20 @@ func (res *resource) setVariant(enc string, b []byte) {
 }
 
 // pick returns the encoding to send to a client that sent accept as its
-// Accept-Encoding, with its body: brotli, then gzip, then identity.
+// Accept-Encoding, with its body: the variant the client weighs highest,
+// brotli before gzip at equal weight, else identity.
 func (res *resource) pick(accept string) (enc string, body []byte) {
-	ae := parseAcceptEncoding(accept)
-	if res.br != nil && ae.accepts("br") {
-		return "br", res.br
+	var offered []string
+	if res.br != nil {
+		offered = append(offered, "br")
 	}
-	if res.gz != nil && ae.accepts("gzip") {
+	if res.gz != nil {
+		offered = append(offered, "gzip")
+	}
+	switch parseAcceptEncoding(accept).best(offered...) {
+	case "br":
+		return "br", res.br
+	case "gzip":
 		return "gzip", res.gz
 	}
 	return "", res.identity
@@ -159,18 +166,31 @@ func parseAcceptEncoding(header string) acceptEncoding {
 	return ae
 }
 
-// accepts reports whether the client accepts coding, named or through *.
-func (ae acceptEncoding) accepts(coding string) bool {
+// weight is the q-value the client gives coding, named or through *; 0
+// when it does not accept it.
+func (ae acceptEncoding) weight(coding string) float64 {
 	if q, ok := ae[coding]; ok {
-		return q > 0
+		return q
 	}
 	if coding == "gzip" {
 		if q, ok := ae["x-gzip"]; ok {
-			return q > 0
+			return q
 		}
 	}
-	q, ok := ae["*"]
-	return ok && q > 0
+	return ae["*"]
+}
+
+// best returns the one of offered, in the server's order of preference,
+// that the client weighs highest (gzip;q=1, br;q=0.1 gets gzip), or "" for
+// identity when it accepts none of them.
+func (ae acceptEncoding) best(offered ...string) string {
+	best, bestQ := "", 0.0
+	for _, c := range offered {
+		if q := ae.weight(c); q > bestQ {
+			best, bestQ = c, q
+		}
+	}
+	return best
 }
 
 // digest is a short hex SHA-256 of b, long enough to tell versions apart.

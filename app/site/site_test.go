@@ -39,6 +39,7 @@ func TestEncodingNegotiation(t *testing.T) {
 		{"br", "br"},
 		{"gzip", "gzip"},
 		{"br;q=0, gzip", "gzip"},
+		{"gzip;q=1.0, br;q=0.1", "gzip"},
 		{"*", "br"},
 		{"identity", ""},
 		{"", ""},
@@ -585,26 +586,33 @@ func TestParseAcceptEncoding(t *testing.T) {
 	tests := []struct {
 		header   string
 		br, gzip bool
+		best     string // of br and gzip
 	}{
-		{"", false, false},
-		{"gzip, deflate, br", true, true},
-		{"BR, GZip", true, true},
-		{"br;q=0, gzip;q=0.5", false, true},
-		{"br; q=0.0", false, false},
-		{"*", true, true},
-		{"*;q=0", false, false},
-		{"*, br;q=0", false, true},
-		{"x-gzip", false, true},
-		{"identity", false, false},
-		{"gzip;q=abc", false, false},
+		{"", false, false, ""},
+		{"gzip, deflate, br", true, true, "br"},
+		{"BR, GZip", true, true, "br"},
+		{"br;q=0, gzip;q=0.5", false, true, "gzip"},
+		{"br; q=0.0", false, false, ""},
+		{"*", true, true, "br"},
+		{"*;q=0", false, false, ""},
+		{"*, br;q=0", false, true, "gzip"},
+		{"x-gzip", false, true, "gzip"},
+		{"identity", false, false, ""},
+		{"gzip;q=abc", false, false, ""},
+		{"gzip;q=1.0, br;q=0.1", true, true, "gzip"},
+		{"br;q=0.5, gzip;q=0.5", true, true, "br"},
+		{"br;q=0.9, *;q=1", true, true, "gzip"},
 	}
 	for _, tt := range tests {
 		ae := parseAcceptEncoding(tt.header)
-		if got := ae.accepts("br"); got != tt.br {
-			t.Errorf("parseAcceptEncoding(%q).accepts(br) = %v; want %v", tt.header, got, tt.br)
+		if got := ae.weight("br") > 0; got != tt.br {
+			t.Errorf("parseAcceptEncoding(%q) accepts br = %v; want %v", tt.header, got, tt.br)
 		}
-		if got := ae.accepts("gzip"); got != tt.gzip {
-			t.Errorf("parseAcceptEncoding(%q).accepts(gzip) = %v; want %v", tt.header, got, tt.gzip)
+		if got := ae.weight("gzip") > 0; got != tt.gzip {
+			t.Errorf("parseAcceptEncoding(%q) accepts gzip = %v; want %v", tt.header, got, tt.gzip)
+		}
+		if got := ae.best("br", "gzip"); got != tt.best {
+			t.Errorf("parseAcceptEncoding(%q).best(br, gzip) = %q; want %q", tt.header, got, tt.best)
 		}
 	}
 }
