@@ -26,6 +26,9 @@ const (
 	bestGzip   = gzip.BestCompression
 	fastBrotli = 5
 	fastGzip   = gzip.DefaultCompression
+	// fastWindow is the brotli window of a page compressed per request:
+	// 256 KB, which holds a whole page of the report.
+	fastWindow = 18
 )
 
 // variantExt names the file holding each encoding's variant of a file.
@@ -38,11 +41,18 @@ func isVariantName(name string) bool {
 
 // compress encodes b with enc ("br" or "gzip") at the given quality.
 func compress(enc string, b []byte, quality int) []byte {
+	return compressWindow(enc, b, quality, 24)
+}
+
+// compressWindow is compress with a brotli window of 1<<lgwin bytes. The
+// encoder's memory grows with the window: 16 MB (lgwin 24) suits files
+// compressed once at build time, not a page compressed per request.
+func compressWindow(enc string, b []byte, quality, lgwin int) []byte {
 	var buf bytes.Buffer
 	var w io.WriteCloser
 	switch enc {
 	case "br":
-		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: 24})
+		w = brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: lgwin})
 	case "gzip":
 		zw, err := gzip.NewWriterLevel(&buf, quality)
 		if err != nil {
@@ -161,7 +171,7 @@ func writeVariant(p, enc string, orig []byte, quality int, logger *slog.Logger) 
 // compressFast compresses b at a speed fit for start-up and requests.
 func compressFast(enc string, b []byte) []byte {
 	if enc == "br" {
-		return compress(enc, b, fastBrotli)
+		return compressWindow(enc, b, fastBrotli, fastWindow)
 	}
 	return compress(enc, b, fastGzip)
 }

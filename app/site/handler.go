@@ -5,6 +5,7 @@ package site
 import (
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -108,8 +109,21 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		// other unknown path renders the same not-found page.
 		r2.URL.Path, r2.URL.RawPath = s.cfg.Prefix+"/404", ""
 	}
-	key := enc + " " + r2.URL.RequestURI()
+	key := enc + " " + s.view(r2)
 	if res, ok := s.pages.get(key); ok {
+		res.serve(w, r, status)
+		return
+	}
+	// Each render and its compression take a few megabytes for a moment;
+	// a flood of distinct views waits for a slot instead of taking them
+	// all at once.
+	select {
+	case s.renders <- struct{}{}:
+		defer func() { <-s.renders }()
+	case <-r.Context().Done():
+		return
+	}
+	if res, ok := s.pages.get(key); ok { // rendered while this one waited
 		res.serve(w, r, status)
 		return
 	}
@@ -127,7 +141,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	}
 	body := rec.Body.Bytes()
 	res := &resource{contentType: contentTypes[".html"], identity: body, compressible: true,
-		tag: digest([]byte(s.version + " " + r.URL.RequestURI()))}
+		tag: digest([]byte(s.version + " " + key))}
 	if enc != "" {
 		res.setVariant(enc, compressFast(enc, body))
 	}
@@ -135,19 +149,41 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	res.serve(w, r, status)
 }
 
+// maxRenders bounds the pages rendered at once: two per CPU keeps every
+// core busy while a render waits on nothing but the CPU.
+func maxRenders() int { return max(2, 2*runtime.GOMAXPROCS(0)) }
+
+// view is what the page at r2's URL shows, as the cache knows it: its path
+// and the view the app makes of its query ([App.View]), so that links that
+// differ only in what the app ignores share one entry.
+func (s *Site) view(r2 *http.Request) string {
+	path := r2.URL.EscapedPath()
+	if s.cfg.App.View == nil {
+		return r2.URL.RequestURI()
+	}
+	below := strings.TrimPrefix(r2.URL.Path, s.cfg.Prefix)
+	return path + "?" + s.cfg.App.View(below, r2.URL.RawQuery)
+}
+
 // pageCache keeps rendered and compressed pages. A page depends only on
-// the version, which is fixed for the life of a site, and its URL, so an
+// the version, which is fixed for the life of a site, and its view, so an
 // entry never goes stale; rendering and brotli dominated the cost of a
-// page request (perf in docs/performance.md). Links with arbitrary query
-// strings could grow it without end, so it is dropped whole when full.
+// page request (perf in docs/performance.md). Links to ever new views
+// could grow it without end, so it is dropped whole when it holds
+// maxCachedPages pages or maxCachedBytes bytes.
 type pageCache struct {
 	mu    sync.Mutex
 	pages map[string]*resource
+	bytes int
 }
 
-// maxCachedPages bounds the page cache; the routes and their common links
-// fit many times over.
-const maxCachedPages = 512
+// maxCachedPages and maxCachedBytes bound the page cache; the routes and
+// their common links fit many times over (a page of the real report is
+// 6 to 60 KB, with its brotli variant a fifth of that more).
+const (
+	maxCachedPages = 512
+	maxCachedBytes = 64 << 20
+)
 
 func (c *pageCache) get(key string) (*resource, bool) {
 	c.mu.Lock()
@@ -157,12 +193,14 @@ func (c *pageCache) get(key string) (*resource, bool) {
 }
 
 func (c *pageCache) put(key string, res *resource) {
+	size := len(res.identity) + len(res.br) + len(res.gz)
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.pages == nil || len(c.pages) >= maxCachedPages {
-		c.pages = make(map[string]*resource)
+	if c.pages == nil || len(c.pages) >= maxCachedPages || c.bytes+size > maxCachedBytes {
+		c.pages, c.bytes = make(map[string]*resource), 0
 	}
 	c.pages[key] = res
+	c.bytes += size
 }
 
 // goAppIntercepts reports whether go-app's handler answers the URL path

@@ -93,6 +93,11 @@ type App struct {
 	// Pages lists the paths below the prefix that [Site.Export]
 	// prerenders, given the report (nil when there is none).
 	Pages func(rep *report.Report) []string
+	// View, when set, returns what a page's path (below the prefix) and
+	// raw query mean: two requests with the same view get the same page,
+	// so parameters the app ignores do not make a page of their own. Nil
+	// means the raw query is the view.
+	View func(path, rawQuery string) string
 }
 
 // Site is everything one server process serves, loaded into memory by
@@ -107,7 +112,8 @@ type Site struct {
 	data    *resource            // nil when there is no data file
 	app     http.Handler         // go-app's handler, for pages
 	handler http.Handler         // the site with its headers and access log
-	pages   pageCache            // pages rendered so far, by encoding and URL
+	pages   pageCache            // pages rendered so far, by encoding and view
+	renders chan struct{}        // a slot per page render in flight
 	log     *slog.Logger
 }
 
@@ -155,6 +161,7 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 		static:  make(map[string]*resource, len(files)),
 		appRes:  make(map[string]*resource, len(appBodies)),
 		app:     h,
+		renders: make(chan struct{}, maxRenders()),
 		log:     logger,
 	}
 	for p, b := range files {
