@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // rootFiles are files crawlers and browsers look for at the root, served
@@ -66,6 +67,10 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 		s.serveStatic(w, r, "/web"+p)
 	case s.appRes[p] != nil:
 		s.appRes[p].serve(w, r, http.StatusOK)
+	case !utf8.ValidString(p):
+		// No page has such a name (/stocks/%ff%fe), and a page that
+		// repeated it would write bytes that are not text.
+		s.servePage(w, r, http.StatusNotFound)
 	case s.cfg.App.IsPage(p):
 		s.servePage(w, r, http.StatusOK)
 	default:
@@ -104,7 +109,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	// end the attribute. Hand it the percent-encoded path, in which no
 	// quote or angle bracket survives; the pages unescape it themselves.
 	r2.URL.Path, r2.URL.RawPath = r.URL.EscapedPath(), ""
-	if status == http.StatusNotFound && s.goAppIntercepts(r.URL.Path) {
+	if status == http.StatusNotFound && (s.goAppIntercepts(r.URL.Path) || !utf8.ValidString(r.URL.Path)) {
 		// go-app would answer these paths with a file, not a page; any
 		// other unknown path renders the same not-found page.
 		r2.URL.Path, r2.URL.RawPath = s.cfg.Prefix+"/404", ""

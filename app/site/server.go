@@ -20,7 +20,12 @@ const (
 	readTimeout       = 10 * time.Second
 	writeTimeout      = 2 * time.Minute
 	idleTimeout       = 60 * time.Second
-	maxHeaderBytes    = 32 << 10
+	// maxHeaderBytes is net/http's own limit on the request line and the
+	// headers, past which it answers 431 itself, without the security
+	// headers. The site's handler refuses headers past maxFieldBytes with
+	// its own 431 first; the URL may use the rest (a link to a view is
+	// long where names are).
+	maxHeaderBytes = 1 << 20
 )
 
 // Server is a [Site] served on a TCP listener, with the timeouts and

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
@@ -193,18 +194,21 @@ func TestSecurityHeaders(t *testing.T) {
 	cases := []struct {
 		name, method, path string
 		status             int
+		headers            []string
 	}{
-		{"page", "GET", "/", 200},
-		{"wasm", "GET", "/web/app.wasm", 200},
-		{"data", "GET", "/data/report.json", 200},
-		{"not found page", "GET", "/nowhere", 404},
-		{"plain not found", "GET", "/web/missing.png", 404},
-		{"method", "POST", "/", 405},
-		{"head", "HEAD", "/app.js", 200},
+		{"page", "GET", "/", 200, nil},
+		{"wasm", "GET", "/web/app.wasm", 200, nil},
+		{"data", "GET", "/data/report.json", 200, nil},
+		{"not found page", "GET", "/nowhere", 404, nil},
+		{"plain not found", "GET", "/web/missing.png", 404, nil},
+		{"method", "POST", "/", 405, nil},
+		{"head", "HEAD", "/app.js", 200, nil},
+		{"headers too large", "GET", "/", 431, []string{"X-Big: " + strings.Repeat("a", 40<<10)}},
+		{"long URL", "GET", "/movers?q=" + strings.Repeat("a", 40<<10), 200, nil},
 	}
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			res, _ := sitetest.Fetch(t, tt.method, srv.URL+tt.path)
+			res, _ := sitetest.Fetch(t, tt.method, srv.URL+tt.path, tt.headers...)
 			if res.StatusCode != tt.status {
 				t.Errorf("status = %d; want %d", res.StatusCode, tt.status)
 			}
@@ -399,7 +403,8 @@ func TestNotFound(t *testing.T) {
 	_, home := sitetest.Fetch(t, "GET", srv.URL+"/")
 	// Among them, paths go-app's handler would answer with a file.
 	pages := []string{"/nowhere", "/movers/extra", "/index.html", "/Movers", "/app.wasm", "/goapp.wasm",
-		"/goapp.js", "/manifest.json", "/" + s.Version() + "/app.js", "/" + s.Version() + "/web/app.wasm"}
+		"/goapp.js", "/manifest.json", "/" + s.Version() + "/app.js", "/" + s.Version() + "/web/app.wasm",
+		"/stocks/%ff%fe", "/%c3%28"}
 	for _, path := range pages {
 		t.Run("page "+path, func(t *testing.T) {
 			res, body := sitetest.Fetch(t, "GET", srv.URL+path, "Accept-Encoding: gzip")
@@ -410,6 +415,9 @@ func TestNotFound(t *testing.T) {
 				t.Errorf("Content-Type = %q; want text/html; charset=utf-8", got)
 			}
 			html := string(sitetest.Decode(t, res, body))
+			if !utf8.ValidString(html) {
+				t.Errorf("404 page is not valid UTF-8")
+			}
 			for _, want := range []string{`id="app-wasm-loader"`, `src="/app.js"`, notFoundTitle} {
 				if !strings.Contains(html, want) {
 					t.Errorf("404 page lacks %s", want)

@@ -78,6 +78,22 @@ func TestRunServes(t *testing.T) {
 	}
 }
 
+// TestOversizedHeaders checks that the running server answers headers past
+// its limit with a 431 that carries the security headers, which net/http's
+// own 431 would not, while a long URL still reaches the app.
+func TestOversizedHeaders(t *testing.T) {
+	f := sitetest.NewFixture(t, 4096)
+	r := startRun(t, "-addr", "127.0.0.1:0", "-root", f.Root)
+	res, _ := sitetest.Fetch(t, "GET", r.url+"/", "X-Big: "+strings.Repeat("a", 40<<10))
+	if res.StatusCode != http.StatusRequestHeaderFieldsTooLarge || res.Header.Get("Content-Security-Policy") == "" {
+		t.Errorf("40 KB header: status %d, CSP %q; want 431 with the security headers", res.StatusCode, res.Header.Get("Content-Security-Policy"))
+	}
+	res, _ = sitetest.Fetch(t, "GET", r.url+"/movers?q="+strings.Repeat("a", 40<<10))
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("40 KB URL: status %d; want 200", res.StatusCode)
+	}
+}
+
 // TestGracefulShutdown cancels Run while a large response is half sent
 // and checks that the client still gets all of it and Run then returns
 // nil. The client's small receive buffer keeps the response in flight: the
