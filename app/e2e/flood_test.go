@@ -1,18 +1,16 @@
 package e2e
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
-	"os"
-	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // TestFloodOfUniqueQueries sends what once took the server from 77 MB to
@@ -71,7 +69,10 @@ func TestFloodOfUniqueQueries(t *testing.T) {
 	if n := failed.Load(); n > 0 {
 		t.Errorf("%d requests failed, the first with %v", n, firstErr.Load())
 	}
-	peak := peakRSS(t, s.cmd.Process.Pid)
+	peak, err := testkit.PeakRSS(s.cmd.Process.Pid)
+	if err != nil {
+		t.Skipf("cannot read the server's memory: %v", err)
+	}
 	t.Logf("%d requests from %d clients; server peak RSS %d MB", min(sent.Load(), requests), workers, peak>>20)
 	if peak > maxRSS {
 		t.Errorf("server peak RSS %d MB; want under %d MB", peak>>20, maxRSS>>20)
@@ -81,26 +82,4 @@ func TestFloodOfUniqueQueries(t *testing.T) {
 		t.Fatalf("GET / after the flood: %v, %v", res, err)
 	}
 	res.Body.Close()
-}
-
-// peakRSS reads the peak resident set size of process pid (VmHWM).
-func peakRSS(tb testing.TB, pid int) int64 {
-	tb.Helper()
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		tb.Skipf("no /proc to read the server's memory: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
-			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-			if err != nil {
-				tb.Fatalf("VmHWM %q: %v", v, err)
-			}
-			return kb << 10
-		}
-	}
-	tb.Fatalf("no VmHWM in /proc/%d/status", pid)
-	return 0
 }

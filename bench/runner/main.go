@@ -260,6 +260,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	b.serve(ctx, ours)
 	ours.stop()
+	if _, err := exec.LookPath("wrk"); err == nil {
+		b.flood(ctx)
+	} else {
+		b.res.Flood.Note = "no wrk on PATH"
+	}
 
 	err = b.finish(stdout)
 	return cmp.Or(ctx.Err(), err)

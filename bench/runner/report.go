@@ -16,6 +16,8 @@ const (
 	maxSearchP95Real  = 16.0      // ms, one frame
 	maxSearchP95Synth = 50.0      // ms, at 10,000 rows
 	minServeRatio     = 0.9       // × nginx's requests per second
+	maxFloodRSSMB     = 300.0     // MB, the server's peak under the flood
+	maxFloodCachedP99 = 50.0      // ms, a cached page under the flood
 )
 
 // targets checks the figures of r against the targets.
@@ -59,6 +61,13 @@ func targets(r *Result) []Target {
 	if len(r.Serve.Paths) == 0 {
 		add("server throughput", fmt.Sprintf("≥ %.1f× nginx", minServeRatio), "n/a", false, false, r.Serve.Note)
 	}
+	f := r.Flood
+	measured := f.Requests > 0
+	note := fmt.Sprintf("%d distinct /events from %d clients in %.0f s, %d errors; %s", f.Requests, f.Conns, f.Seconds, f.Errors, f.Note)
+	add("peak RSS under a flood", fmt.Sprintf("≤ %g MB", maxFloodRSSMB), fmt.Sprintf("%.0f MB", float64(f.PeakRSSMB)),
+		float64(f.PeakRSSMB) <= maxFloodRSSMB && f.Errors == 0, measured, note)
+	add("cached / p99 under a flood", fmt.Sprintf("≤ %g ms", maxFloodCachedP99), ms(f.CachedP99),
+		float64(f.CachedP99) <= maxFloodCachedP99 && f.CachedError == 0, measured, fmt.Sprintf("%s req/s, %d errors", num(f.CachedRPS), f.CachedError))
 	return ts
 }
 

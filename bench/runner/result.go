@@ -93,6 +93,7 @@ type Result struct {
 	Load     LoadResult   `json:"load"`
 	Interact []Interact   `json:"interaction"`
 	Serve    ServeResult  `json:"serving"`
+	Flood    FloodResult  `json:"flood"`
 	Profiles []CPUProfile `json:"profiles,omitempty"`
 	Targets  []Target     `json:"targets"`
 	Problems []string     `json:"problems,omitempty"`

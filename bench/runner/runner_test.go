@@ -214,6 +214,7 @@ func TestTargets(t *testing.T) {
 			{Path: "/", Accept: acceptEncoding, RPSRatio: 0.5},
 			{Path: "/", Accept: "identity", RPSRatio: 2},
 		}},
+		Flood: FloodResult{Conns: 256, Requests: 900, PeakRSSMB: 226, CachedP99: 80},
 	}
 	got := map[string]string{}
 	for _, tg := range targets(r) {
@@ -226,6 +227,8 @@ func TestTargets(t *testing.T) {
 		"search p95, real /movers":                 "pass",
 		"search p95, synthetic /movers":            "MISS",
 		"server throughput /":                      "MISS",
+		"peak RSS under a flood":                   "pass",
+		"cached / p99 under a flood":               "MISS",
 	}
 	if string(must(json.Marshal(got))) != string(must(json.Marshal(want))) {
 		t.Errorf("targets = %v; want %v", got, want)

@@ -168,26 +168,49 @@ func (w wrk) name() string {
 // latency in milliseconds and the errors (socket errors and statuses of
 // 400 and above), as wrk measured them.
 func (w wrk) run(ctx context.Context, url, accept string) (rps, p99 float64, errs int, err error) {
+	r, err := w.runFull(ctx, url, accept)
+	rps, p99, errs = r.figures()
+	return rps, p99, errs, err
+}
+
+// figures are a run's requests per second, 99th percentile latency in
+// milliseconds and errors; zero for a run that did not finish.
+func (r wrkRun) figures() (rps, p99 float64, errs int) {
+	if r.DurationUs <= 0 {
+		return 0, 0, 0
+	}
+	return float64(r.Requests) / (r.DurationUs / 1e6), r.P99Us / 1000, r.SocketErrors + r.StatusErrors
+}
+
+// runFull loads url and returns wrk's summary line.
+func (w wrk) runFull(ctx context.Context, url, accept string) (wrkRun, error) {
 	secs := max(1, int(w.duration.Round(time.Second)/time.Second))
 	out, err := exec.CommandContext(ctx, "wrk", "-t"+strconv.Itoa(w.threads), "-c"+strconv.Itoa(w.conns),
 		"-d"+strconv.Itoa(secs)+"s", "-s", w.script, "-H", "Accept-Encoding: "+accept, url).CombinedOutput()
 	if err != nil {
-		return 0, 0, 0, fmt.Errorf("wrk %s: %v\n%s", url, err, out)
+		return wrkRun{}, fmt.Errorf("wrk %s: %v\n%s", url, err, out)
 	}
-	return parseWrk(string(out))
+	return parseWrkRun(string(out))
 }
 
 // parseWrk reads the line wrk-done.lua adds to wrk's report.
 func parseWrk(out string) (rps, p99 float64, errs int, err error) {
+	r, err := parseWrkRun(out)
+	rps, p99, errs = r.figures()
+	return rps, p99, errs, err
+}
+
+// parseWrkRun reads the line wrk-done.lua adds to wrk's report.
+func parseWrkRun(out string) (wrkRun, error) {
 	i := strings.LastIndex(out, `{"requests":`)
 	var r wrkRun
 	if i < 0 {
-		return 0, 0, 0, fmt.Errorf("wrk: no summary line from wrk-done.lua in its output:\n%s", out)
+		return r, fmt.Errorf("wrk: no summary line from wrk-done.lua in its output:\n%s", out)
 	}
 	if err := json.NewDecoder(strings.NewReader(out[i:])).Decode(&r); err != nil || r.DurationUs <= 0 {
-		return 0, 0, 0, fmt.Errorf("wrk: bad summary line (%v):\n%s", err, out)
+		return r, fmt.Errorf("wrk: bad summary line (%v):\n%s", err, out)
 	}
-	return float64(r.Requests) / (r.DurationUs / 1e6), r.P99Us / 1000, r.SocketErrors + r.StatusErrors, nil
+	return r, nil
 }
 
 // serveBench loads each path on both servers, rounds times, alternating
