@@ -5,6 +5,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -12,6 +13,11 @@ import (
 
 	"github.com/airesearch/aiweekly/app/testkit"
 )
+
+// hostileData is a report whose every string a person reads carries
+// markup, formula prefixes, quotes, RTL marks, emoji and, for names,
+// 2,000 characters (app/report/testdata/hostile.json).
+var hostileData = filepath.Join("app", "report", "testdata", "hostile.json")
 
 // TestFloodOfUniqueQueries sends what once took the server from 77 MB to
 // 11 GB: many clients at once, each asking for /events with a query of its
