@@ -178,6 +178,7 @@ func Movers(r *report.Report) *Table {
 					TextCell(strings.Join(seg, "")),
 				},
 				Facets: map[string][]string{FacetList: {l.key}, FacetLink: link, FacetSegment: seg},
+				Source: m,
 			})
 		}
 	}
@@ -225,6 +226,7 @@ func Constituents(r *report.Report) *Table {
 				ret(ytd, c.Company),
 			},
 			Facets: map[string][]string{FacetLink: link, FacetSegment: seg},
+			Source: c,
 		})
 	}
 	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, rows)
@@ -245,7 +247,7 @@ func Events(r *report.Report) *Table {
 	kindFacet.Values = specs[RouteEvents].facets[0].enum
 	named := map[string]bool{}
 	var rows []Row
-	add := func(id, kind, date, printed, title, source string, companies []string, body ...string) {
+	add := func(src any, id, kind, date, printed, title, source string, companies []string, body ...string) {
 		refs := make([]Ref, len(companies))
 		names := make([]string, len(companies))
 		for i, c := range companies {
@@ -262,16 +264,17 @@ func Events(r *report.Report) *Table {
 			Cells:  []Cell{DateCell(date, text), TextCell(kind), TextCell(title), refCell(refs...), TextCell(source)},
 			Facets: map[string][]string{FacetKind: {kind}, FacetCompany: names},
 			more:   body,
+			Source: src,
 		})
 	}
 	for _, e := range r.Events.CompanyEvents {
-		add(e.ID, EventCompany, e.Date, e.DateAsPrinted, e.Title, "", e.Companies, append(slices.Clone(e.Details), e.Views...)...)
+		add(e, e.ID, EventCompany, e.Date, e.DateAsPrinted, e.Title, "", e.Companies, append(slices.Clone(e.Details), e.Views...)...)
 	}
 	for _, n := range r.Events.DomesticNews {
-		add(n.ID, EventDomestic, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
+		add(n, n.ID, EventDomestic, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
 	}
 	for _, n := range r.Events.OverseasNews {
-		add(n.ID, EventOverseas, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
+		add(n, n.ID, EventOverseas, n.Date, n.DateAsPrinted, n.Title, n.Source, n.Companies, n.Text)
 	}
 	companyFacet := facet(FacetCompany)
 	for _, c := range r.Companies { // report order of the companies
@@ -309,6 +312,7 @@ func Financings(r *report.Report) *Table {
 				TextCell(f.Highlights),
 			},
 			Facets: map[string][]string{FacetCurrency: {f.Amount.Currency}},
+			Source: f,
 		})
 	}
 	return build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, rows)
@@ -328,6 +332,7 @@ func Picks(r *report.Report) *Table {
 				ID:     p.ID + "/" + strconv.Itoa(i+1),
 				Cells:  []Cell{TextCell(p.Layer), TextCell(p.Vertical), refCell(ix.ref(s.Name, s.Company))},
 				Facets: map[string][]string{FacetLayer: {p.Layer}, FacetVertical: {p.Vertical}},
+				Source: s,
 			})
 		}
 	}

@@ -10,15 +10,15 @@ type aboutPage struct{ reportView }
 func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx, T("about.title"), nil) }
 
 func (p *aboutPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("/about", s)
+	if s := p.status(); s != nil {
+		return p.layout(s)
 	}
 	m := p.rep.Meta
 	levels := make([]app.UI, 0, len(m.RatingScale.Levels))
 	for _, l := range m.RatingScale.Levels {
 		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Text(l.Rating), app.Td().Text(l.Text)))
 	}
-	return layout("/about",
+	return p.layout(
 		app.H1().Text(T("about.title")),
 		app.Section().ID("scale").Body(
 			app.H2().Text(T("about.scale")),

@@ -13,10 +13,11 @@ import (
 )
 
 // tableChart is the chart that follows a table's filters: the rows of res
-// as the view s shows them, in the colour convention of s. It returns nil
+// as the view s shows them, in the colour convention of s, with the period
+// and exchange rate of r, the report the explorer shows. It returns nil
 // where the view has no chart (/picks, whose rows are names without
 // figures) and when no row matches, which the table already says.
-func tableChart(t *explore.Table, res explore.Result, s explore.State) app.UI {
+func tableChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) app.UI {
 	if t == nil || len(res.Rows) == 0 {
 		return nil
 	}
@@ -27,9 +28,9 @@ func tableChart(t *explore.Table, res explore.Result, s explore.State) app.UI {
 	case explore.RouteConstituents:
 		spec = constituentsChart(t, res, s)
 	case explore.RouteEvents:
-		spec = eventsChart(t, res, s, storedReport())
+		spec = eventsChart(t, res, s, r)
 	case explore.RouteFinancings:
-		spec = financingsChart(t, res, s, storedReport())
+		spec = financingsChart(t, res, s, r)
 	default:
 		return nil
 	}
@@ -219,14 +220,10 @@ func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *r
 		return chartSpec{}
 	}
 	fx := r.Financings.FX
-	byID := make(map[string]report.Financing, len(r.Financings.Items))
-	for _, f := range r.Financings.Items {
-		byID[f.ID] = f
-	}
 	var rows []chart.Amount
 	skipped := 0
 	for _, row := range res.Rows {
-		f, ok := byID[row.ID]
+		f, ok := row.Source.(report.Financing)
 		usd, conv := fx.ToBase(f.Amount)
 		if !ok || !conv || math.IsNaN(usd) {
 			skipped++
@@ -256,13 +253,6 @@ func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *r
 			return chart.Amounts(rows, o)
 		},
 	}
-}
-
-// storedReport is the report the pages show, or nil before it loaded.
-func storedReport() *report.Report {
-	store.mu.Lock()
-	defer store.mu.Unlock()
-	return store.rep
 }
 
 // chartLabels are the strings the charts draw, in the current language.

@@ -15,8 +15,8 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-// chartReport loads the real data/report.json and hands it to the store,
-// as the server does, so that tableChart finds its period and rate.
+// chartReport loads the real data/report.json, whose period and rate
+// tableChart draws with.
 func chartReport(tb testing.TB) *report.Report {
 	tb.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "data", "report.json"))
@@ -27,7 +27,6 @@ func chartReport(tb testing.TB) *report.Report {
 	if err != nil {
 		tb.Fatalf("parse report: %v", err)
 	}
-	SetReport(r)
 	return r
 }
 
@@ -102,7 +101,7 @@ func drawTableChart(tb testing.TB, r *report.Report, route explore.Route, query 
 		tb.Fatal(err)
 	}
 	s, _ := tab.Parse(v)
-	ui := tableChart(tab, explore.Apply(tab, s), s)
+	ui := tableChart(tab, explore.Apply(tab, s), s, r)
 	if ui == nil {
 		return nil, svgDoc{}, false
 	}
@@ -324,7 +323,7 @@ func TestTableChartNone(t *testing.T) {
 			t.Errorf("%s?%s has a chart; want none", tt.route, tt.query)
 		}
 	}
-	if got := tableChart(nil, explore.Result{}, explore.State{}); got != nil {
+	if got := tableChart(nil, explore.Result{}, explore.State{}, r); got != nil {
 		t.Errorf("tableChart(nil table) = %v; want nil", got)
 	}
 }

@@ -12,6 +12,6 @@ type constituentsPage struct{ explorer }
 
 var constituentsSpec = explorerSpec{route: explore.RouteConstituents, title: "constituents.title"}
 
-func (p *constituentsPage) OnNav(ctx app.Context) { p.nav(ctx, constituentsSpec) }
+func (p *constituentsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *constituentsPage) Render() app.UI { return p.render() }

@@ -18,6 +18,6 @@ var eventsSpec = explorerSpec{
 	dates:    true,
 }
 
-func (p *eventsPage) OnNav(ctx app.Context) { p.nav(ctx, eventsSpec) }
+func (p *eventsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *eventsPage) Render() app.UI { return p.render() }

@@ -19,7 +19,8 @@ func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
 	}
 	x := &explorer{spec: spec}
-	x.rep = loadReport(tb)
+	x.content = newContent(loadReport(tb))
+	x.rep = x.content.rep
 	x.show(v)
 	return x
 }
@@ -89,7 +90,6 @@ func TestExplorerRowLimit(t *testing.T) {
 	const n = 2*pageRows + 50
 	x := &explorer{spec: explorerSpec{route: explore.RouteConstituents, title: "constituents.title"}}
 	x.table = bigTable(t, n)
-	x.d = &derived{}
 	x.res = explore.Apply(x.table, x.st)
 	x.limit = pageRows
 	for _, want := range []int{pageRows, 2 * pageRows, n} {

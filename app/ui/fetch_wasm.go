@@ -9,37 +9,42 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchReport downloads and parses the report with the browser's fetch.
-// It avoids net/http, which would add megabytes to the wasm.
-func fetchReport(url string, done func(*report.Report, error)) {
-	fetchBytes(url, func(b []byte, err error) {
-		if err != nil {
-			done(nil, &loadError{URL: url, Err: err})
-			return
-		}
-		r, err := report.Parse(b)
-		if err != nil {
-			done(nil, &loadError{URL: url, Err: err})
-			return
-		}
-		done(r, nil)
-	})
+// fetchReport downloads and parses the report with the browser's fetch,
+// blocking the calling goroutine (one of ctx.Async) until it is done. It
+// avoids net/http, which would add megabytes to the wasm.
+func fetchReport(url string) (*report.Report, error) {
+	b, err := fetchBytes(url)
+	if err != nil {
+		return nil, err
+	}
+	r, err := report.Parse(b)
+	if err != nil {
+		return nil, parseError(url, err)
+	}
+	return r, nil
 }
 
-func fetchBytes(url string, done func([]byte, error)) {
+// fetchBytes gets url's body. A rejected fetch (no network) is
+// FailOffline, a 404 FailNotFound, any other HTTP error FailUnavailable.
+func fetchBytes(url string) ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
 	var onResp, onBody, onFail app.Func
 	finish := func(b []byte, err error) {
 		onResp.Release()
 		onBody.Release()
 		onFail.Release()
-		done(b, err)
+		done <- result{b, err}
 	}
 	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
 		msg := "network error"
 		if len(args) > 0 && args[0].Truthy() {
 			msg = args[0].Call("toString").String()
 		}
-		finish(nil, fmt.Errorf("fetch: %s", msg))
+		finish(nil, &LoadError{URL: url, Kind: FailOffline, Err: fmt.Errorf("fetch: %s", msg)})
 		return nil
 	})
 	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -52,11 +57,19 @@ func fetchBytes(url string, done func([]byte, error)) {
 	onResp = app.FuncOf(func(this app.Value, args []app.Value) any {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
-			finish(nil, fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String()))
+			status := resp.Get("status").Int()
+			kind := FailUnavailable
+			if status == 404 {
+				kind = FailNotFound
+			}
+			finish(nil, &LoadError{URL: url, Kind: kind,
+				Err: fmt.Errorf("HTTP %d %s", status, resp.Get("statusText").String())})
 			return nil
 		}
 		resp.Call("arrayBuffer").Call("then", onBody, onFail)
 		return nil
 	})
 	app.Window().Call("fetch", url).Call("then", onResp, onFail)
+	r := <-done
+	return r.b, r.err
 }

@@ -13,7 +13,7 @@ type financingsPage struct{ explorer }
 
 var financingsSpec = explorerSpec{route: explore.RouteFinancings, title: "financings.title"}
 
-func (p *financingsPage) OnNav(ctx app.Context) { p.nav(ctx, financingsSpec) }
+func (p *financingsPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *financingsPage) Render() app.UI {
 	if p.rep == nil {

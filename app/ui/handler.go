@@ -62,7 +62,7 @@ func NewHandler(version, prefix string) *app.Handler {
 // workerJS fills in the parts of the worker template that come from the
 // route table; go-app fills in the version and the resources.
 func workerJS() string {
-	shells, err := json.Marshal(Paths)
+	shells, err := json.Marshal(Paths())
 	if err != nil {
 		panic(err) // a []string always encodes
 	}
@@ -99,36 +99,6 @@ func CleanPrefix(prefix string) (string, error) {
 		return "", fmt.Errorf("prefix %q: /%s holds the app's files", prefix, first)
 	}
 	return "/" + p, nil
-}
-
-// prefixResolver resolves go-app's resource paths under a path prefix, the
-// way the browser resolves them: the files below /web/ and the files go-app
-// and the worker load by absolute path get the prefix; links the app makes
-// carry it already (see rootPrefix) and anchors and queries stay as they are.
-// go-app's own PrefixedLocation prefixes every attribute, which doubles the
-// prefix of the app's links and breaks "#main".
-type prefixResolver string
-
-// prefixedFiles are the absolute paths outside /web/ go-app's page, app.js
-// and the worker refer to.
-var prefixedFiles = map[string]bool{
-	"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
-	"/manifest.webmanifest": true, dataPath: true,
-}
-
-// Resolve implements app.ResourceResolver. The root resolves to the prefix
-// without a trailing slash, which is what go-app expects of
-// GOAPP_ROOT_PREFIX.
-func (p prefixResolver) Resolve(location string) string {
-	switch {
-	case location == "" || location == "/":
-		return string(p)
-	case location == "/web" || strings.HasPrefix(location, "/web/") || prefixedFiles[location]:
-		return string(p) + location
-	case location == "web" || strings.HasPrefix(location, "web/"):
-		return string(p) + "/" + location
-	}
-	return location
 }
 
 // ManifestJSON returns the web app manifest for h served under prefix,

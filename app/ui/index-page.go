@@ -13,11 +13,11 @@ type indexPage struct{ reportView }
 func (p *indexPage) OnNav(ctx app.Context) { p.load(ctx, T("index.title"), nil) }
 
 func (p *indexPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("/index", s)
+	if s := p.status(); s != nil {
+		return p.layout(s)
 	}
 	ir := p.rep.IndexReturns
-	return layout("/index",
+	return p.layout(
 		app.H1().Text(T("index.title")),
 		app.P().Class("lead").Text(ir.SectionTitle),
 		indexTable(p.rep),

@@ -16,6 +16,6 @@ var moversSpec = explorerSpec{
 	groupMsg: "movers.",
 }
 
-func (p *moversPage) OnNav(ctx app.Context) { p.nav(ctx, moversSpec) }
+func (p *moversPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *moversPage) Render() app.UI { return p.render() }

@@ -11,6 +11,6 @@ type picksPage struct{ explorer }
 
 var picksSpec = explorerSpec{route: explore.RoutePicks, title: "picks.title"}
 
-func (p *picksPage) OnNav(ctx app.Context) { p.nav(ctx, picksSpec) }
+func (p *picksPage) OnNav(ctx app.Context) { p.nav(ctx) }
 
 func (p *picksPage) Render() app.UI { return p.render() }

@@ -42,14 +42,14 @@ func (p *stockPage) OnNav(ctx app.Context) {
 }
 
 func (p *stockPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("", s)
+	if s := p.status(); s != nil {
+		return p.layout(s)
 	}
 	if !p.found {
-		return layout("", p.notFound())
+		return p.layout(p.notFound())
 	}
 	r, c := p.rep, p.company
-	return layout("",
+	return p.layout(
 		app.H1().Text(c.Name),
 		app.Dl().Class("facts").Body(
 			app.Dt().Text(T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),

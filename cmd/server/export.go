@@ -154,7 +154,7 @@ func prepareExportDir(dir string) error {
 // exportRoutes lists the paths to prerender: the fixed routes, then a
 // stock page for each company name and alias that can be a file name.
 func exportRoutes(s *site) []string {
-	routes := slices.Clone(ui.Paths)
+	routes := ui.Paths()
 	if s.report == nil {
 		return routes
 	}

@@ -80,10 +80,7 @@ func newSite(cfg Config, logger *slog.Logger) (*site, error) {
 		}
 		logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
 	}
-	if rep != nil {
-		ui.SetReport(rep)
-	}
-	routesOnce.Do(ui.Routes)
+	routesOnce.Do(func() { ui.Routes(ui.NewSite(rep)) })
 
 	// The version covers everything a user gets: the files, the data, and
 	// go-app's generated files, which carry the handler's settings and the

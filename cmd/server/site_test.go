@@ -191,7 +191,7 @@ func TestPagesFitCSP(t *testing.T) {
 	_, srv := startSite(t, newFixture(t, 1024).config())
 	inlineScript := regexp.MustCompile(`<script\b[^>]*>\s*[^<\s]`)
 	handlerAttr := regexp.MustCompile(`<[^>]*\son[a-z]+=`)
-	for _, path := range append(append([]string{}, ui.Paths...), "/stocks/商汤科技", "/nowhere") {
+	for _, path := range append(ui.Paths(), "/stocks/商汤科技", "/nowhere") {
 		t.Run(path, func(t *testing.T) {
 			_, body := fetch(t, "GET", srv.URL+path)
 			if m := inlineScript.Find(body); m != nil {
@@ -384,7 +384,7 @@ func TestNotFound(t *testing.T) {
 			}
 		})
 	}
-	for _, path := range append(append([]string{}, ui.Paths...), "/stocks/商汤科技", "/movers?list=ytd-gainers&q=科技") {
+	for _, path := range append(ui.Paths(), "/stocks/商汤科技", "/movers?list=ytd-gainers&q=科技") {
 		t.Run("route "+path, func(t *testing.T) {
 			res, body := fetch(t, "GET", srv.URL+path)
 			if res.StatusCode != http.StatusOK {

@@ -1,4 +1,5 @@
-// Command wasm is the browser half of the app: it registers the routes and
+// Command wasm is the browser half of the app: it registers the routes,
+// whose pages fetch the report when the first of them asks for it, and
 // runs the go-app UI. Build it with GOOS=js GOARCH=wasm.
 package main
 
@@ -8,6 +9,6 @@ import (
 )
 
 func main() {
-	ui.Routes()
+	ui.Routes(ui.NewLoader())
 	app.RunWhenOnBrowser()
 }
