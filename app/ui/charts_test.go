@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,19 +13,11 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-// chartReport loads the real data/report.json, whose period and rate
+// chartReport is the real data/report.json, whose period and rate
 // tableChart draws with.
 func chartReport(tb testing.TB) *report.Report {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "data", "report.json"))
-	if err != nil {
-		tb.Fatalf("read report: %v", err)
-	}
-	r, err := report.Parse(data)
-	if err != nil {
-		tb.Fatalf("parse report: %v", err)
-	}
-	return r
+	return loadReport(tb)
 }
 
 // svgDoc is what the tests read from a drawn chart.

@@ -27,7 +27,7 @@ func failedView(err *LoadError) app.UI {
 	kind := string(err.Kind)
 	return app.Section().Class("status failed").Aria("live", "assertive").Body(
 		app.H1().Text(T("status.failed")),
-		app.P().Class("kind").DataSet("kind", attr(kind)).Text(T("status.kind."+kind)),
+		app.P().Class("kind "+kind).Text(T("status.kind."+kind)),
 		app.P().Body(app.Strong().Text(T("status.reason")+"："), app.Code().Class("reason").Text(err.Error())),
 		app.If(len(probs) > 0, func() app.UI {
 			return app.Ul().Class("problems").Body(app.Range(probs).Slice(func(i int) app.UI {
