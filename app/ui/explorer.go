@@ -50,13 +50,19 @@ type explorer struct {
 	exportErr string          // why the last export failed
 }
 
+// OnNav shows the view of the page's URL (see nav).
+func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
+
+// Render shows the view; a page with more to show calls render itself.
+func (x *explorer) Render() app.UI { return x.render() }
+
 // nav loads the report if needed and derives the whole view from the
 // page's URL: parse it against the table (with a notice for each value
 // dropped), apply it, and keep the result for Render. The tables come from
 // the site's content, built once per report, so this never rebuilds an
 // index.
 func (x *explorer) nav(ctx app.Context) {
-	x.load(ctx, T(x.spec.title), func(ctx app.Context) {
+	x.load(ctx, T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().Query())
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})

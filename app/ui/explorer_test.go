@@ -11,6 +11,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// The explorer specs of the route table, by route.
+var (
+	moversSpec       = specOf(explore.RouteMovers)
+	constituentsSpec = specOf(explore.RouteConstituents)
+	eventsSpec       = specOf(explore.RouteEvents)
+	picksSpec        = specOf(explore.RoutePicks)
+)
+
+// specOf is the explorer spec of route in the route table.
+func specOf(route explore.Route) explorerSpec {
+	for _, r := range routeTable {
+		if r.explorer != nil && r.explorer.route == route {
+			return *r.explorer
+		}
+	}
+	panic("no explorer route " + string(route))
+}
+
 // newExplorer is an explorer for spec showing the real report at query.
 func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 	tb.Helper()
@@ -19,6 +37,7 @@ func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
 	}
 	x := &explorer{spec: spec}
+	x.title = spec.title
 	x.content = newContent(loadReport(tb))
 	x.rep = x.content.rep
 	x.show(v)

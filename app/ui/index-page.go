@@ -10,19 +10,17 @@ import (
 // indexPage is "/index": the AI concept index against the CSI 300.
 type indexPage struct{ reportView }
 
-func (p *indexPage) OnNav(ctx app.Context) { p.load(ctx, T("index.title"), nil) }
+func (p *indexPage) Render() app.UI { return p.frame(p.body) }
 
-func (p *indexPage) Render() app.UI {
-	if s := p.status(); s != nil {
-		return p.layout(s)
-	}
+// body is the page once the report is ready.
+func (p *indexPage) body() []app.UI {
 	ir := p.rep.IndexReturns
-	return p.layout(
+	return []app.UI{
 		app.H1().Text(T("index.title")),
 		app.P().Class("lead").Text(ir.SectionTitle),
 		indexTable(p.rep),
 		app.P().Class("pre").Text(ir.Commentary),
-	)
+	}
 }
 
 // indexTable is the period and YTD returns of each index, with the excess,

@@ -13,15 +13,13 @@ import (
 // and count links into the filtered view it summarises.
 type overviewPage struct{ reportView }
 
-func (p *overviewPage) OnNav(ctx app.Context) { p.load(ctx, T("nav.overview"), nil) }
+func (p *overviewPage) Render() app.UI { return p.frame(p.body) }
 
-func (p *overviewPage) Render() app.UI {
-	if s := p.status(); s != nil {
-		return p.layout(s)
-	}
+// body is the page once the report is ready.
+func (p *overviewPage) body() []app.UI {
 	r, c := p.rep, p.colors
 	m := r.Meta
-	return p.layout(
+	return []app.UI{
 		app.Header().Class("report-head").Body(
 			app.H1().Text(m.Title),
 			app.Dl().Class("facts").Body(
@@ -50,7 +48,7 @@ func (p *overviewPage) Render() app.UI {
 			})),
 		),
 		p.counts(),
-	)
+	}
 }
 
 // moverLists is the display order of the three mover lists.

@@ -14,12 +14,16 @@ type reportView struct {
 	app.Compo
 	site   *Site
 	active string // the route path, marked in the navigation; "" for none
+	title  string // message id of the page's title
 
 	content *content
 	rep     *report.Report // content.rep, once loaded
 	err     *LoadError
 	colors  explore.Colors // the colour convention of the URL, for the page's links
 }
+
+// OnNav loads the report for the pages that keep no routed state.
+func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, T(v.title), nil) }
 
 // load asks the site for the report, then calls ready on the UI goroutine
 // with the page's state filled in. It reads the colour convention from the
@@ -41,6 +45,15 @@ func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)
 
 // status is the loading or failed view, nil once the report is ready.
 func (v *reportView) status() app.UI { return statusView(v.rep, v.err) }
+
+// frame renders the loading or failed state, or the page's content from
+// body once the report is ready.
+func (v *reportView) frame(body func() []app.UI) app.UI {
+	if s := v.status(); s != nil {
+		return v.layout(s)
+	}
+	return v.layout(body()...)
+}
 
 // layout wraps the page's content with the shell, marking the page's
 // route in the navigation.

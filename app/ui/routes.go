@@ -9,14 +9,15 @@ import (
 )
 
 // route is one fixed page of the app. The navigation bar, [IsKnownPath]
-// (the server's 404s), [Paths] (the static export), the service worker's
-// precache list and the explorer views all come from [routeTable]: adding
-// a page is one entry here plus its component.
+// (the server's 404s), [Paths] (the static export and the service worker's
+// precache) and the explorer views all come from [routeTable]: adding a
+// page is one entry here plus its component.
 type route struct {
-	path string
-	nav  string // message id of its entry in the navigation bar
-	// page returns the page's component around v, which holds the site
-	// and the path.
+	path  string
+	nav   string // message id of its entry in the navigation bar
+	title string // message id of the page's title
+	// page returns the page's component around v, which holds the site,
+	// the path and the title.
 	page func(v reportView) app.Composer
 	// explorer is the spec of a table view, nil for other pages.
 	explorer *explorerSpec
@@ -24,32 +25,36 @@ type route struct {
 
 // routeTable lists the fixed routes in the order of the navigation bar.
 var routeTable = []route{
-	{path: "/", nav: "nav.overview", page: func(v reportView) app.Composer { return &overviewPage{v} }},
-	{path: "/index", nav: "nav.index", page: func(v reportView) app.Composer { return &indexPage{v} }},
-	explorerRoute(&moversSpec, func(x explorer) app.Composer { return &moversPage{x} }),
-	explorerRoute(&constituentsSpec, func(x explorer) app.Composer { return &constituentsPage{x} }),
-	explorerRoute(&eventsSpec, func(x explorer) app.Composer { return &eventsPage{x} }),
-	explorerRoute(&financingsSpec, func(x explorer) app.Composer { return &financingsPage{x} }),
-	explorerRoute(&picksSpec, func(x explorer) app.Composer { return &picksPage{x} }),
-	{path: "/about", nav: "nav.about", page: func(v reportView) app.Composer { return &aboutPage{v} }},
+	{path: "/", nav: "nav.overview", title: "nav.overview", page: func(v reportView) app.Composer { return &overviewPage{v} }},
+	{path: "/index", nav: "nav.index", title: "index.title", page: func(v reportView) app.Composer { return &indexPage{v} }},
+	explorerRoute(explorerSpec{route: explore.RouteMovers, title: "movers.title", groupBy: explore.ColList, groupMsg: "movers."},
+		func(x explorer) app.Composer { return &moversPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteConstituents, title: "constituents.title"},
+		func(x explorer) app.Composer { return &constituentsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true},
+		func(x explorer) app.Composer { return &eventsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteFinancings, title: "financings.title"},
+		func(x explorer) app.Composer { return &financingsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RoutePicks, title: "picks.title"},
+		func(x explorer) app.Composer { return &picksPage{x} }),
+	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
 }
 
-// explorerRoute is the entry of the table view spec: its path is the
-// spec's route, its nav message "nav"+path.
-func explorerRoute(spec *explorerSpec, page func(explorer) app.Composer) route {
+// explorerRoute is the entry of a table view: its path is the spec's
+// route, its navigation message "nav."+name, its title the spec's.
+func explorerRoute(spec explorerSpec, page func(explorer) app.Composer) route {
 	return route{
-		path: string(spec.route),
-		nav:  "nav." + strings.TrimPrefix(string(spec.route), "/"),
-		page: func(v reportView) app.Composer {
-			return page(explorer{reportView: v, spec: *spec})
-		},
-		explorer: spec,
+		path:     string(spec.route),
+		nav:      "nav." + strings.TrimPrefix(string(spec.route), "/"),
+		title:    spec.title,
+		page:     func(v reportView) app.Composer { return page(explorer{reportView: v, spec: spec}) },
+		explorer: &spec,
 	}
 }
 
 // newPage is a new component of the page r, showing the report of s.
 func (r route) newPage(s *Site) app.Composer {
-	return r.page(reportView{site: s, active: r.path})
+	return r.page(reportView{site: s, active: r.path, title: r.title})
 }
 
 // stockPath matches one company page; the name is any of its aliases.
