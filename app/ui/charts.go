@@ -49,10 +49,10 @@ type chartSpec struct {
 }
 
 // chartOptions are the options every chart shares: width and scheme from
-// chartView, colours from the view, strings from the catalog, and the note
-// under the chart as its description.
+// chartView, colours from the view, strings (the labels too) from the
+// catalog, and the note under the chart as its description.
 func chartOptions(id string, c explore.Colors, width int, dark bool, title string) chart.Options {
-	o := chart.Options{Width: width, Dark: dark, Title: title, DescribedBy: id + "-note"}
+	o := chart.Options{Width: width, Dark: dark, Title: title, DescribedBy: id + "-note", Labels: chartLabels()}
 	if c == explore.ColorsIntl {
 		o.Colors = chart.Intl
 	}
@@ -115,9 +115,7 @@ func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpe
 		key:  chartKey(s, "", res.Rows),
 		note: fmt.Sprintf(chartMsg("chart.movers.note"), len(bars)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, s.Colors, w, dark, title)
-			o.Labels = chartLabels()
-			return chart.Bars(bars, o)
+			return chart.Bars(bars, chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -174,9 +172,7 @@ func constituentsChart(t *explore.Table, res explore.Result, s explore.State) ch
 		key:  chartKey(s, s.Encode(), res.Rows),
 		note: fmt.Sprintf(chartMsg("chart.counts.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, s.Colors, w, dark, title)
-			o.Labels = chartLabels()
-			return chart.Counts(rows, o)
+			return chart.Counts(rows, chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -204,9 +200,7 @@ func eventsChart(t *explore.Table, res explore.Result, s explore.State, r *repor
 		key:  chartKey(s, first+last, res.Rows),
 		note: fmt.Sprintf(chartMsg("chart.events.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, s.Colors, w, dark, title)
-			o.Labels = chartLabels()
-			return chart.EventsPerDay(days, o)
+			return chart.EventsPerDay(days, chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -248,7 +242,6 @@ func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *r
 		note: note,
 		draw: func(w int, dark bool) ([]byte, error) {
 			o := chartOptions(id, s.Colors, w, dark, title)
-			o.Labels = chartLabels()
 			o.Labels.Axis = axis
 			return chart.Amounts(rows, o)
 		},
@@ -333,15 +326,7 @@ var chartMessages = map[lang]map[string]string{
 }
 
 // chartMsg returns the chart string id in the current language.
-func chartMsg(id string) string {
-	if s, ok := chartMessages[current][id]; ok {
-		return s
-	}
-	if s, ok := chartMessages[zh][id]; ok {
-		return s
-	}
-	return id
-}
+func chartMsg(id string) string { return lookup(chartMessages, id) }
 
 // eventDays counts the shown events per day and kind, one entry per
 // distinct day with the period's ends first, so the chart parses a date per

@@ -45,9 +45,7 @@ func (c *indexChart) Render() app.UI {
 		Key:  "index|" + colors.String() + "|" + string(current),
 		Note: chartMsg("chart.index.note"),
 		Draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, colors, w, dark, title)
-			o.Labels = chartLabels()
-			return chart.IndexReturns(series, ir.YTDExcess, o)
+			return chart.IndexReturns(series, ir.YTDExcess, chartOptions(id, colors, w, dark, title))
 		},
 	}
 }

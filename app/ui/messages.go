@@ -337,11 +337,20 @@ var catalog = map[lang]map[string]string{
 }
 
 // T returns the interface string for id in the current language.
-func T(id string) string {
-	if s, ok := catalog[current][id]; ok {
+//
+// It is kept out of line: it is called at hundreds of sites, and inlining
+// it there would grow the wasm by kilobytes.
+//
+//go:noinline
+func T(id string) string { return lookup(catalog, id) }
+
+// lookup returns message id of cat in the current language, falling back
+// to Chinese and then to the id itself.
+func lookup(cat map[lang]map[string]string, id string) string {
+	if s, ok := cat[current][id]; ok {
 		return s
 	}
-	if s, ok := catalog[zh][id]; ok {
+	if s, ok := cat[zh][id]; ok {
 		return s
 	}
 	return id
