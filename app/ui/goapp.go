@@ -34,8 +34,8 @@ package ui
 //     prefixes every URL attribute, which doubles the prefix of links the
 //     app makes and breaks "#main"; its root prefix is read back from
 //     GOAPP_ROOT_PREFIX (pkg/app/http.go:310, pkg/app/engine.go:144).
-//     prefixResolver prefixes go-app's own files only, and rootPrefix gives
-//     the app's links theirs. Tests: cmd/server TestPrefixServing, app/e2e
+//     prefixResolver (handler.go, server only) prefixes go-app's own files
+//     only, and rootPrefix gives the app's links theirs. Tests: cmd/server TestPrefixServing, app/e2e
 //     TestStaticExport (served under /sub).
 //  6. Event handlers are compared by code pointer. pkg/app/event.go:92-96
 //     (eventHandler.Equal) keeps the listener already in the DOM when the
@@ -175,32 +175,4 @@ func rootPrefix() string {
 		return ""
 	}
 	return p
-}
-
-// prefixResolver resolves go-app's resource paths under a path prefix, the
-// way the browser resolves them: the files below /web/ and the files go-app
-// and the worker load by absolute path get the prefix; links the app makes
-// carry it already (see rootPrefix) and anchors and queries stay as they are.
-type prefixResolver string
-
-// prefixedFiles are the absolute paths outside /web/ go-app's page, app.js
-// and the worker refer to.
-var prefixedFiles = map[string]bool{
-	"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
-	"/manifest.webmanifest": true, dataPath: true,
-}
-
-// Resolve implements app.ResourceResolver. The root resolves to the prefix
-// without a trailing slash, which is what go-app expects of
-// GOAPP_ROOT_PREFIX.
-func (p prefixResolver) Resolve(location string) string {
-	switch {
-	case location == "" || location == "/":
-		return string(p)
-	case location == "/web" || strings.HasPrefix(location, "/web/") || prefixedFiles[location]:
-		return string(p) + location
-	case location == "web" || strings.HasPrefix(location, "web/"):
-		return string(p) + "/" + location
-	}
-	return location
 }

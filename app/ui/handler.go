@@ -101,6 +101,35 @@ func CleanPrefix(prefix string) (string, error) {
 	return "/" + p, nil
 }
 
+// prefixResolver resolves go-app's resource paths under a path prefix, the
+// way the browser resolves them: the files below /web/ and the files go-app
+// and the worker load by absolute path get the prefix; links the app makes
+// carry it already (see rootPrefix) and anchors and queries stay as they are.
+// go-app's own PrefixedLocation prefixes every attribute (see goapp.go).
+type prefixResolver string
+
+// prefixedFiles are the absolute paths outside /web/ go-app's page, app.js
+// and the worker refer to.
+var prefixedFiles = map[string]bool{
+	"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
+	"/manifest.webmanifest": true, dataPath: true,
+}
+
+// Resolve implements app.ResourceResolver. The root resolves to the prefix
+// without a trailing slash, which is what go-app expects of
+// GOAPP_ROOT_PREFIX.
+func (p prefixResolver) Resolve(location string) string {
+	switch {
+	case location == "" || location == "/":
+		return string(p)
+	case location == "/web" || strings.HasPrefix(location, "/web/") || prefixedFiles[location]:
+		return string(p) + location
+	case location == "web" || strings.HasPrefix(location, "web/"):
+		return string(p) + "/" + location
+	}
+	return location
+}
+
 // ManifestJSON returns the web app manifest for h served under prefix,
 // replacing go-app's: its scope is always "/" and its start URL lacks the
 // trailing slash, so under a prefix the installed app would claim the whole

@@ -30,7 +30,7 @@ func TestTwoSites(t *testing.T) {
 	if na != len(a.Financings.Items) || nb != 1 {
 		t.Errorf("financings rows = %d and %d; want %d and 1", na, nb, len(a.Financings.Items))
 	}
-	if ca.table(explore.RouteFinancings) != ca.table(explore.RouteFinancings) {
+	if first, again := ca.table(explore.RouteFinancings), ca.table(explore.RouteFinancings); first != again {
 		t.Errorf("the tables are built again on each use; want once per report")
 	}
 }
