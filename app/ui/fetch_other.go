@@ -10,6 +10,8 @@ import (
 
 // fetchReport outside the browser has nothing to fetch from: the server
 // builds its site with [NewSite] from the report it loaded.
-func fetchReport(url string) (*report.Report, error) {
-	return nil, &LoadError{URL: url, Kind: FailUnavailable, Err: errors.New("no report loaded on the server")}
+func fetchReport(url string) func() (*report.Report, error) {
+	return func() (*report.Report, error) {
+		return nil, &LoadError{URL: url, Kind: FailUnavailable, Err: errors.New("no report loaded on the server")}
+	}
 }

@@ -9,24 +9,29 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchReport downloads and parses the report with the browser's fetch,
-// blocking the calling goroutine (one of ctx.Async) until it is done. It
-// avoids net/http, which would add megabytes to the wasm.
-func fetchReport(url string) (*report.Report, error) {
-	b, err := fetchBytes(url)
-	if err != nil {
-		return nil, err
+// fetchReport starts downloading the report with the browser's fetch and
+// returns a func that blocks its goroutine (one of ctx.Async) until the
+// report is downloaded and parsed. It avoids net/http, which would add
+// megabytes to the wasm.
+func fetchReport(url string) func() (*report.Report, error) {
+	body := fetchBytes(url)
+	return func() (*report.Report, error) {
+		b, err := body()
+		if err != nil {
+			return nil, err
+		}
+		r, err := report.Parse(b)
+		if err != nil {
+			return nil, parseError(url, err)
+		}
+		return r, nil
 	}
-	r, err := report.Parse(b)
-	if err != nil {
-		return nil, parseError(url, err)
-	}
-	return r, nil
 }
 
-// fetchBytes gets url's body. A rejected fetch (no network) is
-// FailOffline, a 404 FailNotFound, any other HTTP error FailUnavailable.
-func fetchBytes(url string) ([]byte, error) {
+// fetchBytes starts getting url's body and returns a func that waits for
+// it. A rejected fetch (no network) is FailOffline, a 404 FailNotFound,
+// any other HTTP error FailUnavailable.
+func fetchBytes(url string) func() ([]byte, error) {
 	type result struct {
 		b   []byte
 		err error
@@ -70,6 +75,8 @@ func fetchBytes(url string) ([]byte, error) {
 		return nil
 	})
 	app.Window().Call("fetch", url).Call("then", onResp, onFail)
-	r := <-done
-	return r.b, r.err
+	return func() ([]byte, error) {
+		r := <-done
+		return r.b, r.err
+	}
 }

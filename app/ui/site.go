@@ -30,7 +30,9 @@ const (
 // first asks for it ([NewLoader]). Nothing else holds the report, so two
 // sites can live in one process.
 type Site struct {
-	fetch func() (*report.Report, error) // nil when there is nothing to load
+	// fetch starts loading the report and returns a func that waits for
+	// it; nil when there is nothing to load.
+	fetch func() (wait func() (*report.Report, error))
 
 	mu      sync.Mutex
 	status  loadStatus
@@ -55,14 +57,15 @@ func NewSite(r *report.Report) *Site {
 // data/report.json, below its prefix, when a page first asks for it, and
 // keeps it for every later navigation.
 func NewLoader() *Site {
-	return &Site{fetch: func() (*report.Report, error) { return fetchReport(rootPrefix() + dataPath) }}
+	return &Site{fetch: func() func() (*report.Report, error) { return fetchReport(rootPrefix() + dataPath) }}
 }
 
 // request calls f with the report's content, or with why it failed, once
 // loading finished: at once when it already has (as on the server),
 // otherwise on the UI goroutine of ctx later. The first request starts
-// loading, in a goroutine of ctx.Async; the result comes back through
-// ctx.Dispatch.
+// the download at once, so that it overlaps the first render, and waits
+// for it and parses it in a goroutine of ctx.Async; the result comes back
+// through ctx.Dispatch.
 func (s *Site) request(ctx app.Context, f func(*content, *LoadError)) {
 	s.mu.Lock()
 	switch s.status {
@@ -79,15 +82,15 @@ func (s *Site) request(ctx app.Context, f func(*content, *LoadError)) {
 	s.status = loading
 	s.mu.Unlock()
 	if start {
-		ctx.Async(s.load)
+		wait := s.fetch()
+		ctx.Async(func() { s.finish(wait()) })
 	}
 }
 
-// load fetches and parses the report and hands it to every page waiting.
-func (s *Site) load() {
+// finish keeps the result of loading and hands it to every page waiting.
+func (s *Site) finish(r *report.Report, err error) {
 	var c *content
 	var lerr *LoadError
-	r, err := s.fetch()
 	switch {
 	case err != nil && !errors.As(err, &lerr):
 		lerr = &LoadError{URL: dataPath, Kind: FailUnavailable, Err: err}

@@ -52,11 +52,11 @@ func TestSiteLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &Site{fetch: tt.fetch}
+			s := &Site{fetch: func() func() (*report.Report, error) { return tt.fetch }}
 			if s.status != neverLoaded {
 				t.Fatalf("status = %v before loading; want neverLoaded", s.status)
 			}
-			s.load()
+			s.finish(s.fetch()())
 			var got *LoadError
 			var c *content
 			s.request(app.Context{}, func(cc *content, err *LoadError) { c, got = cc, err })
