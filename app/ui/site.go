@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"sync"
+	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
@@ -34,6 +35,8 @@ type Site struct {
 	// it; nil when there is nothing to load.
 	fetch func() (wait func() (*report.Report, error))
 
+	done chan struct{} // closed once loading finished; nil for NewSite
+
 	mu      sync.Mutex
 	status  loadStatus
 	content *content
@@ -54,18 +57,43 @@ func NewSite(r *report.Report) *Site {
 }
 
 // NewLoader returns a site that fetches the report from the app's
-// data/report.json, below its prefix, when a page first asks for it, and
-// keeps it for every later navigation.
+// data/report.json, below its prefix, and keeps it for every later
+// navigation. It starts the download and the parse at once, in a
+// goroutine of its own, so that they overlap the start of go-app: the
+// first page then usually renders with its content instead of showing the
+// loading state over the page the server prerendered.
 func NewLoader() *Site {
-	return &Site{fetch: func() func() (*report.Report, error) { return fetchReport(rootPrefix() + dataPath) }}
+	s := &Site{fetch: func() func() (*report.Report, error) { return fetchReport(rootPrefix() + dataPath) }}
+	s.status, s.done = loading, make(chan struct{})
+	wait := s.fetch()
+	go func() { s.finish(wait()) }()
+	return s
+}
+
+// Wait waits up to d for loading to finish and reports whether it has.
+// The browser's main waits before starting go-app, so that its first
+// render shows the report (or why it failed) in place of the page the
+// server prerendered, rather than the loading state.
+func (s *Site) Wait(d time.Duration) bool {
+	if s.done == nil {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-s.done:
+		return true
+	case <-t.C:
+		return false
+	}
 }
 
 // request calls f with the report's content, or with why it failed, once
 // loading finished: at once when it already has (as on the server),
-// otherwise on the UI goroutine of ctx later. The first request starts
-// the download at once, so that it overlaps the first render, and waits
-// for it and parses it in a goroutine of ctx.Async; the result comes back
-// through ctx.Dispatch.
+// otherwise on the UI goroutine of ctx later, through ctx.Dispatch. On a
+// site whose loading has not started, the first request starts the
+// download at once, so that it overlaps the first render, and waits for it
+// and parses it in a goroutine of ctx.Async.
 func (s *Site) request(ctx app.Context, f func(*content, *LoadError)) {
 	s.mu.Lock()
 	switch s.status {
@@ -105,6 +133,9 @@ func (s *Site) finish(r *report.Report, err error) {
 	}
 	waiting := s.waiting
 	s.waiting = nil
+	if s.done != nil {
+		close(s.done)
+	}
 	s.mu.Unlock()
 	for _, w := range waiting {
 		w(c, lerr)
