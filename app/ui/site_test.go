@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
@@ -104,4 +105,20 @@ func mustRead(tb testing.TB) []byte {
 		tb.Fatal(err)
 	}
 	return b
+}
+
+// TestSiteWait checks that Wait returns once loading finished, and not
+// before.
+func TestSiteWait(t *testing.T) {
+	if !NewSite(nil).Wait(0) {
+		t.Errorf("Wait on a site built loaded = false; want true")
+	}
+	s := &Site{status: loading, done: make(chan struct{})}
+	if s.Wait(time.Millisecond) {
+		t.Errorf("Wait before loading finished = true; want false")
+	}
+	s.finish(loadReport(t), nil)
+	if !s.Wait(time.Second) || s.status != loaded {
+		t.Errorf("Wait after loading = false or status %v; want true and loaded", s.status)
+	}
 }
