@@ -18,13 +18,15 @@ package ui
 //     go-app's current page stays stale. replaceView replaces the entry and
 //     dispatches a popstate, which go-app handles as Back and Forward
 //     (pkg/app/browser.go:69) by navigating to the address bar.
-//     Test: app/e2e TestExploreClicks/"typing replaces the entry".
-//  3. An edited input keeps its text. pkg/app/node.go:481 sets an
-//     attribute only when its value differs from the one last rendered,
-//     not from what the field holds, so a field the person typed in keeps
-//     the text once the state it showed is gone. syncInputs sets the
-//     fields after such a navigation. Test: app/e2e
-//     TestExploreClicks/"chip removes its filter".
+//     Test: app/e2e TestExploreClicks/"typing replaces the entry" and the
+//     steps after it.
+//  3. An input keeps its text across views. pkg/app/node.go:471-490
+//     updates an attribute only when its value differs from the one it
+//     rendered last, not from what the field holds, and removes a dropped
+//     attribute (node.go:475), which leaves a field's text as it is. So
+//     the search box and the date fields would keep the text of an earlier
+//     view; syncInputs sets them after each navigation. Test: app/e2e
+//     TestExploreContract, whose views follow each other in one tab.
 //  4. Only HTML links are followed in the app. pkg/app/browser.go:34-35
 //     walks up from a click to a tag named "A"; an SVG <a> is "a", so a
 //     chart bar's link would reload the page. followSVGLink navigates
@@ -34,19 +36,21 @@ package ui
 //     prefixes every URL attribute, which doubles the prefix of links the
 //     app makes and breaks "#main"; its root prefix is read back from
 //     GOAPP_ROOT_PREFIX (pkg/app/http.go:310, pkg/app/engine.go:144).
-//     prefixResolver (handler.go, server only) prefixes go-app's own files
-//     only, and rootPrefix gives the app's links theirs. Tests: cmd/server TestPrefixServing, app/e2e
-//     TestStaticExport (served under /sub).
+//     prefixResolver (handler.go, server only) prefixes go-app's own
+//     files only, and rootPrefix gives the app's links theirs. Tests:
+//     cmd/server TestPrefixServing, app/e2e TestStaticExport (under /sub).
 //  6. Event handlers are compared by code pointer. pkg/app/event.go:92-96
 //     (eventHandler.Equal) keeps the listener already in the DOM when the
-//     new handler has the same code, so a closure capturing a value (the
-//     column to sort by) would keep the captures of its first render.
-//     Handlers that act on one of many elements read the element's
-//     data-key through dataKey instead, and each such OnClick says so.
-//     Tests: app/e2e TestExploreClicks/"sort return" and the steps after.
+//     new handler has the same code, so a closure keeps the captures of
+//     its first render (the state, the column to sort by). Handlers that
+//     act on one of many elements are explorer methods that read the
+//     current state from the explorer and the element's data-key through
+//     dataKey; each such OnClick says so. Test: app/e2e
+//     TestExploreClicks/"sort return", which fails when the sort handler
+//     is a closure over the state it was rendered with.
 //  7. The route table is process-global. app.Route (pkg/app/app.go:133)
-//     registers into go-app's one package-level router, so [Routes] can be
-//     called once per process; the pages it registers capture the [Site]
+//     registers into go-app's one package-level router, so [Routes] is
+//     called once per process and the pages it registers keep the [Site]
 //     they were given. TestRoutesRegistered covers the registration.
 
 import (
