@@ -95,19 +95,6 @@ func companyLink(name string, c explore.Colors) app.UI {
 	return app.A().Href(stockHref(name, c)).Text(name)
 }
 
-// table renders a plain table with a caption and header cells.
-func table(caption string, headers []string, rows []app.UI) app.UI {
-	return app.Div().Class("table-wrap").Body(
-		app.Table().Body(
-			app.Caption().Text(caption),
-			app.THead().Body(app.Tr().Body(app.Range(headers).Slice(func(i int) app.UI {
-				return app.Th().Scope("col").Text(T(headers[i]))
-			}))),
-			app.TBody().Body(rows...),
-		),
-	)
-}
-
 // orDash shows an empty field as a dash.
 func orDash(s string) string {
 	if s == "" {
