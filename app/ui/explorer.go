@@ -53,6 +53,13 @@ type explorer struct {
 // OnNav shows the view of the page's URL (see nav).
 func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
 
+// OnInit derives the view for the first render when the report is there.
+func (x *explorer) OnInit() {
+	if x.init() {
+		x.show(app.Window().URL().Query())
+	}
+}
+
 // Render shows the view; a page with more to show calls render itself.
 func (x *explorer) Render() app.UI { return x.render() }
 

@@ -22,6 +22,26 @@ type reportView struct {
 	colors  explore.Colors // the colour convention of the URL, for the page's links
 }
 
+// OnInit lets the browser's first render show the report when the site
+// has it already (the browser's main waits for it), instead of the loading
+// state until the dispatched OnNav has run. On the server, OnNav runs
+// before the page is written, so this does nothing there.
+func (v *reportView) OnInit() { v.init() }
+
+// init takes the site's report if it is loaded and reports whether it is.
+func (v *reportView) init() bool {
+	if !app.IsClient || v.site == nil {
+		return false
+	}
+	c := v.site.loaded()
+	if c == nil {
+		return false
+	}
+	v.content, v.rep = c, c.rep
+	v.colors = colorsOf(app.Window().URL())
+	return true
+}
+
 // OnNav loads the report for the pages that keep no routed state.
 func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, T(v.title), nil) }
 

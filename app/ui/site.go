@@ -88,6 +88,14 @@ func (s *Site) Wait(d time.Duration) bool {
 	}
 }
 
+// loaded returns the report's content when loading has finished with it,
+// nil otherwise.
+func (s *Site) loaded() *content {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.content
+}
+
 // request calls f with the report's content, or with why it failed, once
 // loading finished: at once when it already has (as on the server),
 // otherwise on the UI goroutine of ctx later, through ctx.Dispatch. On a
