@@ -25,6 +25,13 @@ type indexChart struct {
 // included.
 func (c *indexChart) OnNav(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }
 
+// OnInit reads the address bar for the browser's first render.
+func (c *indexChart) OnInit() {
+	if app.IsClient {
+		c.colors = colorsOf(app.Window().URL())
+	}
+}
+
 // OnMount covers a chart mounted after its page's navigation, once the
 // report arrived.
 func (c *indexChart) OnMount(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }

@@ -35,6 +35,14 @@ type shell struct {
 // browser alike, for every navigation including query-only ones.
 func (s *shell) OnNav(ctx app.Context) { s.read(ctx.Page().URL()) }
 
+// OnInit reads the address bar for the browser's first render, which can
+// show a page's content before the dispatched OnNav runs.
+func (s *shell) OnInit() {
+	if app.IsClient {
+		s.read(app.Window().URL())
+	}
+}
+
 // OnMount covers a shell mounted after its page's navigation.
 func (s *shell) OnMount(ctx app.Context) { s.read(ctx.Page().URL()) }
 
