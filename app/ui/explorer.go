@@ -33,9 +33,10 @@ type explorerSpec struct {
 }
 
 // explorer is embedded by the five table pages; it keeps the view's state
-// and the handlers, and hands its children what they show. Its state is derived in
-// OnNav from the URL alone (see nav), so a reload, a copied link, Back and
-// Forward all show the same view; events only ever navigate to a new URL.
+// and the handlers, and hands its children what they show. Its state is
+// derived from the URL alone (see nav and show), so a reload, a copied
+// link, Back and Forward all show the same view; events only ever navigate
+// to a new URL.
 type explorer struct {
 	reportView
 	spec    explorerSpec
