@@ -7,9 +7,14 @@
 // Nothing in the package holds the report. Each main builds a [Site] and
 // passes it to [Routes]: the server with [NewSite], from the report it has
 // already loaded and validated, so that every page is prerendered with its
-// content; the browser with [NewLoader], which fetches data/report.json
-// when the first page asks for it (in a goroutine of ctx.Async, handed back
-// with ctx.Dispatch) and keeps it for every later navigation. A site's
+// content; the browser with [NewLoader], which starts fetching and parsing
+// data/report.json at once and keeps it for every later navigation. The
+// browser's main waits a moment for it ([Site.Wait]) before starting
+// go-app, and the pages take a loaded report in OnInit, so that the first
+// render in the browser shows the report rather than a loading state over
+// the prerendered page; a page that asks while loading gets the report
+// through ctx.Dispatch once it is there (a site that has not started
+// loading loads in a goroutine of ctx.Async on its first request). A site's
 // status is never loaded, loading, failed or loaded, as in go-app's own
 // docs app; a failure is a [LoadError] whose [FailKind] (offline, not
 // found, invalid data, unavailable) the error page puts in words, listing
