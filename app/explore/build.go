@@ -172,6 +172,7 @@ func Movers(r *report.Report) *Table {
 					TextCell(strings.Join(seg, "")),
 				},
 				Facets: map[string][]string{FacetList: {key}, FacetLink: link, FacetSegment: seg},
+				Source: m,
 			})
 		}
 	}
@@ -219,6 +220,7 @@ func Constituents(r *report.Report) *Table {
 				ret(ytd, c.Company),
 			},
 			Facets: map[string][]string{FacetLink: link, FacetSegment: seg},
+			Source: c,
 		})
 	}
 	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, rows)
@@ -239,7 +241,7 @@ func Events(r *report.Report) *Table {
 	kindFacet.Values = specs[RouteEvents].facets[0].enum
 	named := map[string]bool{}
 	var rows []Row
-	add := func(id, kind, date, printed, title, source string, companies []string, body ...string) {
+	add := func(src any, id, kind, date, printed, title, source string, companies []string, body ...string) {
 		refs := make([]Ref, len(companies))
 		names := make([]string, len(companies))
 		for i, c := range companies {
@@ -256,10 +258,11 @@ func Events(r *report.Report) *Table {
 			Cells:  []Cell{DateCell(date, text), TextCell(kind), TextCell(title), refCell(refs...), TextCell(source)},
 			Facets: map[string][]string{FacetKind: {kind}, FacetCompany: names},
 			more:   body,
+			Source: src,
 		})
 	}
 	for it := range r.Events.All() {
-		add(it.ID, string(it.Kind), it.Date, it.DateAsPrinted, it.Title, it.Source, it.Companies, it.Body()...)
+		add(it, it.ID, string(it.Kind), it.Date, it.DateAsPrinted, it.Title, it.Source, it.Companies, it.Body()...)
 	}
 	companyFacet := facet(FacetCompany)
 	for _, c := range r.Companies { // report order of the companies
@@ -297,6 +300,7 @@ func Financings(r *report.Report) *Table {
 				TextCell(f.Highlights),
 			},
 			Facets: map[string][]string{FacetCurrency: {f.Amount.Currency}},
+			Source: f,
 		})
 	}
 	return build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, rows)
@@ -316,6 +320,7 @@ func Picks(r *report.Report) *Table {
 				ID:     p.ID + "/" + strconv.Itoa(i+1),
 				Cells:  []Cell{TextCell(p.Layer), TextCell(p.Vertical), refCell(ix.ref(s.Name, s.Company))},
 				Facets: map[string][]string{FacetLayer: {p.Layer}, FacetVertical: {p.Vertical}},
+				Source: s,
 			})
 		}
 	}

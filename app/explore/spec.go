@@ -21,6 +21,8 @@ const (
 )
 
 // TableRoutes lists the routes that show a table, in navigation order.
+// app/ui's route table declares the pages; its TestRouteTable checks that
+// its explorer views are exactly these, in this order.
 var TableRoutes = []Route{RouteMovers, RouteConstituents, RouteEvents, RouteFinancings, RoutePicks}
 
 // Names of the query parameters that are not facets.

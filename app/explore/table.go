@@ -68,6 +68,11 @@ type Row struct {
 	ID     string              // the report record's id, stable across states
 	Cells  []Cell              // one per column
 	Facets map[string][]string // facet key -> the row's values, labels as printed
+	// Source is the report record the row shows (a report.Mover, a
+	// report.Financing, a report.Item for an event or news item, ...), set
+	// by the builders, so that a page can
+	// show more of it without looking it up by ID.
+	Source any
 
 	more   []string  // text shown with the row but in no column (an event's body); searched, not exported
 	search string    // lower-cased visible text, joined by "\n"

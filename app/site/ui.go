@@ -3,7 +3,6 @@
 package site
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/airesearch/aiweekly/app/report"
@@ -21,17 +20,16 @@ var explorerRoutes sync.Once
 // serves.
 func Explorer() App {
 	return App{
+		// go-app's route table is process-global, so the first site of a
+		// process serves its report to every later one (ui's goapp.go).
 		Routes: func(rep *report.Report) {
-			if rep != nil {
-				ui.SetReport(rep)
-			}
-			explorerRoutes.Do(ui.Routes)
+			explorerRoutes.Do(func() { ui.Routes(ui.NewSite(rep)) })
 		},
 		Handler:  ui.NewHandler,
 		Manifest: ui.ManifestJSON,
 		IsPage:   ui.IsKnownPath,
 		Pages: func(rep *report.Report) []string {
-			return append(slices.Clone(ui.Paths), stockPages(rep)...)
+			return append(ui.Paths(), stockPages(rep)...)
 		},
 	}
 }

@@ -7,18 +7,16 @@ import (
 // aboutPage is "/about": the rating scale, risks, disclaimer and source.
 type aboutPage struct{ reportView }
 
-func (p *aboutPage) OnNav(ctx app.Context) { p.load(ctx, T("about.title"), nil) }
+func (p *aboutPage) Render() app.UI { return p.frame(p.body) }
 
-func (p *aboutPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("/about", s)
-	}
+// body is the page once the report is ready.
+func (p *aboutPage) body() []app.UI {
 	m := p.rep.Meta
 	levels := make([]app.UI, 0, len(m.RatingScale.Levels))
 	for _, l := range m.RatingScale.Levels {
 		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Text(l.Rating), app.Td().Text(l.Text)))
 	}
-	return layout("/about",
+	return []app.UI{
 		app.H1().Text(T("about.title")),
 		app.Section().ID("scale").Body(
 			app.H2().Text(T("about.scale")),
@@ -39,5 +37,5 @@ func (p *aboutPage) Render() app.UI {
 			app.P().Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
 			app.P().Text(m.Source.Document+" · "+m.Source.URL),
 		),
-	)
+	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/url"
 	"strconv"
 	"sync/atomic"
 
@@ -192,7 +191,7 @@ func (c *chartView) Render() app.UI {
 		class += " failed"
 	}
 	return app.Figure().ID(c.ID).Class(class).Body(
-		app.Div().Class("chart-box").OnClick(c.onClick).Body(c.picture()),
+		app.Div().Class("chart-box").OnClick(followSVGLink).Body(c.picture()),
 		app.FigCaption().ID(c.ID+"-note").Class("chart-note").Text(c.Note),
 	)
 }
@@ -206,46 +205,6 @@ func (c *chartView) picture() app.UI {
 		return app.Div().Class("chart-empty")
 	}
 	return app.Raw(c.svg)
-}
-
-// onClick follows a link inside the SVG within the app. go-app takes over
-// clicks on HTML <a> elements only (it looks for the tag name "A", and an
-// SVG <a> is "a"), so without this a bar's link would reload the page.
-// Clicks with a modifier key or another button keep the browser's meaning
-// (new tab, new window). Enter on a focused SVG link dispatches a click
-// too, so the keyboard takes the same path.
-func (c *chartView) onClick(ctx app.Context, e app.Event) {
-	for _, k := range []string{"metaKey", "ctrlKey", "shiftKey", "altKey"} {
-		if e.Get(k).Truthy() {
-			return
-		}
-	}
-	if b := e.Get("button"); b.Truthy() && b.Int() != 0 {
-		return
-	}
-	a := e.Get("target").Call("closest", "a")
-	if !a.Truthy() {
-		return
-	}
-	ref := a.Call("getAttribute", "href")
-	if !ref.Truthy() {
-		return
-	}
-	if u, ok := internalURL(app.Window().URL(), ref.String()); ok {
-		e.PreventDefault()
-		ctx.NavigateTo(u)
-	}
-}
-
-// internalURL resolves ref against the page's address and reports whether
-// it stays on the app's origin, where go-app can navigate without a reload.
-func internalURL(page *url.URL, ref string) (*url.URL, bool) {
-	r, err := url.Parse(ref)
-	if err != nil || page == nil {
-		return nil, false
-	}
-	u := page.ResolveReference(r)
-	return u, u.Scheme == page.Scheme && u.Host == page.Host
 }
 
 // darkQuery is the media query list of the dark colour scheme, or a

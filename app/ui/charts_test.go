@@ -3,9 +3,8 @@ package ui
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"net/url"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,20 +14,11 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-// chartReport loads the real data/report.json and hands it to the store,
-// as the server does, so that tableChart finds its period and rate.
+// chartReport is the real data/report.json, whose period and rate
+// tableChart draws with.
 func chartReport(tb testing.TB) *report.Report {
 	tb.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "..", "data", "report.json"))
-	if err != nil {
-		tb.Fatalf("read report: %v", err)
-	}
-	r, err := report.Parse(data)
-	if err != nil {
-		tb.Fatalf("parse report: %v", err)
-	}
-	SetReport(r)
-	return r
+	return testkit.LoadReport(tb)
 }
 
 // svgDoc is what the tests read from a drawn chart.
@@ -102,7 +92,7 @@ func drawTableChart(tb testing.TB, r *report.Report, route explore.Route, query 
 		tb.Fatal(err)
 	}
 	s, _ := tab.Parse(v)
-	ui := tableChart(tab, explore.Apply(tab, s), s)
+	ui := tableChart(tab, explore.Apply(tab, s), s, r)
 	if ui == nil {
 		return nil, svgDoc{}, false
 	}
@@ -324,7 +314,7 @@ func TestTableChartNone(t *testing.T) {
 			t.Errorf("%s?%s has a chart; want none", tt.route, tt.query)
 		}
 	}
-	if got := tableChart(nil, explore.Result{}, explore.State{}); got != nil {
+	if got := tableChart(nil, explore.Result{}, explore.State{}, r); got != nil {
 		t.Errorf("tableChart(nil table) = %v; want nil", got)
 	}
 }

@@ -34,7 +34,7 @@ func (c *copyLink) Render() app.UI {
 		app.Span().Class("copy-status").ID("copy-status").Role("status").Text(status),
 		app.If(c.failed, func() app.UI {
 			return app.Input().Type("text").ID("copy-url").Class("copy-url").ReadOnly(true).
-				Aria("label", T("explore.copy.field")).Value(c.url)
+				Aria("label", T("explore.copy.field")).Value(attr(c.url))
 		}),
 	)
 }

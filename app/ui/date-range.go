@@ -5,23 +5,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// dateRange holds the events' from and to date inputs. A change navigates
-// to the view limited to the new range, adding a history entry.
-func dateRange(x *explorer) app.UI {
+// dateRange holds the events' from and to date inputs, bounded by first
+// and last; onChange runs when either changes.
+func dateRange(from, to, first, last string, onChange app.EventHandler) app.UI {
 	input := func(id, value string) app.UI {
 		return app.Input().Type("date").ID(id).Name(id).Value(attr(value)).
-			Min(x.d.first).Max(x.d.last).OnChange(x.onDates)
+			Min(first).Max(last).OnChange(onChange)
 	}
 	return app.FieldSet().Class("dates").Body(
 		app.Legend().Text(T("explore.dates")),
-		app.Label().For("from").Text(T("explore.from")), input("from", x.st.From),
-		app.Label().For("to").Text(T("explore.to")), input("to", x.st.To),
+		app.Label().For("from").Text(T("explore.from")), input("from", from),
+		app.Label().For("to").Text(T("explore.to")), input("to", to),
 	)
 }
 
-// onDates reads both inputs and shows the events between them. A date
-// input yields a valid YYYY-MM-DD or nothing, so WithDates fails only on
-// a browser without date inputs, where the typed text is then ignored.
+// onDates reads both inputs and navigates to the events between them,
+// adding a history entry. A date input yields a valid YYYY-MM-DD or
+// nothing, so WithDates fails only on a browser without date inputs,
+// where the typed text is then ignored with a notice.
 func (x *explorer) onDates(ctx app.Context, e app.Event) {
 	doc := app.Window().Get("document")
 	from := doc.Call("getElementById", "from").Get("value").String()

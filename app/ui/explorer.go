@@ -32,13 +32,14 @@ type explorerSpec struct {
 	dates    bool // from/to inputs (events)
 }
 
-// explorer is embedded by the five table pages. Its state is derived in
-// OnNav from the URL alone (see nav), so a reload, a copied link, Back and
-// Forward all show the same view; events only ever navigate to a new URL.
+// explorer is embedded by the five table pages; it keeps the view's state
+// and the handlers, and hands its children what they show. Its state is
+// derived from the URL alone (see nav and show), so a reload, a copied
+// link, Back and Forward all show the same view; events only ever navigate
+// to a new URL.
 type explorer struct {
 	reportView
 	spec    explorerSpec
-	d       *derived
 	table   *explore.Table
 	st      explore.State
 	notices []explore.Notice
@@ -50,15 +51,30 @@ type explorer struct {
 	exportErr string          // why the last export failed
 }
 
+// OnNav shows the view of the page's URL (see nav).
+func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
+
+// OnInit derives the view for the first render when the report is there.
+func (x *explorer) OnInit() {
+	if x.init() {
+		x.show(app.Window().URL().Query())
+	}
+}
+
+// Render shows the view; a page with more to show calls render itself.
+func (x *explorer) Render() app.UI { return x.render() }
+
 // nav loads the report if needed and derives the whole view from the
 // page's URL: parse it against the table (with a notice for each value
 // dropped), apply it, and keep the result for Render. The tables come from
-// the per-report cache, so this never rebuilds an index.
-func (x *explorer) nav(ctx app.Context, spec explorerSpec) {
-	x.spec = spec
-	x.load(ctx, T(spec.title), func(ctx app.Context) {
+// the site's content, built once per report, so this never rebuilds an
+// index.
+func (x *explorer) nav(ctx app.Context) {
+	x.load(ctx, T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().Query())
-		ctx.Defer(x.syncInputs)
+		ctx.Defer(func(app.Context) {
+			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
+		})
 	})
 }
 
@@ -66,8 +82,7 @@ func (x *explorer) nav(ctx app.Context, spec explorerSpec) {
 // for each value dropped, and the result to render. A new view starts
 // again at pageRows rows.
 func (x *explorer) show(v url.Values) {
-	x.d = derive(x.rep)
-	x.table = x.d.tables.For(x.spec.route)
+	x.table = x.content.table(x.spec.route)
 	st, ns := x.table.Parse(v)
 	x.st, x.notices = st, withoutColors(ns)
 	x.res = explore.Apply(x.table, st)
@@ -75,27 +90,6 @@ func (x *explorer) show(v url.Values) {
 		x.limit, x.limitFor = pageRows, enc
 	}
 	x.exportErr = ""
-}
-
-// syncInputs sets the inputs' values to the state after a navigation that
-// emptied one (a chip removed q, Back went to a view without dates).
-// go-app drops an empty value attribute and removes the attribute, which
-// leaves what the field shows unchanged, so the field would keep the old
-// text. A field with focus is left alone: the person is typing in it, and
-// the state follows what they type.
-func (x *explorer) syncInputs(ctx app.Context) {
-	if !app.IsClient {
-		return
-	}
-	doc := app.Window().Get("document")
-	active := doc.Get("activeElement")
-	for id, want := range map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To} {
-		el := doc.Call("getElementById", id)
-		if !el.Truthy() || el.Equal(active) || el.Get("value").String() == want {
-			continue
-		}
-		el.Set("value", want)
-	}
 }
 
 // withoutColors drops the notices about colors, which the shell shows on
@@ -113,31 +107,39 @@ func withoutColors(ns []explore.Notice) []explore.Notice {
 // render composes the page: heading and count, notices, the facet panel
 // beside the results (toolbar, chips, chart, tables), then extra.
 func (x *explorer) render(extra ...app.UI) app.UI {
-	active := string(x.spec.route)
-	if s := statusView(x.rep, x.err); s != nil {
-		return layout(active, s)
+	if s := x.status(); s != nil {
+		return x.layout(s)
 	}
 	if x.table == nil { // the report arrived but OnNav has not run yet
-		return layout(active, statusView(nil, nil))
+		return x.layout(statusView(nil, nil))
 	}
-	return layout(active,
+	return x.layout(
 		app.H1().Text(T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
 		noticesView("notices", x.notices),
 		app.Div().Class("explorer").Body(
-			facetPanel(x),
+			facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
 			app.Div().Class("results").Body(
-				app.Div().Class("toolbar").Body(
-					searchBox(x),
-					app.If(x.spec.dates, func() app.UI { return dateRange(x) }),
-					app.Div().Class("actions").Body(&copyLink{}, exportButtons(x)),
-				),
-				chipsView(x),
-				app.Div().Class("chart-slot").Body(tableChart(x.table, x.res, x.st)),
+				x.toolbar(),
+				chipsView(x.res.Chips, x.table, x.st),
+				app.Div().Class("chart-slot").Body(tableChart(x.table, x.res, x.st, x.rep)),
 				x.tables(),
 			),
 		),
 		app.Div().Class("extra").Body(extra...),
+	)
+}
+
+// toolbar is the search box, the date range where the view has one, the
+// copy link and the export buttons.
+func (x *explorer) toolbar() app.UI {
+	return app.Div().Class("toolbar").Body(
+		searchBox(x.st.Q, x.onSearch),
+		app.If(x.spec.dates, func() app.UI {
+			c := x.content.derived()
+			return dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+		}),
+		app.Div().Class("actions").Body(&copyLink{}, exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
 }
 
@@ -153,18 +155,24 @@ func (x *explorer) countText() string {
 func (x *explorer) tables() app.UI {
 	rows := x.res.Rows
 	if len(rows) == 0 {
-		return app.Div().Class("tables").Body(emptyView(x))
+		return app.Div().Class("tables").Body(emptyView(x.st))
 	}
 	shown := rows[:min(len(rows), x.limit)]
-	cols := x.columns()
+	props := tableProps{
+		columns:  x.table.Columns,
+		cols:     x.columns(),
+		sortable: explore.SortKeys(x.spec.route),
+		st:       x.st,
+		onSort:   x.onSort,
+	}
 	var parts []app.UI
 	if x.spec.groupBy == "" {
-		parts = append(parts, sortableTable(x, "", T(x.spec.title), shown, cols))
+		props.caption, props.rows = T(x.spec.title), shown
+		parts = append(parts, sortableTable(props))
 	} else {
 		for _, g := range x.groups(shown) {
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(
-				sortableTable(x, g.value, T(x.spec.groupMsg+g.value), g.rows, cols),
-			))
+			props.group, props.caption, props.rows = g.value, T(x.spec.groupMsg+g.value), g.rows
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(sortableTable(props)))
 		}
 	}
 	if len(rows) > len(shown) {
@@ -234,16 +242,6 @@ func (x *explorer) groups(rows []*explore.Row) []group {
 	return out
 }
 
-// emptyView says that no row matches, with a way out.
-func emptyView(x *explorer) app.UI {
-	return app.Div().Class("empty").Role("status").Body(
-		app.P().Text(T("explore.empty")),
-		app.If(x.st.Filtered(), func() app.UI {
-			return app.A().Class("button").ID("empty-clear").Href(viewHref(x.st.ClearFilters())).Text(T("explore.empty.clear"))
-		}),
-	)
-}
-
 // navigate goes to the view s, adding a history entry; go-app then calls
 // OnNav, which derives the state from the new URL.
 func (x *explorer) navigate(ctx app.Context, s explore.State) {
@@ -256,7 +254,10 @@ func (x *explorer) navigate(ctx app.Context, s explore.State) {
 // onSort is a sortable header's click: sort by the column named in the
 // button's data-key, or flip the direction when it already sorts.
 func (x *explorer) onSort(ctx app.Context, e app.Event) {
-	key := ctx.JSSrc().Get("dataset").Get("key").String()
+	// One handler for every header: go-app keeps the first listener of a
+	// button whose handler has the same code, so a closure over the
+	// column would sort by the column of its first render (goapp.go).
+	key := dataKey(ctx)
 	x.navigate(ctx, x.st.SortBy(key))
 }
 
@@ -268,25 +269,11 @@ func (x *explorer) onMore(ctx app.Context, e app.Event) {
 // onFacetMore lists all values of the facet named in data-key, or folds
 // them again.
 func (x *explorer) onFacetMore(ctx app.Context, e app.Event) {
-	key := ctx.JSSrc().Get("dataset").Get("key").String()
+	// One handler for every facet, reading data-key: a closure over the
+	// facet would keep the captures of its first render (goapp.go).
+	key := dataKey(ctx)
 	if x.expanded == nil {
 		x.expanded = map[string]bool{}
 	}
 	x.expanded[key] = !x.expanded[key]
-}
-
-// replaceView shows the view at u without adding a history entry, as
-// typing in the search box does. go-app's own ReplaceURL leaves OnNav
-// uncalled and go-app's idea of the current page stale, so a later link
-// to the old address would do nothing. Instead the entry is replaced and
-// go-app is told as for Back and Forward (a popstate event): it navigates
-// to the address bar without pushing history and calls OnNav, which
-// derives the state from the URL as for every other navigation.
-func replaceView(u string) {
-	if !app.IsClient {
-		return
-	}
-	w := app.Window()
-	w.Get("history").Call("replaceState", nil, "", u)
-	w.Call("dispatchEvent", w.Get("PopStateEvent").New("popstate"))
 }

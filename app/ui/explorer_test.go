@@ -12,6 +12,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// The explorer specs of the route table, by route.
+var (
+	moversSpec       = specOf(explore.RouteMovers)
+	constituentsSpec = specOf(explore.RouteConstituents)
+	eventsSpec       = specOf(explore.RouteEvents)
+	picksSpec        = specOf(explore.RoutePicks)
+)
+
+// specOf is the explorer spec of route in the route table.
+func specOf(route explore.Route) explorerSpec {
+	for _, r := range routeTable {
+		if r.explorer != nil && r.explorer.route == route {
+			return *r.explorer
+		}
+	}
+	panic("no explorer route " + string(route))
+}
+
 // newExplorer is an explorer for spec showing the real report at query.
 func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 	tb.Helper()
@@ -20,7 +38,9 @@ func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
 	}
 	x := &explorer{spec: spec}
-	x.rep = testkit.LoadReport(tb)
+	x.title = spec.title
+	x.content = newContent(testkit.LoadReport(tb))
+	x.rep = x.content.rep
 	x.show(v)
 	return x
 }
@@ -90,7 +110,6 @@ func TestExplorerRowLimit(t *testing.T) {
 	const n = 2*pageRows + 50
 	x := &explorer{spec: explorerSpec{route: explore.RouteConstituents, title: "constituents.title"}}
 	x.table = bigTable(t, n)
-	x.d = &derived{}
 	x.res = explore.Apply(x.table, x.st)
 	x.limit = pageRows
 	for _, want := range []int{pageRows, 2 * pageRows, n} {

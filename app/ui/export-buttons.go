@@ -8,15 +8,16 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// exportButtons download the rows the page shows, filtered and sorted (all
-// of them, not only those rendered so far), as CSV or JSON, in a file named
-// after the view (movers-ytd-gainers.csv).
-func exportButtons(x *explorer) app.UI {
+// exportButtons are the CSV and JSON download buttons, with why the last
+// export failed when failed is set. The explorer's handlers download the
+// rows the page shows, filtered and sorted (all of them, not only those
+// rendered so far), in a file named after the view (movers-ytd-gainers.csv).
+func exportButtons(failed string, onCSV, onJSON app.EventHandler) app.UI {
 	return app.Div().Class("export").Role("group").Aria("label", T("explore.export")).Body(
-		app.Button().Type("button").ID("export-csv").Text(T("explore.export.csv")).OnClick(x.onExportCSV),
-		app.Button().Type("button").ID("export-json").Text(T("explore.export.json")).OnClick(x.onExportJSON),
-		app.If(x.exportErr != "", func() app.UI {
-			return app.Span().Class("export-error").Role("alert").Text(fmt.Sprintf(T("explore.export.failed"), x.exportErr))
+		app.Button().Type("button").ID("export-csv").Text(T("explore.export.csv")).OnClick(onCSV),
+		app.Button().Type("button").ID("export-json").Text(T("explore.export.json")).OnClick(onJSON),
+		app.If(failed != "", func() app.UI {
+			return app.Span().Class("export-error").Role("alert").Text(fmt.Sprintf(T("explore.export.failed"), failed))
 		}),
 	)
 }

@@ -9,23 +9,24 @@ import (
 )
 
 // facetPanel lists each facet's values with the number of rows each would
-// show, as Datasette does. A value is a link to the view with that value
-// toggled: values of one facet combine with OR, facets with AND, and each
-// facet's counts follow the other filters. Being links, they work with the
-// keyboard, add a history entry, and can be opened in a new tab.
-func facetPanel(x *explorer) app.UI {
+// show, as Datasette does. A value is a link to the view st with that
+// value toggled: values of one facet combine with OR, facets with AND, and
+// each facet's counts follow the other filters. Being links, they work with
+// the keyboard, add a history entry, and can be opened in a new tab. The
+// facets named in expanded list all their values; onMore, reading the
+// button's data-key, expands or folds one.
+func facetPanel(facets []explore.FacetCounts, st explore.State, expanded map[string]bool, onMore app.EventHandler) app.UI {
 	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
 		app.H2().ID("facets-title").Text(T("explore.facets")),
-		app.Range(x.res.Facets).Slice(func(i int) app.UI {
-			return facetGroup(x, x.res.Facets[i])
+		app.Range(facets).Slice(func(i int) app.UI {
+			return facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
 		}),
 	)
 }
 
 // facetGroup is one facet: its heading, up to facetRows values (every
-// selected value among them) or all of them up to facetMax once expanded.
-func facetGroup(x *explorer, fc explore.FacetCounts) app.UI {
-	open := x.expanded[fc.Key]
+// selected value among them) or all of them up to facetMax when open.
+func facetGroup(fc explore.FacetCounts, st explore.State, open bool, onMore app.EventHandler) app.UI {
 	limit := facetRows
 	if open {
 		limit = facetMax
@@ -34,17 +35,18 @@ func facetGroup(x *explorer, fc explore.FacetCounts) app.UI {
 	head := "facet-" + fc.Key + "-title"
 	return app.Section().Class("facet").ID("facet-"+fc.Key).Body(
 		app.H3().ID(head).Text(T(fc.Label)),
-		app.Ul().Aria("labelledby", head).Body(app.Range(vals).Slice(func(i int) app.UI {
-			return facetValue(x, fc, vals[i])
+		app.Ul().Aria("labelledby", attr(head)).Body(app.Range(vals).Slice(func(i int) app.UI {
+			return facetValue(fc, vals[i], st)
 		})),
 		app.If(len(fc.Values) > facetRows, func() app.UI {
 			text := fmt.Sprintf(T("explore.facet.more"), len(fc.Values))
 			if open {
 				text = T("explore.facet.less")
 			}
-			return app.Button().Type("button").Class("facet-more").DataSet("key", fc.Key).
-				Aria("expanded", strconv.FormatBool(open)).Aria("controls", "facet-"+fc.Key).
-				Text(text).OnClick(x.onFacetMore)
+			b := app.Button().Type("button").Class("facet-more").DataSet("key", attr(fc.Key))
+			b = b.Aria("expanded", attr(strconv.FormatBool(open))).Aria("controls", attr("facet-"+fc.Key))
+			// onMore reads data-key: see goapp.go on handlers.
+			return b.Text(text).OnClick(onMore)
 		}),
 		app.If(open && len(fc.Values) > facetMax, func() app.UI {
 			return app.P().Class("note").Text(fmt.Sprintf(T("explore.facet.capped"), facetMax))
@@ -67,14 +69,14 @@ func shownValues(vals []explore.FacetValue, limit int) []explore.FacetValue {
 	return out
 }
 
-// facetValue is one value: a link toggling it, its label and count.
-func facetValue(x *explorer, fc explore.FacetCounts, v explore.FacetValue) app.UI {
+// facetValue is one value: a link toggling it in st, its label and count.
+func facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) app.UI {
 	label := v.Value
 	if fc.ValueMsg != "" {
 		label = T(fc.ValueMsg + v.Value)
 	}
-	a := app.A().Class("facet-value").Href(viewHref(x.st.Toggle(fc.Key, v.Value))).
-		DataSet("facet", fc.Key).DataSet("value", attr(v.Value))
+	a := app.A().Class("facet-value").Href(viewHref(st.Toggle(fc.Key, v.Value)))
+	a = a.DataSet("facet", attr(fc.Key)).DataSet("value", attr(v.Value))
 	if v.Selected {
 		a = a.Class("on").Aria("current", "true")
 	}

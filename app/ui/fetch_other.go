@@ -8,8 +8,10 @@ import (
 	"github.com/airesearch/aiweekly/app/report"
 )
 
-// fetchReport on the server reports that no report was set: the server
-// calls [SetReport] before it prerenders any page.
-func fetchReport(url string, done func(*report.Report, error)) {
-	done(nil, &loadError{URL: url, Err: errors.New("no report loaded on the server")})
+// fetchReport outside the browser has nothing to fetch from: the server
+// builds its site with [NewSite] from the report it loaded.
+func fetchReport(url string) func() (*report.Report, error) {
+	return func() (*report.Report, error) {
+		return nil, &LoadError{URL: url, Kind: FailUnavailable, Err: errors.New("no report loaded on the server")}
+	}
 }

@@ -9,37 +9,47 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// fetchReport downloads and parses the report with the browser's fetch.
-// It avoids net/http, which would add megabytes to the wasm.
-func fetchReport(url string, done func(*report.Report, error)) {
-	fetchBytes(url, func(b []byte, err error) {
+// fetchReport starts downloading the report with the browser's fetch and
+// returns a func that blocks its goroutine (one of ctx.Async) until the
+// report is downloaded and parsed. It avoids net/http, which would add
+// megabytes to the wasm.
+func fetchReport(url string) func() (*report.Report, error) {
+	body := fetchBytes(url)
+	return func() (*report.Report, error) {
+		b, err := body()
 		if err != nil {
-			done(nil, &loadError{URL: url, Err: err})
-			return
+			return nil, err
 		}
 		r, err := report.Parse(b)
 		if err != nil {
-			done(nil, &loadError{URL: url, Err: err})
-			return
+			return nil, parseError(url, err)
 		}
-		done(r, nil)
-	})
+		return r, nil
+	}
 }
 
-func fetchBytes(url string, done func([]byte, error)) {
+// fetchBytes starts getting url's body and returns a func that waits for
+// it. A rejected fetch (no network) is FailOffline, a 404 FailNotFound,
+// any other HTTP error FailUnavailable.
+func fetchBytes(url string) func() ([]byte, error) {
+	type result struct {
+		b   []byte
+		err error
+	}
+	done := make(chan result, 1)
 	var onResp, onBody, onFail app.Func
 	finish := func(b []byte, err error) {
 		onResp.Release()
 		onBody.Release()
 		onFail.Release()
-		done(b, err)
+		done <- result{b, err}
 	}
 	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
 		msg := "network error"
 		if len(args) > 0 && args[0].Truthy() {
 			msg = args[0].Call("toString").String()
 		}
-		finish(nil, fmt.Errorf("fetch: %s", msg))
+		finish(nil, &LoadError{URL: url, Kind: FailOffline, Err: fmt.Errorf("fetch: %s", msg)})
 		return nil
 	})
 	onBody = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -52,11 +62,21 @@ func fetchBytes(url string, done func([]byte, error)) {
 	onResp = app.FuncOf(func(this app.Value, args []app.Value) any {
 		resp := args[0]
 		if !resp.Get("ok").Bool() {
-			finish(nil, fmt.Errorf("HTTP %d %s", resp.Get("status").Int(), resp.Get("statusText").String()))
+			status := resp.Get("status").Int()
+			kind := FailUnavailable
+			if status == 404 {
+				kind = FailNotFound
+			}
+			finish(nil, &LoadError{URL: url, Kind: kind,
+				Err: fmt.Errorf("HTTP %d %s", status, resp.Get("statusText").String())})
 			return nil
 		}
 		resp.Call("arrayBuffer").Call("then", onBody, onFail)
 		return nil
 	})
 	app.Window().Call("fetch", url).Call("then", onResp, onFail)
+	return func() ([]byte, error) {
+		r := <-done
+		return r.b, r.err
+	}
 }

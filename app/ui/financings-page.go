@@ -3,7 +3,6 @@ package ui
 import (
 	"strconv"
 
-	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -11,10 +10,7 @@ import (
 // exchange rate that sorting by amount uses.
 type financingsPage struct{ explorer }
 
-var financingsSpec = explorerSpec{route: explore.RouteFinancings, title: "financings.title"}
-
-func (p *financingsPage) OnNav(ctx app.Context) { p.nav(ctx, financingsSpec) }
-
+// Render adds the exchange rate under the explorer.
 func (p *financingsPage) Render() app.UI {
 	if p.rep == nil {
 		return p.render()

@@ -62,7 +62,7 @@ func NewHandler(version, prefix string) *app.Handler {
 // workerJS fills in the parts of the worker template that come from the
 // route table; go-app fills in the version and the resources.
 func workerJS() string {
-	shells, err := json.Marshal(Paths)
+	shells, err := json.Marshal(Paths())
 	if err != nil {
 		panic(err) // a []string always encodes
 	}
@@ -105,8 +105,7 @@ func CleanPrefix(prefix string) (string, error) {
 // way the browser resolves them: the files below /web/ and the files go-app
 // and the worker load by absolute path get the prefix; links the app makes
 // carry it already (see rootPrefix) and anchors and queries stay as they are.
-// go-app's own PrefixedLocation prefixes every attribute, which doubles the
-// prefix of the app's links and breaks "#main".
+// go-app's own PrefixedLocation prefixes every attribute (see goapp.go).
 type prefixResolver string
 
 // prefixedFiles are the absolute paths outside /web/ go-app's page, app.js

@@ -25,6 +25,13 @@ type indexChart struct {
 // included.
 func (c *indexChart) OnNav(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }
 
+// OnInit reads the address bar for the browser's first render.
+func (c *indexChart) OnInit() {
+	if app.IsClient {
+		c.colors = colorsOf(app.Window().URL())
+	}
+}
+
 // OnMount covers a chart mounted after its page's navigation, once the
 // report arrived.
 func (c *indexChart) OnMount(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }
@@ -45,9 +52,7 @@ func (c *indexChart) Render() app.UI {
 		Key:  "index|" + colors.String() + "|" + string(current),
 		Note: chartMsg("chart.index.note"),
 		Draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, colors, w, dark, title)
-			o.Labels = chartLabels()
-			return chart.IndexReturns(series, ir.YTDExcess, o)
+			return chart.IndexReturns(series, ir.YTDExcess, chartOptions(id, colors, w, dark, title))
 		},
 	}
 }

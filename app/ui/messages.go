@@ -43,6 +43,10 @@ var catalog = map[lang]map[string]string{
 		"status.loading":             "正在加载报告数据…",
 		"status.failed":              "无法显示报告：数据加载失败。",
 		"status.reason":              "原因",
+		"status.kind.offline":        "无法连接服务器：请检查网络后重新加载。",
+		"status.kind.notfound":       "服务器上没有报告数据文件。",
+		"status.kind.invalid":        "报告数据文件有误，问题见下方列表。",
+		"status.kind.unavailable":    "服务器暂时无法提供报告数据，请稍后重新加载。",
 		"status.retry":               "重新加载",
 		"notfound.title":             "页面不存在",
 		"notfound.text":              "没有这个页面。请从导航栏选择一个章节。",
@@ -197,6 +201,10 @@ var catalog = map[lang]map[string]string{
 		"status.loading":             "Loading the report…",
 		"status.failed":              "Cannot show the report: loading the data failed.",
 		"status.reason":              "Reason",
+		"status.kind.offline":        "The server cannot be reached: check the network, then reload.",
+		"status.kind.notfound":       "The server has no report data file.",
+		"status.kind.invalid":        "The report data file is invalid; the problems are listed below.",
+		"status.kind.unavailable":    "The server cannot provide the report data right now; reload later.",
 		"status.retry":               "Reload",
 		"notfound.title":             "Page not found",
 		"notfound.text":              "There is no such page. Pick a section from the navigation bar.",
@@ -329,11 +337,20 @@ var catalog = map[lang]map[string]string{
 }
 
 // T returns the interface string for id in the current language.
-func T(id string) string {
-	if s, ok := catalog[current][id]; ok {
+//
+// It is kept out of line: it is called at hundreds of sites, and inlining
+// it there would grow the wasm by kilobytes.
+//
+//go:noinline
+func T(id string) string { return lookup(catalog, id) }
+
+// lookup returns message id of cat in the current language, falling back
+// to Chinese and then to the id itself.
+func lookup(cat map[lang]map[string]string, id string) string {
+	if s, ok := cat[current][id]; ok {
 		return s
 	}
-	if s, ok := catalog[zh][id]; ok {
+	if s, ok := cat[zh][id]; ok {
 		return s
 	}
 	return id

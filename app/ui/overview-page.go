@@ -13,15 +13,13 @@ import (
 // and count links into the filtered view it summarises.
 type overviewPage struct{ reportView }
 
-func (p *overviewPage) OnNav(ctx app.Context) { p.load(ctx, T("nav.overview"), nil) }
+func (p *overviewPage) Render() app.UI { return p.frame(p.body) }
 
-func (p *overviewPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("/", s)
-	}
+// body is the page once the report is ready.
+func (p *overviewPage) body() []app.UI {
 	r, c := p.rep, p.colors
 	m := r.Meta
-	return layout("/",
+	return []app.UI{
 		app.Header().Class("report-head").Body(
 			app.H1().Text(m.Title),
 			app.Dl().Class("facts").Body(
@@ -50,7 +48,7 @@ func (p *overviewPage) Render() app.UI {
 			})),
 		),
 		p.counts(),
-	)
+	}
 }
 
 // moverLists is the display order of the three mover lists.
@@ -77,11 +75,11 @@ func topMovers(r *report.Report, l report.MoverList, n int, c explore.Colors) ap
 // rows per value of its first facet (list, chain link, kind, currency,
 // layer), each linking to the view filtered by that value.
 func (p *overviewPage) counts() app.UI {
-	d := derive(p.rep)
+	routes := explorerRoutes()
 	return app.Section().Class("counts-section").Body(
 		app.H2().Text(T("overview.counts")),
-		app.Ul().Class("counts").Body(app.Range(explore.TableRoutes).Slice(func(i int) app.UI {
-			return sectionCount(d.tables.For(explore.TableRoutes[i]), p.colors)
+		app.Ul().Class("counts").Body(app.Range(routes).Slice(func(i int) app.UI {
+			return sectionCount(p.content.table(routes[i]), p.colors)
 		})),
 	)
 }

@@ -1,41 +1,104 @@
-// Package ui holds the go-app components of the report explorer and the one
-// route table that both the browser (cmd/wasm) and the server (cmd/server)
-// use, so that what the server prerenders matches what the browser runs.
 package ui
 
 import (
 	"regexp"
 	"strings"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// Paths of the fixed routes, in the order of the navigation bar.
-var Paths = []string{"/", "/index", "/movers", "/constituents", "/events", "/financings", "/picks", "/about"}
+// route is one fixed page of the app. The navigation bar, [IsKnownPath]
+// (the server's 404s), [Paths] (the static export and the service worker's
+// precache) and the explorer views all come from [routeTable]: adding a
+// page is one entry here plus its component.
+type route struct {
+	path  string
+	nav   string // message id of its entry in the navigation bar
+	title string // message id of the page's title
+	// page returns the page's component around v, which holds the site,
+	// the path and the title.
+	page func(v reportView) app.Composer
+	// explorer is the spec of a table view, nil for other pages.
+	explorer *explorerSpec
+}
+
+// routeTable lists the fixed routes in the order of the navigation bar.
+var routeTable = []route{
+	{path: "/", nav: "nav.overview", title: "nav.overview", page: func(v reportView) app.Composer { return &overviewPage{v} }},
+	{path: "/index", nav: "nav.index", title: "index.title", page: func(v reportView) app.Composer { return &indexPage{v} }},
+	explorerRoute(explorerSpec{route: explore.RouteMovers, title: "movers.title", groupBy: explore.ColList, groupMsg: "movers."},
+		func(x explorer) app.Composer { return &moversPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteConstituents, title: "constituents.title"},
+		func(x explorer) app.Composer { return &constituentsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true},
+		func(x explorer) app.Composer { return &eventsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteFinancings, title: "financings.title"},
+		func(x explorer) app.Composer { return &financingsPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RoutePicks, title: "picks.title"},
+		func(x explorer) app.Composer { return &picksPage{x} }),
+	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
+}
+
+// explorerRoute is the entry of a table view: its path is the spec's
+// route, its navigation message "nav."+name, its title the spec's.
+func explorerRoute(spec explorerSpec, page func(explorer) app.Composer) route {
+	return route{
+		path:     string(spec.route),
+		nav:      "nav." + strings.TrimPrefix(string(spec.route), "/"),
+		title:    spec.title,
+		page:     func(v reportView) app.Composer { return page(explorer{reportView: v, spec: spec}) },
+		explorer: &spec,
+	}
+}
+
+// newPage is a new component of the page r, showing the report of s.
+func (r route) newPage(s *Site) app.Composer {
+	return r.page(reportView{site: s, active: r.path, title: r.title})
+}
 
 // stockPath matches one company page; the name is any of its aliases.
 var stockPath = regexp.MustCompile(`^/stocks/[^/]+$`)
 
-// Routes registers every route with go-app. Unknown paths fall through to
-// the not-found page; [IsKnownPath] tells the server to answer those 404.
-func Routes() {
-	app.Route("/", func() app.Composer { return &overviewPage{} })
-	app.Route("/index", func() app.Composer { return &indexPage{} })
-	app.Route("/movers", func() app.Composer { return &moversPage{} })
-	app.Route("/constituents", func() app.Composer { return &constituentsPage{} })
-	app.Route("/events", func() app.Composer { return &eventsPage{} })
-	app.Route("/financings", func() app.Composer { return &financingsPage{} })
-	app.Route("/picks", func() app.Composer { return &picksPage{} })
-	app.Route("/about", func() app.Composer { return &aboutPage{} })
-	app.RouteWithRegexp(stockPath.String(), func() app.Composer { return &stockPage{} })
+// Routes registers every route with go-app, each page showing the report
+// of s. Unknown paths fall through to the not-found page; [IsKnownPath]
+// tells the server to answer those 404. go-app keeps one route table per
+// process (see goapp.go), so call Routes once.
+func Routes(s *Site) {
+	for _, r := range routeTable {
+		app.Route(r.path, func() app.Composer { return r.newPage(s) })
+	}
+	app.RouteWithRegexp(stockPath.String(), func() app.Composer { return &stockPage{reportView: reportView{site: s}} })
 	app.RouteWithRegexp(`^/.*`, func() app.Composer { return &notFoundPage{} })
+}
+
+// Paths returns the paths of the fixed routes, in the order of the
+// navigation bar: the pages the static export writes besides the stock
+// pages, and the shells the service worker precaches.
+func Paths() []string {
+	out := make([]string, len(routeTable))
+	for i, r := range routeTable {
+		out[i] = r.path
+	}
+	return out
+}
+
+// explorerRoutes lists the table views in navigation order.
+func explorerRoutes() []explore.Route {
+	var out []explore.Route
+	for _, r := range routeTable {
+		if r.explorer != nil {
+			out = append(out, r.explorer.route)
+		}
+	}
+	return out
 }
 
 // IsKnownPath reports whether path is one of the app's routes. A stock page
 // counts whatever its name: whether the company exists is for the page to say.
 func IsKnownPath(path string) bool {
-	for _, p := range Paths {
-		if path == p {
+	for _, r := range routeTable {
+		if path == r.path {
 			return true
 		}
 	}

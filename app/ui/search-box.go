@@ -5,24 +5,24 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// searchBox filters the rows as the person types: each change replaces the
-// current history entry (so Back leaves the page rather than undoing
-// letters) and the view follows through OnNav. While an input method
-// composes Chinese, the pinyin is left alone until the composition ends.
-func searchBox(x *explorer) app.UI {
+// searchBox is the search field showing q. onSearch runs on each change and
+// when an input method ends a composition (the explorer's onSearch leaves
+// the pinyin of a composition alone).
+func searchBox(q string, onSearch app.EventHandler) app.UI {
 	return app.Div().Class("search").Body(
 		app.Label().For("q").Text(T("explore.search")),
-		app.Input().Type("search").ID("q").Name("q").
-			Value(attr(x.st.Q)).
+		app.Input().Type("search").ID("q").Name("q").Value(attr(q)).
 			Placeholder(T("explore.search.placeholder")).
 			MaxLength(explore.MaxQueryRunes).
 			AutoComplete(false).Spellcheck(false).
-			OnInput(x.onSearch).
-			On("compositionend", x.onSearch),
+			OnInput(onSearch).
+			On("compositionend", onSearch),
 	)
 }
 
-// onSearch reads the box and shows the view searching for it.
+// onSearch reads the box and shows the view searching for it, replacing
+// the current history entry (so Back leaves the page rather than undoing
+// letters); the view follows through OnNav.
 func (x *explorer) onSearch(ctx app.Context, e app.Event) {
 	// The state changes only through the URL: OnNav renders it. Rendering
 	// here too would draw the old view once more per keystroke.

@@ -35,6 +35,14 @@ type shell struct {
 // browser alike, for every navigation including query-only ones.
 func (s *shell) OnNav(ctx app.Context) { s.read(ctx.Page().URL()) }
 
+// OnInit reads the address bar for the browser's first render, which can
+// show a page's content before the dispatched OnNav runs.
+func (s *shell) OnInit() {
+	if app.IsClient {
+		s.read(app.Window().URL())
+	}
+}
+
 // OnMount covers a shell mounted after its page's navigation.
 func (s *shell) OnMount(ctx app.Context) { s.read(ctx.Page().URL()) }
 
@@ -78,16 +86,17 @@ func (s *shell) Render() app.UI {
 	if s.Content != nil {
 		content = s.Content()
 	}
-	return app.Div().Class(class).DataSet("live", liveFlag()).DataSet("colors", s.colors.String()).Body(
+	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String()))
+	return root.Body(
 		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
 			app.Nav().Aria("label", T("nav.label")).Body(
 				app.Ul().Body(
-					app.Range(navItems).Slice(func(i int) app.UI {
-						it := navItems[i]
-						a := app.A().Href(linkTo(it.path, s.colors)).Text(T(it.msg))
-						if it.path == s.Active {
+					app.Range(routeTable).Slice(func(i int) app.UI {
+						r := routeTable[i]
+						a := app.A().Href(linkTo(r.path, s.colors)).Text(T(r.nav))
+						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
 						}
 						return app.Li().Body(a)

@@ -21,18 +21,19 @@ type stockPage struct {
 	found   bool
 }
 
-func (p *stockPage) OnNav(ctx app.Context) {
-	raw := strings.TrimPrefix(ctx.Page().URL().Path, rootPrefix()+"/stocks/")
-	name, err := url.PathUnescape(raw)
-	if err != nil {
-		name = raw
+// OnInit finds the company for the first render when the report is there.
+func (p *stockPage) OnInit() {
+	if p.init() {
+		p.find(app.Window().URL())
 	}
-	p.name = name
+}
+
+func (p *stockPage) OnNav(ctx app.Context) {
 	// The title is the company's name from the report, never the name
 	// from the link: go-app writes the title into meta attributes that it
 	// does not escape for HTML (see attr).
 	p.load(ctx, T("stock.title"), func(ctx app.Context) {
-		p.company, p.found = p.rep.Company(p.name)
+		p.find(ctx.Page().URL())
 		title := T("notfound.title")
 		if p.found {
 			title = p.company.Name
@@ -41,15 +42,26 @@ func (p *stockPage) OnNav(ctx app.Context) {
 	})
 }
 
+// find reads the company's name from the path of u and looks it up.
+func (p *stockPage) find(u *url.URL) {
+	raw := strings.TrimPrefix(u.Path, rootPrefix()+"/stocks/")
+	name, err := url.PathUnescape(raw)
+	if err != nil {
+		name = raw
+	}
+	p.name = name
+	p.company, p.found = p.rep.Company(p.name)
+}
+
 func (p *stockPage) Render() app.UI {
-	if s := statusView(p.rep, p.err); s != nil {
-		return layout("", s)
+	if s := p.status(); s != nil {
+		return p.layout(s)
 	}
 	if !p.found {
-		return layout("", p.notFound())
+		return p.layout(p.notFound())
 	}
 	r, c := p.rep, p.company
-	return layout("",
+	return p.layout(
 		app.H1().Text(c.Name),
 		app.Dl().Class("facts").Body(
 			app.Dt().Text(T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),

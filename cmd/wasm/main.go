@@ -1,13 +1,23 @@
-// Command wasm is the browser half of the app: it registers the routes and
-// runs the go-app UI. Build it with GOOS=js GOARCH=wasm.
+// Command wasm is the browser half of the app: it starts loading the
+// report, registers the routes, whose pages show it, and runs the go-app
+// UI. Build it with GOOS=js GOARCH=wasm.
 package main
 
 import (
+	"time"
+
 	"github.com/airesearch/aiweekly/app/ui"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
+// loadWait is how long the page the server prerendered stays in place
+// while the report loads; past it go-app starts and shows the loading
+// state until the report arrives.
+const loadWait = 3 * time.Second
+
 func main() {
-	ui.Routes()
+	site := ui.NewLoader()
+	site.Wait(loadWait)
+	ui.Routes(site)
 	app.RunWhenOnBrowser()
 }

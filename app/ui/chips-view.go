@@ -7,17 +7,17 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// chipsView shows each active filter as a chip whose × link removes it,
-// and one link that clears them all. The container stays in place when
-// empty, so that the elements after it keep their identity (and focus).
-func chipsView(x *explorer) app.UI {
-	chips := x.res.Chips
+// chipsView shows each active filter of the view st as a chip whose × link
+// removes it, and one link that clears them all; t names the facets. The
+// container stays in place when empty, so that the elements after it keep
+// their identity (and focus).
+func chipsView(chips []explore.Chip, t *explore.Table, st explore.State) app.UI {
 	return app.Div().Class("chips").Aria("label", T("explore.chips")).Body(
 		app.If(len(chips) > 0, func() app.UI {
 			return app.Ul().Body(
-				app.Range(chips).Slice(func(i int) app.UI { return chipView(x, chips[i]) }),
+				app.Range(chips).Slice(func(i int) app.UI { return chipView(chips[i], t, st) }),
 				app.Li().Class("clear").Body(
-					app.A().ID("clear-all").Href(viewHref(x.st.ClearFilters())).Text(T("explore.clear")),
+					app.A().ID("clear-all").Href(viewHref(st.ClearFilters())).Text(T("explore.clear")),
 				),
 			)
 		}),
@@ -25,14 +25,14 @@ func chipsView(x *explorer) app.UI {
 }
 
 // chipView is one active filter: "产业链环节：AI应用 ×".
-func chipView(x *explorer, c explore.Chip) app.UI {
-	name, value := chipLabel(x.table, c)
-	return app.Li().Class("chip").DataSet("param", c.Param).DataSet("value", attr(c.Value)).Body(
+func chipView(c explore.Chip, t *explore.Table, st explore.State) app.UI {
+	name, value := chipLabel(t, c)
+	remove := fmt.Sprintf(T("explore.chip.remove"), name+" "+value)
+	li := app.Li().Class("chip").DataSet("param", attr(c.Param)).DataSet("value", attr(c.Value))
+	return li.Body(
 		app.Span().Class("chip-name").Text(name+"："),
 		app.Span().Class("chip-value").Text(value),
-		app.A().Class("chip-remove").Href(viewHref(x.st.Remove(c))).
-			Aria("label", attr(fmt.Sprintf(T("explore.chip.remove"), name+" "+value))).
-			Title(attr(fmt.Sprintf(T("explore.chip.remove"), name+" "+value))).
+		app.A().Class("chip-remove").Href(viewHref(st.Remove(c))).Aria("label", attr(remove)).Title(attr(remove)).
 			Text("×"),
 	)
 }

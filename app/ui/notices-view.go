@@ -18,7 +18,7 @@ func noticesView(id string, ns []explore.Notice) app.UI {
 			return app.Div().Body(
 				app.P().Class("notices-title").Text(T("explore.notices")),
 				app.Ul().Body(app.Range(ns).Slice(func(i int) app.UI {
-					return app.Li().Class("notice").DataSet("param", ns[i].Param).DataSet("value", attr(ns[i].Value)).Text(noticeText(ns[i]))
+					return app.Li().Class("notice").DataSet("param", attr(ns[i].Param)).DataSet("value", attr(ns[i].Value)).Text(noticeText(ns[i]))
 				})),
 			)
 		}),

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"go/ast"
+	"testing"
+)
+
+// attributeSetters are go-app's setters whose value is written into the
+// prerendered page with strconv.Quote; the value is their last argument.
+var attributeSetters = map[string]bool{"DataSet": true, "Aria": true, "Title": true, "Value": true}
+
+// TestAttributesEscaped checks that every value given to an attribute
+// setter is a string literal, a catalog string (T) or escaped with attr, so
+// that a value from the data or a link can never end its attribute in the
+// page the server prerenders (see goapp.go).
+func TestAttributesEscaped(t *testing.T) {
+	for _, f := range parseSources(t) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !attributeSetters[sel.Sel.Name] {
+				return true
+			}
+			if !escapedValue(call.Args[len(call.Args)-1]) {
+				t.Errorf("%s: .%s(...) sets a value that is neither a literal, T(...) nor attr(...)",
+					f.Name.Name+"/"+fileOf(f, call), sel.Sel.Name)
+			}
+			return true
+		})
+	}
+}
+
+// escapedValue reports whether e is safe in a prerendered attribute.
+func escapedValue(e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return true
+	case *ast.CallExpr:
+		if id, ok := e.Fun.(*ast.Ident); ok {
+			return id.Name == "attr" || id.Name == "T"
+		}
+	}
+	return false
+}
+
+// fileOf names the call's position for a failure message.
+func fileOf(f *ast.File, n ast.Node) string {
+	for _, d := range f.Decls {
+		if d.Pos() <= n.Pos() && n.End() <= d.End() {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				return fd.Name.Name
+			}
+		}
+	}
+	return "?"
+}

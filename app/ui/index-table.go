@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// indexTable is the period and YTD returns of each index, with the excess,
+// under the chart of the same figures.
+func indexTable(r *report.Report) app.UI {
+	ir := r.IndexReturns
+	rows := make([]app.UI, 0, len(ir.Series))
+	for _, s := range ir.Series {
+		rows = append(rows, app.Tr().ID("index-"+s.ID).Body(
+			app.Th().Scope("row").Text(s.Name), pctCell(s.PeriodReturn), pctCell(s.YTDReturn),
+		))
+	}
+	return app.Div().Class("index-returns").Body(
+		&indexChart{Rep: r},
+		table(r.Meta.Period.From+" – "+r.Meta.Period.To, []string{"index.series", "index.period", "index.ytd"}, rows),
+		app.P().Class("excess").Body(
+			app.Text(T("index.excess")+"："),
+			app.Strong().Class(trend(ir.YTDExcess)).Text(signed(ir.YTDExcess)+" "+T("index.pct")),
+		),
+	)
+}
+
+// signed formats v with two decimals and an explicit sign.
+func signed(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if v > 0 {
+		return "+" + s
+	}
+	return s
+}
