@@ -33,7 +33,7 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
 		return
 	}
-	if !isSafePath(r) {
+	if !isSafePath(r, s.cfg.Prefix) {
 		http.NotFound(w, r)
 		return
 	}
@@ -71,7 +71,7 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 		// No page has such a name (/stocks/%ff%fe), and a page that
 		// repeated it would write bytes that are not text.
 		s.servePage(w, r, http.StatusNotFound)
-	case s.cfg.App.IsPage(p):
+	case s.cfg.App.IsPage(s.report, strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix)):
 		s.servePage(w, r, http.StatusOK)
 	default:
 		s.servePage(w, r, http.StatusNotFound)
@@ -144,7 +144,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 		return
 	}
-	body := rec.Body.Bytes()
+	body := withOGURL(rec.Body.Bytes(), s.origin, r2.URL.Path, status)
 	res := &resource{contentType: contentTypes[".html"], identity: body, compressible: true,
 		tag: digest([]byte(s.version + " " + key))}
 	if enc != "" {
@@ -222,15 +222,24 @@ func (s *Site) goAppIntercepts(path string) bool {
 
 // isSafePath reports whether the request's path is one the site will look
 // up at all: no dot segments, empty segments, backslashes or NULs, and no
-// encoded slash or backslash. Lookups are exact matches in memory, so no
+// encoded slash or backslash, except inside the one segment of a stock
+// page's name below prefix (a company named A/B is /stocks/A%2FB), which
+// safeStockName checks instead. Lookups are exact matches in memory, so no
 // path could reach a file outside web/ anyway; refusing these early keeps
 // them out of go-app's router as well.
-func isSafePath(r *http.Request) bool {
+func isSafePath(r *http.Request, prefix string) bool {
 	p := r.URL.Path
+	esc := r.URL.EscapedPath()
+	if seg, ok := stockSegment(esc, prefix); ok {
+		if !safeStockName(seg) {
+			return false
+		}
+		p, esc = prefix+"/stocks/x", prefix+"/stocks/x"
+	}
 	if p == "" || p[0] != '/' || strings.ContainsAny(p, "\\\x00") {
 		return false
 	}
-	esc := strings.ToLower(r.URL.EscapedPath())
+	esc = strings.ToLower(esc)
 	for _, bad := range []string{"%2f", "%5c", "%00"} {
 		if strings.Contains(esc, bad) {
 			return false

@@ -62,6 +62,11 @@ type Config struct {
 	// otherwise like "/sub" (see [CleanPrefix]). The site then answers
 	// only below it; an export is made to be served below it.
 	Prefix string
+	// BaseURL is the public address the site is served at, like
+	// https://example.org/aiweekly (see [CleanBaseURL]): pages then carry
+	// their absolute address in og:url. Empty means unknown, and no
+	// og:url.
+	BaseURL string
 	// ShutdownTimeout bounds how long [Server.Close] waits for requests
 	// in flight before closing their connections.
 	ShutdownTimeout time.Duration
@@ -87,9 +92,11 @@ type App struct {
 	// Manifest, when set, returns the web app manifest to serve instead
 	// of go-app's.
 	Manifest func(h *app.Handler, prefix string) []byte
-	// IsPage reports whether a path below the prefix is a page of the app;
-	// any other path is answered with the app's not-found page and 404.
-	IsPage func(path string) bool
+	// IsPage reports whether a path below the prefix, percent-encoded as
+	// the request spells it, is a page of the app, given the report (nil
+	// when there is none); any other path is answered with the page the
+	// app renders for it and 404.
+	IsPage func(rep *report.Report, path string) bool
 	// Pages lists the paths below the prefix that [Site.Export]
 	// prerenders, given the report (nil when there is none).
 	Pages func(rep *report.Report) []string
@@ -105,6 +112,7 @@ type App struct {
 // version, whatever happens on disk while it runs.
 type Site struct {
 	cfg     Config               // with the defaults filled in and the data path resolved
+	origin  string               // of cfg.BaseURL, "" when unknown
 	version string               // a hash of everything served
 	report  *report.Report       // nil when the data is missing or not valid
 	static  map[string]*resource // by URL path, e.g. /web/app.wasm
@@ -122,6 +130,10 @@ type Site struct {
 // the validation error naming the file, unless cfg.AllowInvalidData.
 func New(cfg Config, logger *slog.Logger) (*Site, error) {
 	cfg, err := cfg.resolve()
+	if err != nil {
+		return nil, err
+	}
+	origin, err := CleanBaseURL(cfg.BaseURL, cfg.Prefix)
 	if err != nil {
 		return nil, err
 	}
@@ -156,6 +168,7 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 	}
 	s := &Site{
 		cfg:     cfg,
+		origin:  origin,
 		version: version,
 		report:  rep,
 		static:  make(map[string]*resource, len(files)),

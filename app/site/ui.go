@@ -27,7 +27,7 @@ func Explorer() App {
 		},
 		Handler:  ui.NewHandler,
 		Manifest: ui.ManifestJSON,
-		IsPage:   ui.IsKnownPath,
+		IsPage:   ui.IsPage,
 		Pages: func(rep *report.Report) []string {
 			return append(ui.Paths(), stockPages(rep)...)
 		},

@@ -52,11 +52,31 @@ package ui
 //     registers into go-app's one package-level router, so [Routes] is
 //     called once per process and the pages it registers keep the [Site]
 //     they were given. TestRoutesRegistered covers the registration.
+//  8. The server's page URL holds the escaped path. go-app writes the
+//     page's path into og:url (pkg/app/http.go:673-674) with
+//     strconv.Quote, so app/site's servePage hands it the percent-encoded
+//     path as the URL's Path, in which no quote survives. pagePath reads
+//     the escaped path from either kind of URL, so links made from it are
+//     encoded once. Test: app/site TestStockLinksEncodedOnce.
+//  9. go-app's router matches the decoded path. pkg/app/route.go:37-51
+//     (router.routed) and :54 match the URL's Path, which in the browser
+//     is decoded, so /stocks/a%2Fb is /stocks/a/b there and would miss a
+//     one-segment route. In the browser the stock route takes any path
+//     below /stocks/ (stockRoute) and the page reads its name from the
+//     escaped path, refusing a second segment. Tests: TestStockName,
+//     app/e2e TestHostileNames.
+// 10. Pages opened by their file name. A static host serves the export's
+//     about.html at /about.html, and go-app would route that path to the
+//     not-found page. Before go-app reads the address, exportedRoute
+//     rewrites it to the route the file holds (/about, / for index.html,
+//     /movers for movers/index.html), as web/pwa.js drops a trailing
+//     slash. Tests: TestExportedRoute, app/e2e TestStaticExport.
 
 import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -179,4 +199,121 @@ func rootPrefix() string {
 		return ""
 	}
 	return p
+}
+
+// pagePath is the percent-encoded path of the page's URL u. In the browser
+// u is the address bar, whose Path is decoded; on the server app/site
+// hands go-app the encoded path as Path (see 8 above). There, escapes are
+// kept as they are and any byte a path may not hold as it is gets one, so
+// a decoded path a test hands go-app comes out encoded too.
+func pagePath(u *url.URL) string {
+	if app.IsClient {
+		return u.EscapedPath()
+	}
+	const hex = "0123456789ABCDEF"
+	p := u.Path
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
+			b.WriteByte(c)
+		case c < utf8.RuneSelf && (isAlnum(c) || strings.IndexByte("/-._~!$&'()*+,;=:@", c) >= 0):
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// stockRoute is the pattern go-app routes stock pages with: in the browser
+// any path below /stocks/, since go-app matches the decoded path (see 9
+// above); on the server, which hands go-app the encoded path, stockPath.
+func stockRoute() string {
+	if app.IsClient {
+		return `^/stocks/.+$`
+	}
+	return stockPath.String()
+}
+
+// stockName is the company name of a stock page's encoded path below the
+// prefix, and whether the path is one: a single segment below /stocks/,
+// which may hold encoded slashes.
+func stockName(path string) (string, bool) {
+	raw, ok := strings.CutPrefix(path, "/stocks/")
+	if !ok || raw == "" || strings.Contains(raw, "/") {
+		return "", false
+	}
+	name, err := url.PathUnescape(raw)
+	if err != nil {
+		return raw, false
+	}
+	return name, true
+}
+
+// exportedRoute returns the route a page of the static export holds when
+// opened by its file name (path is encoded, below the prefix): /about for
+// /about.html and /about/index.html, / for /index.html. It reports false
+// for any other path, a route itself included.
+func exportedRoute(path string) (string, bool) {
+	if IsKnownPath(path) && !strings.HasSuffix(path, ".html") {
+		return "", false
+	}
+	var route string
+	switch {
+	case path == "/index.html":
+		route = "/"
+	case strings.HasSuffix(path, "/index.html"):
+		route = strings.TrimSuffix(path, "/index.html")
+	case strings.HasSuffix(path, ".html"):
+		route = strings.TrimSuffix(path, ".html")
+	default:
+		return "", false
+	}
+	if !IsKnownPath(route) {
+		return "", false
+	}
+	return route, true
+}
+
+// showExportedRoute rewrites the address bar of a page opened by its
+// file name to its route (see 10 above), before go-app reads it.
+func showExportedRoute() {
+	if !app.IsClient {
+		return
+	}
+	loc := app.Window().Get("location")
+	u, err := url.Parse(loc.Get("href").String())
+	if err != nil {
+		return
+	}
+	prefix := rootPrefix()
+	below, ok := strings.CutPrefix(u.EscapedPath(), prefix)
+	if !ok {
+		return
+	}
+	route, ok := exportedRoute(below)
+	if !ok {
+		return
+	}
+	target := prefix + route
+	if route == "/" && prefix != "" {
+		target = prefix + "/"
+	}
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		target += "#" + u.EscapedFragment()
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", target)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -65,10 +66,11 @@ var stockPath = regexp.MustCompile(`^/stocks/[^/]+$`)
 // tells the server to answer those 404. go-app keeps one route table per
 // process (see goapp.go), so call Routes once.
 func Routes(s *Site) {
+	showExportedRoute()
 	for _, r := range routeTable {
 		app.Route(r.path, func() app.Composer { return r.newPage(s) })
 	}
-	app.RouteWithRegexp(stockPath.String(), func() app.Composer { return &stockPage{reportView: reportView{site: s}} })
+	app.RouteWithRegexp(stockRoute(), func() app.Composer { return &stockPage{reportView: reportView{site: s}} })
 	app.RouteWithRegexp(`^/.*`, func() app.Composer { return &notFoundPage{} })
 }
 
@@ -95,7 +97,7 @@ func explorerRoutes() []explore.Route {
 }
 
 // IsKnownPath reports whether path is one of the app's routes. A stock page
-// counts whatever its name: whether the company exists is for the page to say.
+// counts whatever its name: whether the company exists is for [IsPage].
 func IsKnownPath(path string) bool {
 	for _, r := range routeTable {
 		if path == r.path {
@@ -103,4 +105,21 @@ func IsKnownPath(path string) bool {
 		}
 	}
 	return stockPath.MatchString(path) && !strings.Contains(path[len("/stocks/"):], "/")
+}
+
+// IsPage reports whether path, percent-encoded as the request spells it
+// and below the prefix, is a page that exists: a fixed route, or the stock
+// page of a name or alias of a company in rep. The name is one segment
+// and may hold encoded slashes (/stocks/A%2FB). Without a report every
+// stock page counts: the page then says why there is none.
+func IsPage(rep *report.Report, path string) bool {
+	name, ok := stockName(path)
+	if !ok {
+		return IsKnownPath(path)
+	}
+	if rep == nil {
+		return true
+	}
+	_, found := rep.Company(name)
+	return found
 }

@@ -54,7 +54,7 @@ func (s *shell) read(u *url.URL) {
 	s.colors, s.notices = st.Colors, ns
 	// The escaped path: the decoded one may hold a " from the link, which
 	// the server's attribute encoding would not escape (see attr).
-	s.path, s.query = u.EscapedPath(), u.Query()
+	s.path, s.query = pagePath(u), u.Query()
 }
 
 // colorsHref is the current address with colour convention c.

@@ -42,15 +42,14 @@ func (p *stockPage) OnNav(ctx app.Context) {
 	})
 }
 
-// find reads the company's name from the path of u and looks it up.
+// find reads the company's name from the path of u and looks it up. A
+// path of more than one segment below /stocks/ names no company.
 func (p *stockPage) find(u *url.URL) {
-	raw := strings.TrimPrefix(u.Path, rootPrefix()+"/stocks/")
-	name, err := url.PathUnescape(raw)
-	if err != nil {
-		name = raw
+	name, ok := stockName(strings.TrimPrefix(pagePath(u), rootPrefix()))
+	p.name, p.company, p.found = name, report.Company{}, false
+	if ok {
+		p.company, p.found = p.rep.Company(name)
 	}
-	p.name = name
-	p.company, p.found = p.rep.Company(p.name)
 }
 
 func (p *stockPage) Render() app.UI {

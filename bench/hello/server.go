@@ -70,7 +70,7 @@ func config(addr, web string) site.Config {
 		App: site.App{
 			Routes:  func(*report.Report) { routesOnce() },
 			Handler: handler,
-			IsPage:  func(path string) bool { return path == "/" },
+			IsPage:  func(_ *report.Report, path string) bool { return path == "/" },
 			Pages:   func(*report.Report) []string { return []string{"/"} },
 		},
 	}
