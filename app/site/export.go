@@ -184,10 +184,17 @@ func stockPages(rep *report.Report) []string {
 	return routes
 }
 
+// maxFileName is the longest file name, in bytes, that common file
+// systems take (ext4, APFS, NTFS in UTF-16 units, which a UTF-8 byte count
+// bounds).
+const maxFileName = 255
+
 // fileSafe reports whether name can be one path segment and a file name on
-// a static host: the 404 page covers the names that cannot.
+// a static host, its longest file (NAME.html.br) included: the 404 page
+// covers the names that cannot.
 func fileSafe(name string) bool {
-	if name == "" || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+	if name == "" || name == "." || name == ".." || strings.HasPrefix(name, ".") ||
+		len(name)+len(".html.br") > maxFileName {
 		return false
 	}
 	for _, c := range name {

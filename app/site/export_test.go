@@ -19,6 +19,7 @@ func TestFileSafe(t *testing.T) {
 	for name, want := range map[string]bool{
 		"三六零": true, "云从科技-UW": true, "Meta Platforms": true, "360": true,
 		"": false, ".": false, "..": false, ".hidden": false, "a/b": false, `a\b`: false, "50%": false, "a?b": false, "a#b": false, "a:b": false, "a\x00": false,
+		strings.Repeat("长", 82): true, strings.Repeat("长", 83): false, strings.Repeat("a", 247): true, strings.Repeat("a", 248): false,
 	} {
 		t.Run(name, func(t *testing.T) {
 			if got := fileSafe(name); got != want {

@@ -2,7 +2,10 @@ package ui
 
 import (
 	"go/ast"
+	"net/url"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // attributeSetters are go-app's setters whose value is written into the
@@ -56,4 +59,73 @@ func fileOf(f *ast.File, n ast.Node) string {
 		}
 	}
 	return "?"
+}
+
+func TestPagePath(t *testing.T) {
+	for path, want := range map[string]string{
+		"/stocks/%E4%B8%89":     "/stocks/%E4%B8%89", // the server's encoded path, kept
+		"/stocks/三":             "/stocks/%E4%B8%89", // a decoded one, encoded
+		"/stocks/a%2Fb":         "/stocks/a%2Fb",
+		`/stocks/x"><img>`:      "/stocks/x%22%3E%3Cimg%3E",
+		"/stocks/50%":           "/stocks/50%25",
+		"/movers":               "/movers",
+		"/stocks/a b&c'd":       "/stocks/a%20b&c'd",
+		"/stocks/%zz":           "/stocks/%25zz",
+		"/stocks/\\x":           "/stocks/%5Cx",
+		"/stocks/%e4%b8%89-UW~": "/stocks/%e4%b8%89-UW~",
+	} {
+		if got := pagePath(&url.URL{Path: path}); got != want {
+			t.Errorf("pagePath(%q) = %q; want %q", path, got, want)
+		}
+	}
+}
+
+func TestStockName(t *testing.T) {
+	for _, tt := range []struct {
+		path, name string
+		ok         bool
+	}{
+		{"/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6", "三六零", true},
+		{"/stocks/A%2FB", "A/B", true},
+		{"/stocks/A%5CB", `A\B`, true},
+		{"/stocks/A/B", "", false},
+		{"/stocks/", "", false},
+		{"/movers", "", false},
+		{"/stocks/%zz", "%zz", false},
+	} {
+		name, ok := stockName(tt.path)
+		if name != tt.name || ok != tt.ok {
+			t.Errorf("stockName(%q) = %q, %v; want %q, %v", tt.path, name, ok, tt.name, tt.ok)
+		}
+	}
+}
+
+func TestIsPage(t *testing.T) {
+	rep := testkit.LoadReport(t)
+	for path, want := range map[string]bool{
+		"/": true, "/about": true, "/stocks/360": true, "/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6": true,
+		"/stocks/nonexistent": false, "/stocks/360/x": false, "/nowhere": false, "/about.html": false,
+	} {
+		if got := IsPage(rep, path); got != want {
+			t.Errorf("IsPage(%q) = %v; want %v", path, got, want)
+		}
+	}
+	if !IsPage(nil, "/stocks/nonexistent") {
+		t.Errorf("without a report, a stock page is not a page")
+	}
+}
+
+func TestExportedRoute(t *testing.T) {
+	for path, want := range map[string]string{
+		"/about.html": "/about", "/movers.html": "/movers", "/movers/index.html": "/movers",
+		"/index.html": "/", "/index/index.html": "/index", "/stocks/360.html": "/stocks/360",
+		"/stocks/%E4%B8%89.html": "/stocks/%E4%B8%89", "/stocks/360/index.html": "/stocks/360",
+		"/about": "", "/": "", "/stocks/360": "", "/nowhere.html": "", "/about.htm": "", "/a/b/index.html": "",
+		"/stocks/.html": "", "/stocks/a/b.html": "", "/404.html": "",
+	} {
+		got, ok := exportedRoute(path)
+		if got != want || ok != (want != "") {
+			t.Errorf("exportedRoute(%q) = %q, %v; want %q", path, got, ok, want)
+		}
+	}
 }

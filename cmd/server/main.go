@@ -70,10 +70,11 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long a shutdown waits for requests in flight")
 	fs.IntVar(&cfg.BrotliQuality, "brotli-quality", site.BestBrotli, "brotli `quality` (0-11) for -precompress and -export: 11 is smallest, 9 many times faster")
 	fs.StringVar(&cfg.Prefix, "prefix", "", "URL `path` to serve the app under, e.g. /aiweekly (GitHub Pages serves a project under /REPO)")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "public `URL` the site is served at, e.g. https://example.org/aiweekly (its path is -prefix): pages get their og:url; without it they have none")
 	fs.StringVar(&m.Export, "export", "", "write the static site to `dir`ectory (every page prerendered, the files and their .br/.gz), then exit")
 	pre := fs.Bool("precompress", false, "write .br and .gz variants of the compressible files among the arguments (files or directories), then exit")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server -precompress path...   (e.g. server -precompress web data/report.json)\n       server -export dir [-prefix /path]\n\nflags:\n")
+		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server -precompress path...   (e.g. server -precompress web data/report.json)\n       server -export dir [-prefix /path] [-base-url https://host/path]\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -96,6 +97,9 @@ func (m *Main) ParseFlags(args []string) error {
 		return fmt.Errorf("-prefix: %w", err)
 	}
 	cfg.Prefix = prefix
+	if _, err := site.CleanBaseURL(cfg.BaseURL, prefix); err != nil {
+		return fmt.Errorf("-base-url: %w", err)
+	}
 	return nil
 }
 

@@ -324,6 +324,31 @@ func TestPrefixFlag(t *testing.T) {
 	}
 }
 
+func TestBaseURLFlag(t *testing.T) {
+	parse := func(args ...string) error {
+		return (&Main{Stderr: &bytes.Buffer{}}).ParseFlags(args)
+	}
+	for _, args := range [][]string{
+		{"-base-url", "https://example.org"},
+		{"-base-url", "https://example.org/aiweekly", "-prefix", "/aiweekly"},
+		{"-base-url", "http://127.0.0.1:8000/", "-export", "dist"},
+	} {
+		if err := parse(args...); err != nil {
+			t.Errorf("%q: %v", args, err)
+		}
+	}
+	for _, args := range [][]string{
+		{"-base-url", "example.org"},
+		{"-base-url", "https://example.org/aiweekly"},
+		{"-base-url", "https://example.org", "-prefix", "/aiweekly"},
+		{"-base-url", "https://example.org/?x=1"},
+	} {
+		if err := parse(args...); err == nil || !strings.Contains(err.Error(), "-base-url") {
+			t.Errorf("%q: error %v; want one naming -base-url", args, err)
+		}
+	}
+}
+
 // TestPrecompressCommand runs the -precompress flag end to end: each
 // compressible file named, or below a directory named, gets its variants.
 func TestPrecompressCommand(t *testing.T) {
