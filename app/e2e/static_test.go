@@ -68,6 +68,28 @@ func TestStaticExport(t *testing.T) {
 		})
 	}
 
+	// A page opened by its file name shows its route, at the route's
+	// address.
+	for _, tt := range []struct{ file, route, sel, want string }{
+		{"/about.html", "/about", "#scale", "看淡"},
+		{"/movers.html?list=ytd-gainers", "/movers?list=ytd-gainers", "#ytd-gainers table", "+257.40% ▲"},
+		{"/movers/index.html?list=ytd-gainers", "/movers?list=ytd-gainers", "#ytd-gainers table", "+257.40% ▲"},
+		{"/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6.html", "/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6", "#movers", "+137.00% ▲"},
+		{"/index.html", "/", "main h1", "看好"},
+	} {
+		t.Run("file"+tt.file, func(t *testing.T) {
+			open(t, ctx, base+"/sub"+tt.file, tt.sel)
+			if got := textOf(t, ctx, "main"); !strings.Contains(got, tt.want) {
+				t.Errorf("%s lacks %q; page:\n%s", tt.file, tt.want, got)
+			}
+			var addr string
+			evalJS(t, ctx, `location.pathname + location.search`, &addr)
+			if addr != "/sub"+tt.route {
+				t.Errorf("address bar %q, want %q", addr, "/sub"+tt.route)
+			}
+		})
+	}
+
 	// Links carry the prefix and route in the browser.
 	clickNav(t, ctx, "/sub/financings")
 	if got := textOf(t, ctx, "main"); !strings.Contains(got, "Perplexity") {
@@ -93,7 +115,8 @@ func exportSub(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "sub")
-	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub", "-brotli-quality", "5")
+	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub",
+		"-base-url", "https://example.org/sub", "-brotli-quality", "5")
 	export.Dir = root
 	if b, err := export.CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)
@@ -110,6 +133,7 @@ func exportSub(t *testing.T) string {
 			t.Errorf("export lacks %s: %v", f, err)
 		}
 	}
+	checkStockFile(t, out)
 	var manifest struct {
 		StartURL string `json:"start_url"`
 		Scope    string `json:"scope"`
@@ -126,6 +150,26 @@ func exportSub(t *testing.T) string {
 		t.Errorf("manifest start_url %q, scope %q, id %q; want /sub/", manifest.StartURL, manifest.Scope, manifest.ID)
 	}
 	return dir
+}
+
+// checkStockFile checks the exported page of 三六零: links to itself are
+// percent-encoded once, and og:url is its address below the base URL.
+func checkStockFile(t *testing.T, out string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(out, "stocks", "三六零.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const self = "/sub/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6"
+	for _, want := range []string{`href="` + self + `?colors=intl"`, `<meta property="og:url" content="https://example.org` + self + `">`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("stocks/三六零.html lacks %s", want)
+		}
+	}
+	if strings.Contains(string(b), "%25") {
+		i := strings.Index(string(b), "%25")
+		t.Errorf("stocks/三六零.html holds a twice-encoded link: …%s…", b[max(0, i-60):i+20])
+	}
 }
 
 // servePython serves dir with python's http.server on a port the system
