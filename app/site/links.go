@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -49,35 +50,45 @@ func CleanBaseURL(base, prefix string) (string, error) {
 	return u.Scheme + "://" + host, nil
 }
 
-// ogURLStart opens the og:url element go-app writes into every page
-// (pkg/app/http.go:672-674). Without a Domain in its handler it reads
-// https:///path: an address with no host.
-var ogURLStart = []byte(`<meta property="og:url" content="`)
-
-// withOGURL replaces go-app's og:url in page, a page at the encoded path
-// (prefix included): with the absolute address of the page below the base
-// URL's origin for a page that exists, and with nothing otherwise, since
-// an address with no host is wrong and a missing page has none.
+// withOGURL replaces the og:url element go-app writes into every page
+// (pkg/app/http.go:672-674), which without a Domain in its handler reads
+// https:///path, an address with no host. A page that exists, at the
+// encoded path (prefix included), gets its absolute address below origin
+// instead; other pages, and every page when origin is unknown, get none.
+// og:image, which reads https:// when the app has no image, is dropped.
 func withOGURL(page []byte, origin, path string, status int) []byte {
-	i := bytes.Index(page, ogURLStart)
+	var repl []byte
+	if origin != "" && status == http.StatusOK {
+		repl = []byte(`<meta property="og:url" content="` + html.EscapeString(origin+path) + `">`)
+	}
+	page = replaceMeta(page, `property="og:url"`, "", repl)
+	return replaceMeta(page, `property="og:image"`, `content="https://"`, nil)
+}
+
+// replaceMeta replaces the first <meta> element of page that holds attr,
+// and also holds and when it is not empty, with repl. go-app writes a
+// meta element's attributes in either order, quoted with strconv.Quote;
+// the values it writes there (an encoded path, an empty image) hold no
+// '>', and a value from the data or a link that did would be escaped, so
+// the element ends at the first '>'.
+func replaceMeta(page []byte, attr, and string, repl []byte) []byte {
+	i := bytes.Index(page, []byte(attr))
 	if i < 0 {
 		return page
 	}
-	// The content is an encoded path (see servePage), which holds no
-	// quote: the element ends at the first `">`.
-	n := bytes.Index(page[i:], []byte(`">`))
-	if n < 0 {
+	start := bytes.LastIndex(page[:i], []byte("<meta "))
+	n := bytes.IndexByte(page[i:], '>')
+	if start < 0 || n < 0 || bytes.IndexByte(page[start:i], '>') >= 0 {
 		return page
 	}
-	var repl []byte
-	if origin != "" && status == 200 {
-		repl = append(append([]byte(nil), ogURLStart...), html.EscapeString(origin+path)...)
-		repl = append(repl, `">`...)
+	end := i + n + 1
+	if and != "" && !bytes.Contains(page[start:end], []byte(and)) {
+		return page
 	}
-	out := make([]byte, 0, len(page)-n-2+len(repl))
-	out = append(out, page[:i]...)
+	out := make([]byte, 0, len(page)-(end-start)+len(repl))
+	out = append(out, page[:start]...)
 	out = append(out, repl...)
-	return append(out, page[i+n+2:]...)
+	return append(out, page[end:]...)
 }
 
 // stockSegment returns the escaped name of a stock page, the single

@@ -89,6 +89,26 @@ func TestOGURL(t *testing.T) {
 	}
 }
 
+func TestReplaceMeta(t *testing.T) {
+	const origin = "https://example.org"
+	for _, tt := range []struct{ page, want string }{
+		{`<head><meta property="og:url" content="https:///a%20b"><meta property="og:title" content="t"></head>`,
+			`<head><meta property="og:url" content="https://example.org/a%20b"><meta property="og:title" content="t"></head>`},
+		{`<head><meta content="https:///a%20b" property="og:url"><meta property="og:image" content="https://"></head>`,
+			`<head><meta property="og:url" content="https://example.org/a%20b"></head>`},
+		{`<head><meta property="og:image" content="https://example.org/i.png"></head>`,
+			`<head><meta property="og:image" content="https://example.org/i.png"></head>`},
+		{`<p>no meta</p>`, `<p>no meta</p>`},
+	} {
+		if got := string(withOGURL([]byte(tt.page), origin, "/a%20b", 200)); got != tt.want {
+			t.Errorf("withOGURL(%s)\n = %s\nwant %s", tt.page, got, tt.want)
+		}
+	}
+	if got := string(withOGURL([]byte(`<meta content="https:///x" property="og:url"><b>`), "", "/x", 200)); got != "<b>" {
+		t.Errorf("without an origin: %s; want the element gone", got)
+	}
+}
+
 func TestCleanBaseURL(t *testing.T) {
 	for _, tt := range []struct{ base, prefix, want string }{
 		{"", "", ""},
