@@ -4,6 +4,9 @@ ADDR      ?= 127.0.0.1:8000
 # PREFIX is the URL path the static export is served under: empty for the
 # root of a host, /REPO for a GitHub Pages project site.
 PREFIX    ?=
+# BASE_URL is the public address of the export, prefix included
+# (https://example.org/aiweekly): pages then carry their og:url.
+BASE_URL  ?=
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
 .PHONY: all build wasm server run static test vet lint unit browser-deps browser clean
@@ -25,7 +28,7 @@ run: build
 # The static site for any static host or CDN: every page prerendered, the
 # wasm, the data, the service worker and .br/.gz variants, in dist/.
 static: build
-	./bin/server -export dist -prefix "$(PREFIX)"
+	./bin/server -export dist -prefix "$(PREFIX)" -base-url "$(BASE_URL)"
 
 vet:
 	$(GO) vet ./...
