@@ -28,7 +28,7 @@
 //
 // routes.go lists the fixed routes once: path, navigation and title
 // messages, page constructor, and for the five table views their explorer
-// spec. The navigation bar, [IsKnownPath] (the server's 404s), [Paths] (the
+// spec. The navigation bar, [IsPage] (the server's 404s), [Paths] (the
 // static export and the service worker's precache) and the explorer views
 // all come from it; TestRouteTable fails when a page type is not reachable
 // through it. The stock pages (/stocks/{name}) and the not-found page are

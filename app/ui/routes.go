@@ -62,8 +62,10 @@ func (r route) newPage(s *Site) app.Composer {
 var stockPath = regexp.MustCompile(`^/stocks/[^/]+$`)
 
 // Routes registers every route with go-app, each page showing the report
-// of s. Unknown paths fall through to the not-found page; [IsKnownPath]
-// tells the server to answer those 404. go-app keeps one route table per
+// of s. Unknown paths fall through to the not-found page; [IsPage] tells
+// the server to answer those, and stock pages of unknown names, 404. In
+// the browser it first gives a page opened by its exported file name the
+// address of its route (see goapp.go). go-app keeps one route table per
 // process (see goapp.go), so call Routes once.
 func Routes(s *Site) {
 	showExportedRoute()
