@@ -81,21 +81,16 @@ func TestPagePath(t *testing.T) {
 }
 
 func TestStockName(t *testing.T) {
-	for _, tt := range []struct {
-		path, name string
-		ok         bool
-	}{
-		{"/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6", "三六零", true},
-		{"/stocks/A%2FB", "A/B", true},
-		{"/stocks/A%5CB", `A\B`, true},
-		{"/stocks/A/B", "", false},
-		{"/stocks/", "", false},
-		{"/movers", "", false},
-		{"/stocks/%zz", "%zz", false},
+	for path, want := range map[string]string{
+		"/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6": "三六零", "/stocks/A%2FB": "A/B", "/stocks/A%5CB": `A\B`,
 	} {
-		name, ok := stockName(tt.path)
-		if name != tt.name || ok != tt.ok {
-			t.Errorf("stockName(%q) = %q, %v; want %q, %v", tt.path, name, ok, tt.name, tt.ok)
+		if name, ok := stockName(path); name != want || !ok {
+			t.Errorf("stockName(%q) = %q, %v; want %q", path, name, ok, want)
+		}
+	}
+	for _, path := range []string{"/stocks/A/B", "/stocks/", "/movers", "/stocks/%zz"} {
+		if name, ok := stockName(path); ok {
+			t.Errorf("stockName(%q) = %q; want no stock page", path, name)
 		}
 	}
 }
