@@ -18,4 +18,9 @@
 // such as a GitHub Pages project site:
 //
 //	bin/server -export dist -prefix /aiweekly
+//
+// -base-url names the public address, prefix included, for the server and
+// the export alike, so that each page carries its absolute og:url:
+//
+//	bin/server -export dist -prefix /aiweekly -base-url https://example.org/aiweekly
 package main
