@@ -13,6 +13,14 @@ package ui
 //     TestAttributesEscaped, which fails on a DataSet, Title, Aria or
 //     Value call whose value is neither a literal, a catalog string nor
 //     attr(...), so that escaping is checked rather than remembered.
+//     The page title is a case of its own: SetTitle (pkg/app/page.go:102)
+//     goes into <title> as text, which go-app escapes, and into the
+//     og:title attribute (pkg/app/http.go:676), which it only quotes, so
+//     attr's entities would show in the tab. Titles go through headText,
+//     which replaces the one character that ends a quoted attribute.
+//     Tests: TestHeadText, TestAttributesEscaped (which also fails on a
+//     SetTitle or SetDescription not given headText(...)), and app/e2e
+//     TestHostileReportServer.
 //  2. ReplaceURL does not navigate. pkg/app/page.go:272 (browserPage.
 //     ReplaceURL) only calls history.replaceState: OnNav is not called and
 //     go-app's current page stays stale. replaceView replaces the entry and
@@ -94,6 +102,20 @@ func attr(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// headText makes s safe as a page title or description in the page the
+// server prerenders: go-app writes it as the text of <title>, escaped, and
+// as the content attribute of og:title, quoted with strconv.Quote, where a
+// " would end the attribute and let the rest of a company's name add
+// elements to the head (a meta refresh). On the server each " becomes ＂
+// (U+FF02), which reads the same in a title; in the browser go-app sets
+// the title through the DOM and s stays as it is.
+func headText(s string) string {
+	if app.IsClient {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), `"`, "＂")
 }
 
 // replaceView shows the view at u without adding a history entry, as

@@ -175,6 +175,9 @@ var catalog = map[lang]map[string]string{
 		"notice.bad-date":            "已忽略链接参数 %[1]s 的值「%[2]s」：日期应写作 YYYY-MM-DD。",
 		"notice.too-long":            "链接参数 %[1]s 过长（「%[2]s」），已截断为前 200 个字符。",
 		"notice.repeated":            "链接参数 %[1]s 只能取一个值，已忽略多余的「%[2]s」。",
+		"notice.bad-escape":          "已忽略链接参数 %[1]s：值「%[2]s」的百分号编码无效。",
+		"notice.too-many":            "链接的参数过多：只采用了前 1000 个，其余 %[2]s 个已忽略。",
+		"notice.date-order":          "已忽略链接参数 %[1]s 的值「%[2]s」：结束日期早于起始日期。",
 	},
 	en: {
 		"app.name":                   "AI Weekly Explorer",
@@ -333,6 +336,9 @@ var catalog = map[lang]map[string]string{
 		"notice.bad-date":            "Ignored %[1]s=“%[2]s” from the link: write dates as YYYY-MM-DD.",
 		"notice.too-long":            "The link's %[1]s (“%[2]s”) was too long and was cut to 200 characters.",
 		"notice.repeated":            "%[1]s takes one value; ignored the extra “%[2]s”.",
+		"notice.bad-escape":          "Ignored %[1]s from the link: its value “%[2]s” is not valid percent-encoding.",
+		"notice.too-many":            "The link has too many parameters: the first 1,000 apply, the other %[2]s were ignored.",
+		"notice.date-order":          "Ignored %[1]s=“%[2]s” from the link: the range would end before it starts.",
 	},
 }
 
