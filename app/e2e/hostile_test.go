@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -39,7 +40,11 @@ const foreignJS = `(doc) => {
 // and alias of every company.
 func hostilePaths(tb testing.TB) []string {
 	tb.Helper()
-	r, err := report.Load(filepath.Join(root, hostileData))
+	data, err := os.ReadFile(filepath.Join(root, hostileData))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	r, err := report.Parse(data)
 	if err != nil {
 		tb.Fatal(err)
 	}

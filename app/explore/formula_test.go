@@ -3,6 +3,9 @@ package explore
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -76,5 +79,68 @@ func TestWriteCSVFormulaCells(t *testing.T) {
 		if !seen[hostile] {
 			t.Errorf("no name cell %q in the export", "'"+hostile)
 		}
+	}
+}
+
+// TestExportsOfHostileReport writes every table of the hostile report
+// (markup, formula prefixes, quotes, RTL marks, emoji, 2,000-character
+// names) as CSV and JSON and reads each back: every text cell that could
+// start a formula is neutralised, numbers stay numbers, and JSON holds
+// the text as it is.
+func TestExportsOfHostileReport(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testkit.Root, "app", "report", "testdata", "hostile.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := report.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := BuildTables(r)
+	for _, route := range TableRoutes {
+		t.Run(string(route), func(t *testing.T) {
+			tb := ts.For(route)
+			res := Apply(tb, State{Route: route})
+			var buf bytes.Buffer
+			if err := WriteCSV(&buf, tb, res, nil); err != nil {
+				t.Fatalf("WriteCSV: %v", err)
+			}
+			recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
+			if err != nil {
+				t.Fatalf("read CSV back: %v", err)
+			}
+			if len(recs) != len(res.Rows)+1 {
+				t.Fatalf("CSV has %d records; want %d rows and a header", len(recs), len(res.Rows))
+			}
+			for i, row := range res.Rows {
+				for j, c := range tb.Columns {
+					got := recs[i+1][j]
+					if c.Kind == Number {
+						if _, err := strconv.ParseFloat(got, 64); err != nil && !row.Cells[j].Missing {
+							t.Errorf("row %s %s = %q; want a number", row.ID, c.Key, got)
+						}
+						continue
+					}
+					if got != "" && strings.ContainsRune("=+-@\t\r", rune(got[0])) {
+						t.Errorf("row %s %s = %.40q…; starts a formula", row.ID, c.Key, got)
+					}
+				}
+			}
+			buf.Reset()
+			if err := WriteJSON(&buf, tb, res); err != nil {
+				t.Fatalf("WriteJSON: %v", err)
+			}
+			var objs []map[string]any
+			if err := json.Unmarshal(buf.Bytes(), &objs); err != nil || len(objs) != len(res.Rows) {
+				t.Fatalf("JSON: %d objects, %v; want %d", len(objs), err, len(res.Rows))
+			}
+			for i, row := range res.Rows {
+				for j, c := range tb.Columns {
+					if s, ok := objs[i][c.Key].(string); ok && s != row.Cells[j].Text {
+						t.Errorf("JSON row %s %s = %.40q…; want the text as it is", row.ID, c.Key, s)
+					}
+				}
+			}
+		})
 	}
 }
