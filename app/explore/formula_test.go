@@ -14,6 +14,21 @@ import (
 	"github.com/airesearch/aiweekly/app/testkit"
 )
 
+// csvRecords exports res as CSV with column keys and reads it back as a
+// spreadsheet would.
+func csvRecords(tb testing.TB, t *Table, res Result) [][]string {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, t, res, nil); err != nil {
+		tb.Fatalf("WriteCSV: %v", err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
+	if err != nil {
+		tb.Fatalf("read CSV back: %v", err)
+	}
+	return recs
+}
+
 // TestWriteCSVFormulaCells reads an export back as a spreadsheet would:
 // text cells that start with a formula character carry a leading
 // apostrophe, and returns stay numbers, negative ones included.
@@ -37,14 +52,7 @@ func TestWriteCSVFormulaCells(t *testing.T) {
 	}
 	tb := BuildTables(r).For(RouteMovers)
 	res := Apply(tb, State{Route: RouteMovers})
-	var buf bytes.Buffer
-	if err := WriteCSV(&buf, tb, res, nil); err != nil {
-		t.Fatalf("WriteCSV: %v", err)
-	}
-	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
-	if err != nil {
-		t.Fatalf("read back: %v", err)
-	}
+	recs := csvRecords(t, tb, res)
 	nameCol, retCol := -1, -1
 	for i, k := range recs[0] {
 		switch k {
@@ -101,14 +109,7 @@ func TestExportsOfHostileReport(t *testing.T) {
 		t.Run(string(route), func(t *testing.T) {
 			tb := ts.For(route)
 			res := Apply(tb, State{Route: route})
-			var buf bytes.Buffer
-			if err := WriteCSV(&buf, tb, res, nil); err != nil {
-				t.Fatalf("WriteCSV: %v", err)
-			}
-			recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
-			if err != nil {
-				t.Fatalf("read CSV back: %v", err)
-			}
+			recs := csvRecords(t, tb, res)
 			if len(recs) != len(res.Rows)+1 {
 				t.Fatalf("CSV has %d records; want %d rows and a header", len(recs), len(res.Rows))
 			}
@@ -126,7 +127,7 @@ func TestExportsOfHostileReport(t *testing.T) {
 					}
 				}
 			}
-			buf.Reset()
+			var buf bytes.Buffer
 			if err := WriteJSON(&buf, tb, res); err != nil {
 				t.Fatalf("WriteJSON: %v", err)
 			}
