@@ -745,7 +745,7 @@ func TestExploreSafety(t *testing.T) {
 // body the server prerenders holds it only escaped (the colour toggle's
 // links, the not-found text). The head is go-app's: it writes the path
 // into <meta property="og:url"> without HTML escaping, which only the
-// server can prevent (see the report of issue 3), so this test reads the
+// server can prevent, so this test reads the
 // body alone and opens no browser.
 func TestStockPathMarkup(t *testing.T) {
 	s := startServer(t)
