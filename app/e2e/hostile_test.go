@@ -1,9 +1,12 @@
 package e2e
 
 import (
+	"io/fs"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -118,4 +121,48 @@ func live1() chromedp.Action {
 func TestHostileReportServer(t *testing.T) {
 	s := startServer(t, "-data", hostileData)
 	checkHostile(t, s.URL, hostilePaths(t), 16)
+}
+
+// TestHostileReportStatic exports the site with the hostile report and
+// serves it with python's http.server, which sends no Content-Security-
+// Policy: every exported page, fetched as the host sends it, holds no
+// markup the app did not write, and the routes opened live run no script
+// of the report's and open no dialog.
+func TestHostileReportStatic(t *testing.T) {
+	ensureBuilt(t)
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3 to serve the export")
+	}
+	dir := t.TempDir()
+	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", dir, "-data", hostileData, "-brotli-quality", "1")
+	export.Dir = root
+	if b, err := export.CombinedOutput(); err != nil {
+		t.Fatalf("export: %v\n%s", err, b)
+	}
+	// The live ones: the fixed routes, as a reader opens them.
+	live := []string{"/", "/index", "/movers", "/constituents", "/events", "/financings", "/picks", "/about"}
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			paths = append(paths, "/"+(&url.URL{Path: filepath.ToSlash(rel)}).EscapedPath())
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The hostile names hold characters no file name may, so their stock
+	// pages are left to 404.html, which boots the app.
+	for _, want := range append([]string{"/index.html", "/404.html"}, live[1:]...) {
+		if !strings.HasSuffix(want, ".html") {
+			want += ".html"
+		}
+		if !slices.Contains(paths, want) {
+			t.Fatalf("the export holds %q; want %s among them", paths, want)
+		}
+	}
+	base, stop := servePython(t, dir)
+	defer stop()
+	checkHostile(t, base, append(live, paths...), len(live))
 }
