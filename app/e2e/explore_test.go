@@ -101,11 +101,9 @@ func expectView(tb testing.TB, path, rawQuery string) pageView {
 	if t == nil {
 		tb.Fatalf("no table for %s", path)
 	}
-	v, err := url.ParseQuery(rawQuery)
-	if err != nil {
-		tb.Fatalf("parse query %q: %v", rawQuery, err)
-	}
+	v, raw := explore.ParseRawQuery(rawQuery)
 	s, ns := t.Parse(v)
+	ns = append(raw, ns...)
 	res := explore.Apply(t, s)
 	want := pageView{Path: path, Q: s.Q, From: s.From, To: s.To, Shell: "shell", Empty: len(res.Rows) == 0}
 	if s.Colors == explore.ColorsIntl {
@@ -346,6 +344,9 @@ func TestExploreContract(t *testing.T) {
 		{"events everything", "/events", "kind=overseas&company=" + url.QueryEscape("微软") + "&from=2023-04-10&to=2023-04-12&sort=-date",
 			[]string{"on-6", "on-8"}, nil, nil},
 		{"events bad date", "/events", "from=2023-13-45&kind=company", []string{"ce-1", "ce-2", "ce-3", "ce-4"}, nil, []string{"from=2023-13-45"}},
+		{"events range ends before it starts", "/events", "from=2023-04-12&to=2023-04-05", []string{"dn-5", "on-5", "on-6", "on-7", "on-9"}, nil, []string{"to=2023-04-05"}},
+		{"constituents bad escape", "/constituents", "link=%ZZ&q=" + url.QueryEscape("软件"), []string{"k30", "k31"}, nil, []string{"link=%ZZ"}},
+		{"constituents too many parameters", "/constituents", "q=" + url.QueryEscape("软件") + strings.Repeat("&z=1", 10500), []string{"k30", "k31"}, nil, []string{"z=9501"}},
 		{"financings currency", "/financings", "currency=USD", []string{"f-1", "f-2"}, nil, nil},
 		{"financings q", "/financings", "q=" + url.QueryEscape("宇宙"), []string{"f-3"}, nil, nil},
 		{"financings sort amount in usd", "/financings", "sort=-amount", []string{"f-1", "f-3", "f-2"}, nil, nil},

@@ -165,7 +165,7 @@ var catalog = map[string]string{
 	"notice.too-long":            "链接参数 %[1]s 过长（「%[2]s」），已截断为前 200 个字符。",
 	"notice.repeated":            "链接参数 %[1]s 只能取一个值，已忽略多余的「%[2]s」。",
 	"notice.bad-escape":          "已忽略链接参数 %[1]s：值「%[2]s」的百分号编码无效。",
-	"notice.too-many":            "链接的参数过多：只采用了前 1000 个，其余 %[2]s 个已忽略。",
+	"notice.too-many":            "链接的参数过多：只采用了前 1000 个，自 %[1]s 起的其余 %[2]s 个已忽略。",
 	"notice.date-order":          "已忽略链接参数 %[1]s 的值「%[2]s」：结束日期早于起始日期。",
 }
 
