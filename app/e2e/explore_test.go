@@ -637,8 +637,7 @@ func TestExploreExport(t *testing.T) {
 			run(t, ctx, "open", chromedp.Navigate(s.URL+tt.path+"?"+tt.query))
 			want, _ := url.ParseQuery(tt.query)
 			waitView(t, ctx, tt.path, want)
-			click(t, ctx, tt.button)
-			data := waitFile(t, filepath.Join(dir, tt.file))
+			data := clickForFile(t, ctx, tt.button, filepath.Join(dir, tt.file))
 			// The file holds exactly what the pure package writes for the view.
 			tb := reportTables(t).For(explore.Route(tt.path))
 			st, _ := tb.Parse(want)
@@ -663,6 +662,34 @@ func TestExploreExport(t *testing.T) {
 }
 
 // waitFile waits for a finished download at path and returns its bytes.
+// clickForFile clicks the button sel until the download it starts lands
+// at path, and returns the file. The click is the element's own (not a
+// mouse at its coordinates, which a late layout shift can move off the
+// button), and it is repeated a few times, because on a busy machine the
+// first one can reach the page the server prerendered just before the
+// wasm replaced it.
+func clickForFile(tb testing.TB, ctx context.Context, sel, path string) []byte {
+	tb.Helper()
+	for range 4 {
+		run(tb, ctx, "click "+sel, chromedp.WaitVisible(sel, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelector(`+jsString(sel)+`).click()`, nil))
+		if data := waitFileFor(path, 5*time.Second); data != nil {
+			return data
+		}
+	}
+	return waitFile(tb, path)
+}
+
+// waitFileFor waits up to d for a non-empty file at path.
+func waitFileFor(path string, d time.Duration) []byte {
+	for deadline := time.Now().Add(d); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if data, err := os.ReadFile(path); err == nil && len(data) > 0 {
+			return data
+		}
+	}
+	return nil
+}
+
 func waitFile(tb testing.TB, path string) []byte {
 	tb.Helper()
 	deadline := time.Now().Add(15 * time.Second)
