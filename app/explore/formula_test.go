@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,7 +17,8 @@ import (
 )
 
 // csvRecords exports res as CSV with column keys and reads it back as a
-// spreadsheet would.
+// spreadsheet would, with encoding/csv and, where it is installed, with
+// Python's csv module, which must agree.
 func csvRecords(tb testing.TB, t *Table, res Result) [][]string {
 	tb.Helper()
 	var buf bytes.Buffer
@@ -25,6 +28,30 @@ func csvRecords(tb testing.TB, t *Table, res Result) [][]string {
 	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), bom))).ReadAll()
 	if err != nil {
 		tb.Fatalf("read CSV back: %v", err)
+	}
+	if py := pythonCSV(tb, buf.Bytes()); py != nil && !reflect.DeepEqual(py, recs) {
+		tb.Fatalf("Python's csv module reads %d records, encoding/csv %d: the two disagree", len(py), len(recs))
+	}
+	return recs
+}
+
+// pythonCSV reads CSV bytes back with Python's csv module, as a second
+// reader independent of encoding/csv; nil when there is no python3.
+func pythonCSV(tb testing.TB, data []byte) [][]string {
+	tb.Helper()
+	if _, err := exec.LookPath("python3"); err != nil {
+		return nil
+	}
+	cmd := exec.Command("python3", "-c", `import csv, io, json, sys
+print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.buffer.read().decode("utf-8-sig"), newline="")))))`)
+	cmd.Stdin = bytes.NewReader(data)
+	out, err := cmd.Output()
+	if err != nil {
+		tb.Fatalf("python3 csv: %v", err)
+	}
+	var recs [][]string
+	if err := json.Unmarshal(out, &recs); err != nil {
+		tb.Fatalf("python3 csv output: %v", err)
 	}
 	return recs
 }
