@@ -39,6 +39,26 @@ func newBuildData(tb testing.TB) string {
 	return path
 }
 
+// deployWhileControlled opens /financings of a server, waits until the
+// worker controls the tab, and replaces the server with a new build
+// (newBuildData) on the same origin, the address the first one bound. It
+// returns the tab and the two versions.
+func deployWhileControlled(tb testing.TB) (ctx context.Context, oldVersion, newVersion string) {
+	tb.Helper()
+	v1 := startServer(tb)
+	ctx = newTab(tb)
+	open(tb, ctx, v1.URL+"/financings", "main table")
+	waitControlled(tb, ctx)
+	oldVersion = serverVersion(tb, v1)
+	v1.Stop()
+	v2 := startServerOn(tb, strings.TrimPrefix(v1.URL, "http://"), "-data", newBuildData(tb))
+	newVersion = serverVersion(tb, v2)
+	if newVersion == oldVersion {
+		tb.Fatalf("version %s did not change with the data", newVersion)
+	}
+	return ctx, oldVersion, newVersion
+}
+
 // showsOldText reports whether s holds oldText other than as the start
 // of newText.
 func showsOldText(s string) bool {
@@ -51,15 +71,7 @@ func showsOldText(s string) bool {
 // old wasm must not re-render the old data over the new page; the update
 // banner offers the reload into the new version, which then runs.
 func TestDeployReloadKeepsNewPage(t *testing.T) {
-	newData := newBuildData(t)
-	v1 := startServer(t)
-	ctx := newTab(t)
-	open(t, ctx, v1.URL+"/financings", "main table")
-	waitControlled(t, ctx)
-	oldVersion := serverVersion(t, v1)
-	v1.Stop()
-	v2 := startServerOn(t, strings.TrimPrefix(v1.URL, "http://"), "-data", newData)
-	newVersion := serverVersion(t, v2)
+	ctx, oldVersion, newVersion := deployWhileControlled(t)
 
 	// Wait until the old wasm has either rendered the page or, its main
 	// having run (app.js removes the loader right after it), left it alone.

@@ -108,20 +108,7 @@ func TestPWAOffline(t *testing.T) {
 // installs, shows the update banner, and after "reload" shows the new
 // data from the new version's cache, the old cache gone.
 func TestPWAUpdate(t *testing.T) {
-	newData := newBuildData(t)
-	v1 := startServer(t)
-	ctx := newTab(t)
-	open(t, ctx, v1.URL+"/financings", "main table")
-	waitControlled(t, ctx)
-	oldVersion := serverVersion(t, v1)
-	v1.Stop()
-
-	// The same origin: the address the first server bound.
-	v2 := startServerOn(t, strings.TrimPrefix(v1.URL, "http://"), "-data", newData)
-	newVersion := serverVersion(t, v2)
-	if newVersion == oldVersion {
-		t.Fatalf("version %s did not change with the data", newVersion)
-	}
+	ctx, oldVersion, newVersion := deployWhileControlled(t)
 
 	// The open page looks for an update, as pwa.js does when it comes back
 	// into view (a reload is TestDeployReloadKeepsNewPage): the new worker
