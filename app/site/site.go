@@ -185,7 +185,7 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 			return v, err == nil
 		}, logger)
 	}
-	s.handler = withAccessLog(withSecurityHeaders(withHeaderLimit(http.HandlerFunc(s.route))), logger)
+	s.handler = withAccessLog(withSecurityHeaders(withVersion(withHeaderLimit(http.HandlerFunc(s.route)), version)), logger)
 	return s, nil
 }
 

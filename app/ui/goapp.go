@@ -60,6 +60,17 @@ package ui
 //     registers into go-app's one package-level router, so [Routes] is
 //     called once per process and the pages it registers keep the [Site]
 //     they were given. TestRoutesRegistered covers the registration.
+//  8. The wasm mounts over any page. RunWhenOnBrowser (pkg/app/app.go:89)
+//     navigates and renders over the body whatever page the server sent,
+//     and the version it knows is the one of app.js (GOAPP_VERSION,
+//     pkg/app/http.go:308), which the service worker serves from the
+//     cache of the version it installed. After a deploy, a reload gets the
+//     new prerendered page from the network and the old app.js and wasm
+//     from the old cache, which would re-render the old data over the new
+//     page. The page carries its version in a meta tag (NewHandler), and
+//     cmd/wasm does not start go-app when [StalePage] reports that it
+//     differs; web/pwa.js shows the update banner instead. Tests: app/e2e
+//     TestDeployReloadKeepsNewPage, TestDeployDuringFirstVisit.
 
 import (
 	"net/url"
@@ -201,4 +212,28 @@ func rootPrefix() string {
 		return ""
 	}
 	return p
+}
+
+// versionMeta names the meta tag holding the prerendered page's version.
+const versionMeta = "app-version"
+
+// StalePage reports whether the page the browser shows was prerendered by
+// another version than the running code's: a deploy landed and the
+// service worker still serves the old wasm. go-app must then not start, so
+// the newer page stays; pwa.js makes the same comparison and shows the
+// update banner. A page without the tag (an older build) is never stale.
+func StalePage() bool {
+	if !app.IsClient {
+		return false
+	}
+	meta := app.Window().Get("document").Call("querySelector", `meta[name="`+versionMeta+`"]`)
+	if !meta.Truthy() {
+		return false
+	}
+	page, code := meta.Call("getAttribute", "content").String(), app.Getenv("GOAPP_VERSION")
+	if page == code {
+		return false
+	}
+	app.Logf("the page is of version %s, the code of %s: not starting over it", page, code)
+	return true
 }
