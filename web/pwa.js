@@ -7,7 +7,10 @@
 //     from the address before the wasm reads it.
 //  2. go-app's full-screen loader is a slim bar over the prerendered page
 //     (loader.css); this script sets its width from the label app.js writes.
-//  3. A new service worker waits until the person chooses to reload: this
+//  3. A page prerendered by a newer version than the code app.js runs (a
+//     deploy, and the old worker's cache) gets the update banner, and the
+//     wasm leaves the page as it is.
+//  4. A new service worker waits until the person chooses to reload: this
 //     script tells go-app (goappOnUpdate, which drives OnAppUpdate) when one
 //     is installed and waiting, and aiweeklyApplyUpdate activates it, then
 //     reloads once it controls the page. A page no worker controls yet asks
@@ -48,7 +51,17 @@
     show();
   }
 
-  // 3. Updates.
+  // 3. A page newer than the code. After a deploy, a reload gets the new
+  // prerendered page from the network and app.js and the wasm from the old
+  // version's cache; the wasm then does not start over the page (see
+  // ui.StalePage), and this banner offers the reload into the new version.
+  var version = typeof goappGetenv === "function" ? goappGetenv("GOAPP_VERSION") : "";
+  var meta = document.querySelector('meta[name="app-version"]');
+  if (meta && version && meta.getAttribute("content") !== version) {
+    showStale();
+  }
+
+  // 4. Updates.
   if (!("serviceWorker" in navigator)) {
     return;
   }
@@ -101,7 +114,6 @@
   // "activated" while the page has a controller, does not take the first
   // install for an update) and only if the worker is of the page's own
   // version (so the page never gets data from another version's cache).
-  var version = typeof goappGetenv === "function" ? goappGetenv("GOAPP_VERSION") : "";
   sw.ready.then(function (reg) {
     var worker = reg.active;
     var claim = function () {
@@ -124,25 +136,83 @@
     });
   });
 
+  // apply activates reg's new worker and reloads. A stale page shows the
+  // banner before the browser has fetched, or finished installing, the new
+  // worker: apply looks for it once and waits for its install rather than
+  // reload into the old version.
+  var apply = function (reg, looked) {
+    var next = reg && (reg.waiting || reg.installing);
+    if (!next && reg && !looked && document.documentElement.hasAttribute("data-stale")) {
+      reg.update().then(function () {
+        apply(reg, true);
+      }, function () {
+        location.reload();
+      });
+      return;
+    }
+    if (!next) {
+      location.reload();
+      return;
+    }
+    if (next.state !== "installed") {
+      next.addEventListener("statechange", function () {
+        if (next.state === "installed" || next.state === "redundant") {
+          apply(reg, true);
+        }
+      });
+      return;
+    }
+    var reloaded = false;
+    var reload = function () {
+      if (!reloaded) {
+        reloaded = true;
+        location.reload();
+      }
+    };
+    sw.addEventListener("controllerchange", reload);
+    next.postMessage({ type: "SKIP_WAITING" });
+    // Should the new worker never take over, reload anyway.
+    setTimeout(reload, 4000);
+  };
+
   window.aiweeklyApplyUpdate = function () {
     sw.getRegistration().then(function (reg) {
-      if (!reg || !reg.waiting) {
-        location.reload();
-        return;
-      }
-      var reloaded = false;
-      var reload = function () {
-        if (!reloaded) {
-          reloaded = true;
-          location.reload();
-        }
-      };
-      sw.addEventListener("controllerchange", reload);
-      reg.waiting.postMessage({ type: "SKIP_WAITING" });
-      // Should the new worker never take over, reload anyway.
-      setTimeout(reload, 4000);
+      apply(reg, false);
     }, function () {
       location.reload();
     });
   };
+
+  // showStale marks the page stale and shows the app bar's update banner,
+  // as the wasm would (app/ui/app-bar.go, with the strings of
+  // app/ui/messages.go), since the wasm does not run over this page.
+  function showStale() {
+    document.documentElement.setAttribute("data-stale", "");
+    if (document.getElementById("reload-update")) {
+      return;
+    }
+    var banner = document.createElement("div");
+    banner.className = "banner update";
+    banner.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = "新版本已就绪。";
+    var button = document.createElement("button");
+    button.id = "reload-update";
+    button.textContent = "重新加载";
+    button.addEventListener("click", function () {
+      if (typeof window.aiweeklyApplyUpdate === "function") {
+        window.aiweeklyApplyUpdate();
+      } else {
+        location.reload();
+      }
+    });
+    banner.appendChild(text);
+    banner.appendChild(button);
+    var bar = document.querySelector(".appbar");
+    if (bar) {
+      bar.insertBefore(banner, bar.firstChild);
+    } else {
+      document.body.insertBefore(banner, document.body.firstChild);
+    }
+  }
 })();

@@ -323,7 +323,7 @@ func checkLayout(tb testing.TB, c *canvas) {
 
 func TestRealNamesFit(t *testing.T) {
 	f := loadFixture(t)
-	// The names the issue calls out, drawn at the narrowest phone width.
+	// The longest names of the report, drawn at the narrowest phone width.
 	want := []string{"云从科技-UW", "格灵深瞳-U", "百度集团-SW", "AI算力及基础设施"}
 	var rows []Bar
 	for _, list := range f.movers {

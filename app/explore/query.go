@@ -20,7 +20,7 @@ const (
 	ReasonTooLong      Reason = "notice.too-long"      // q was cut to MaxQueryRunes
 	ReasonRepeated     Reason = "notice.repeated"      // a single-valued parameter given again
 	ReasonBadEscape    Reason = "notice.bad-escape"    // malformed percent-encoding; Value is as written
-	ReasonTooMany      Reason = "notice.too-many"      // more than MaxParams parameters; Value counts the rest
+	ReasonTooMany      Reason = "notice.too-many"      // more than MaxParams parameters; Param is the first ignored, Value counts them
 	ReasonDateOrder    Reason = "notice.date-order"    // to is before from; to is dropped
 )
 

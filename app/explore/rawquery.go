@@ -13,7 +13,7 @@ const MaxParams = 1000
 
 // ParseRawQuery decodes a link's raw query as [url.ParseQuery] does, but
 // never all or nothing: the first [MaxParams] parameters apply and a
-// notice counts the rest, and a parameter whose percent-encoding is
+// notice names the first of the rest (as written) and counts them, and a parameter whose percent-encoding is
 // malformed (link=%ZZ) or holds a semicolon is dropped with a notice naming
 // it while the others apply.
 func ParseRawQuery(raw string) (url.Values, []Notice) {
@@ -31,7 +31,8 @@ func ParseRawQuery(raw string) (url.Values, []Notice) {
 			if raw != "" {
 				rest += 1 + strings.Count(raw, "&")
 			}
-			ns = append(ns, Notice{Param: "", Value: strconv.Itoa(rest), Reason: ReasonTooMany})
+			first, _, _ := strings.Cut(part, "=")
+			ns = append(ns, notice(first, strconv.Itoa(rest), ReasonTooMany))
 			break
 		}
 		n++

@@ -23,7 +23,7 @@ func TestParseRawQuery(t *testing.T) {
 		{"semicolon", "q=a;b&sort=name", url.Values{"sort": {"name"}}, []Notice{{"q", "a;b", ReasonBadEscape}}},
 		{"empty parts", "&&q=a&", url.Values{"q": {"a"}}, nil},
 		{"more than MaxParams", many, url.Values{"link": slicesRepeat("AI工具", MaxParams)},
-			[]Notice{{"", strconv.Itoa(11001), ReasonTooMany}}},
+			[]Notice{{"z", strconv.Itoa(11001), ReasonTooMany}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

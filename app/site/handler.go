@@ -114,8 +114,16 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		// other unknown path renders the same not-found page.
 		r2.URL.Path, r2.URL.RawPath = s.cfg.Prefix+"/404", ""
 	}
-	key := enc + " " + s.view(r2)
-	if res, ok := s.pages.get(key); ok {
+	cache := true
+	if s.cfg.App.Canonical != nil {
+		below := strings.TrimPrefix(r.URL.Path, s.cfg.Prefix)
+		var q string
+		if q, cache = s.cfg.App.Canonical(below, r.URL.RawQuery); cache {
+			r2.URL.RawQuery = q
+		}
+	}
+	key := enc + " " + r2.URL.RequestURI()
+	if res, ok := s.pages.get(key); ok && cache {
 		res.serve(w, r, status)
 		return
 	}
@@ -128,7 +136,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	case <-r.Context().Done():
 		return
 	}
-	if res, ok := s.pages.get(key); ok { // rendered while this one waited
+	if res, ok := s.pages.get(key); ok && cache { // rendered while this one waited
 		res.serve(w, r, status)
 		return
 	}
@@ -150,25 +158,15 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 	if enc != "" {
 		res.setVariant(enc, compressFast(enc, body))
 	}
-	s.pages.put(key, res)
+	if cache {
+		s.pages.put(key, res)
+	}
 	res.serve(w, r, status)
 }
 
 // maxRenders bounds the pages rendered at once: two per CPU keeps every
 // core busy while a render waits on nothing but the CPU.
 func maxRenders() int { return max(2, 2*runtime.GOMAXPROCS(0)) }
-
-// view is what the page at r2's URL shows, as the cache knows it: its path
-// and the view the app makes of its query ([App.View]), so that links that
-// differ only in what the app ignores share one entry.
-func (s *Site) view(r2 *http.Request) string {
-	path := r2.URL.EscapedPath()
-	if s.cfg.App.View == nil {
-		return r2.URL.RequestURI()
-	}
-	below := strings.TrimPrefix(r2.URL.Path, s.cfg.Prefix)
-	return path + "?" + s.cfg.App.View(below, r2.URL.RawQuery)
-}
 
 // pageCache keeps rendered and compressed pages. A page depends only on
 // the version, which is fixed for the life of a site, and its view, so an

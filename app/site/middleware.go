@@ -61,6 +61,20 @@ func withSecurityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// VersionHeader names the response header that carries the build's
+// version. The service worker compares it with its own version for every
+// file it precaches, and the browser app for the data, so that neither
+// keeps a file of another build when a deploy lands mid-download.
+const VersionHeader = "X-App-Version"
+
+// withVersion sets VersionHeader to version on every response of next.
+func withVersion(next http.Handler, version string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set(VersionHeader, version)
+		next.ServeHTTP(w, r)
+	})
+}
+
 // maxFieldBytes bounds a request's header fields; the app needs none of
 // any size (no cookies, no authorization).
 const maxFieldBytes = 32 << 10

@@ -100,11 +100,14 @@ type App struct {
 	// Pages lists the paths below the prefix that [Site.Export]
 	// prerenders, given the report (nil when there is none).
 	Pages func(rep *report.Report) []string
-	// View, when set, returns what a page's path (below the prefix) and
-	// raw query mean: two requests with the same view get the same page,
-	// so parameters the app ignores do not make a page of their own. Nil
-	// means the raw query is the view.
-	View func(path, rawQuery string) string
+	// Canonical, when set, returns the query that means what a page's raw
+	// query means on its path (below the prefix), and whether all of it
+	// applied. The site renders and caches such a page from the canonical
+	// query, so that parameters the app ignores neither make a page of
+	// their own nor reach another reader's page; a query that did not all
+	// apply is rendered as it is, for its notices, and not cached. Nil
+	// means every query is its own view.
+	Canonical func(path, rawQuery string) (query string, ok bool)
 }
 
 // Site is everything one server process serves, loaded into memory by
@@ -195,7 +198,7 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 			return v, err == nil
 		}, logger)
 	}
-	s.handler = withAccessLog(withSecurityHeaders(withHeaderLimit(http.HandlerFunc(s.route))), logger)
+	s.handler = withAccessLog(withSecurityHeaders(withVersion(withHeaderLimit(http.HandlerFunc(s.route)), version)), logger)
 	return s, nil
 }
 

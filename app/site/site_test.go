@@ -668,4 +668,43 @@ func TestPageCache(t *testing.T) {
 	if n := len(c.pages); n > maxCachedPages {
 		t.Errorf("cache holds %d pages; want at most %d", n, maxCachedPages)
 	}
+	c = pageCache{}
+	for i := range 10 {
+		c.put(strconv.Itoa(i), &resource{identity: make([]byte, maxCachedBytes/4)})
+	}
+	if c.bytes > maxCachedBytes {
+		t.Errorf("cache holds %d bytes; want at most %d", c.bytes, maxCachedBytes)
+	}
+}
+
+// TestPageCacheByView checks that the cache keys a page by the view its
+// query means: junk parameters share the entry of the plain view and never
+// reach another reader's page, and a query that does not all apply is
+// answered with its notice and not cached.
+func TestPageCacheByView(t *testing.T) {
+	s, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
+	_, junk := sitetest.Fetch(t, "GET", srv.URL+"/movers?sort=-return&zzjunk=evilvalue&list=ytd-gainers", "Accept-Encoding: identity")
+	_, plain := sitetest.Fetch(t, "GET", srv.URL+"/movers?list=ytd-gainers&sort=-return", "Accept-Encoding: identity")
+	if bytes.Contains(junk, []byte("evilvalue")) || bytes.Contains(plain, []byte("evilvalue")) {
+		t.Errorf("a parameter the page ignores reached the page")
+	}
+	n := 0
+	for k := range s.pages.pages {
+		if strings.Contains(k, "/movers") {
+			n++
+			if k != " /movers?list=ytd-gainers&sort=-return" {
+				t.Errorf("cache key %q; want the canonical view", k)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d cache entries for one view; want 1", n)
+	}
+	_, bogus := sitetest.Fetch(t, "GET", srv.URL+"/movers?list=bogus", "Accept-Encoding: identity")
+	if !bytes.Contains(bogus, []byte(`data-value="bogus"`)) {
+		t.Errorf("/movers?list=bogus lacks its notice")
+	}
+	if _, ok := s.pages.get(" /movers?list=bogus"); ok {
+		t.Errorf("a page with a notice was cached")
+	}
 }

@@ -12,22 +12,28 @@ import (
 // This file holds every use of package ui, the explorer's pages: the rest
 // of the site serves any go-app [App].
 
-// explorerRoutes registers the explorer's routes with go-app once per
-// process.
-var explorerRoutes sync.Once
+// explorer is the one ui.Site of a process: go-app's route table, which
+// its pages are registered in, is process-global (ui's goapp.go), so the
+// first site of a process serves its report to every later one.
+var explorer struct {
+	once sync.Once
+	site *ui.Site
+}
 
 // Explorer is the report explorer of package ui, the App a zero [Config]
 // serves.
 func Explorer() App {
 	return App{
-		// go-app's route table is process-global, so the first site of a
-		// process serves its report to every later one (ui's goapp.go).
 		Routes: func(rep *report.Report) {
-			explorerRoutes.Do(func() { ui.Routes(ui.NewSite(rep)) })
+			explorer.once.Do(func() {
+				explorer.site = ui.NewSite(rep)
+				ui.Routes(explorer.site)
+			})
 		},
-		Handler:  ui.NewHandler,
-		Manifest: ui.ManifestJSON,
-		IsPage:   ui.IsPage,
+		Canonical: func(path, rawQuery string) (string, bool) { return explorer.site.CanonicalQuery(path, rawQuery) },
+		Handler:   ui.NewHandler,
+		Manifest:  ui.ManifestJSON,
+		IsPage:    ui.IsPage,
 		Pages: func(rep *report.Report) []string {
 			return append(ui.Paths(), stockPages(rep)...)
 		},

@@ -60,14 +60,12 @@ func chartOptions(id string, c explore.Colors, width int, dark bool, title strin
 }
 
 // chartKey joins what a chart depends on besides its width and scheme:
-// the route, colours, language and the ids of the rows in order.
+// the route, colours and the ids of the rows in order.
 func chartKey(s explore.State, extra string, rows []*explore.Row) string {
 	var b strings.Builder
 	b.WriteString(string(s.Route))
 	b.WriteByte('|')
 	b.WriteString(s.Colors.String())
-	b.WriteByte('|')
-	b.WriteString(string(current))
 	b.WriteByte('|')
 	b.WriteString(extra)
 	for _, r := range rows {

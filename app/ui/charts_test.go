@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/airesearch/aiweekly/app/testkit"
 	"net/url"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // chartReport is the real data/report.json, whose period and rate

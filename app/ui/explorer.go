@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"net/url"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -57,7 +56,7 @@ func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
 // OnInit derives the view for the first render when the report is there.
 func (x *explorer) OnInit() {
 	if x.init() {
-		x.show(app.Window().URL().Query())
+		x.show(app.Window().URL().RawQuery)
 	}
 }
 
@@ -71,7 +70,7 @@ func (x *explorer) Render() app.UI { return x.render() }
 // index.
 func (x *explorer) nav(ctx app.Context) {
 	x.load(ctx, T(x.title), func(ctx app.Context) {
-		x.show(ctx.Page().URL().Query())
+		x.show(ctx.Page().URL().RawQuery)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
 		})
@@ -81,15 +80,24 @@ func (x *explorer) nav(ctx app.Context) {
 // show derives the view from a URL's query values: the state with a notice
 // for each value dropped, and the result to render. A new view starts
 // again at pageRows rows.
-func (x *explorer) show(v url.Values) {
+func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
-	st, ns := x.table.Parse(v)
-	x.st, x.notices = st, withoutColors(ns)
-	x.res = explore.Apply(x.table, st)
-	if enc := st.Encode(); enc != x.limitFor || x.limit == 0 {
+	x.st, x.notices = viewOf(x.table, rawQuery)
+	x.res = explore.Apply(x.table, x.st)
+	if enc := x.st.Encode(); enc != x.limitFor || x.limit == 0 {
 		x.limit, x.limitFor = pageRows, enc
 	}
 	x.exportErr = ""
+}
+
+// viewOf parses a link's raw query against table: the state it asks for,
+// and a notice for each part of it that did not apply (a malformed escape,
+// parameters past explore.MaxParams, a value the table does not know)
+// except colours, which the shell reports on every route.
+func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
+	v, ns := explore.ParseRawQuery(rawQuery)
+	st, more := table.Parse(v)
+	return st, withoutColors(append(ns, more...))
 }
 
 // withoutColors drops the notices about colors, which the shell shows on

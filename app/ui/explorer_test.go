@@ -33,15 +33,14 @@ func specOf(route explore.Route) explorerSpec {
 // newExplorer is an explorer for spec showing the real report at query.
 func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 	tb.Helper()
-	v, err := url.ParseQuery(query)
-	if err != nil {
+	if _, err := url.ParseQuery(query); err != nil {
 		tb.Fatalf("url.ParseQuery(%q): %v", query, err)
 	}
 	x := &explorer{spec: spec}
 	x.title = spec.title
 	x.content = newContent(testkit.LoadReport(tb))
 	x.rep = x.content.rep
-	x.show(v)
+	x.show(query)
 	return x
 }
 

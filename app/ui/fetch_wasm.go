@@ -71,6 +71,10 @@ func fetchBytes(url string) func() ([]byte, error) {
 				Err: fmt.Errorf("HTTP %d %s", status, resp.Get("statusText").String())})
 			return nil
 		}
+		if err := otherVersion(url, resp); err != nil {
+			finish(nil, err)
+			return nil
+		}
 		resp.Call("arrayBuffer").Call("then", onBody, onFail)
 		return nil
 	})
@@ -79,4 +83,23 @@ func fetchBytes(url string) func() ([]byte, error) {
 		r := <-done
 		return r.b, r.err
 	}
+}
+
+// versionHeader is the response header in which the Go server names its
+// version (site.VersionHeader); a static host sends none.
+const versionHeader = "X-App-Version"
+
+// otherVersion returns an error when resp belongs to another version than
+// the running code, as the data does when a deploy lands while the first
+// visit still downloads it: the page must not show new data under old
+// code. It announces an update, so the banner offers the reload that
+// brings code and data of one version.
+func otherVersion(url string, resp app.Value) error {
+	v := resp.Get("headers").Call("get", versionHeader)
+	if !v.Truthy() || v.String() == app.Getenv("GOAPP_VERSION") {
+		return nil
+	}
+	app.Window().Call("goappOnUpdate")
+	return &LoadError{URL: url, Kind: FailUnavailable,
+		Err: fmt.Errorf("the file is of version %s, the app of %s: a new version was deployed", v.String(), app.Getenv("GOAPP_VERSION"))}
 }

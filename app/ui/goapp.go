@@ -13,6 +13,14 @@ package ui
 //     TestAttributesEscaped, which fails on a DataSet, Title, Aria or
 //     Value call whose value is neither a literal, a catalog string nor
 //     attr(...), so that escaping is checked rather than remembered.
+//     The page title is a case of its own: SetTitle (pkg/app/page.go:102)
+//     goes into <title> as text, which go-app escapes, and into the
+//     og:title attribute (pkg/app/http.go:676), which it only quotes, so
+//     attr's entities would show in the tab. Titles go through headText,
+//     which replaces the one character that ends a quoted attribute.
+//     Tests: TestHeadText, TestAttributesEscaped (which also fails on a
+//     SetTitle or SetDescription not given headText(...)), and app/e2e
+//     TestHostileReportServer.
 //  2. ReplaceURL does not navigate. pkg/app/page.go:272 (browserPage.
 //     ReplaceURL) only calls history.replaceState: OnNav is not called and
 //     go-app's current page stays stale. replaceView replaces the entry and
@@ -52,20 +60,31 @@ package ui
 //     registers into go-app's one package-level router, so [Routes] is
 //     called once per process and the pages it registers keep the [Site]
 //     they were given. TestRoutesRegistered covers the registration.
-//  8. The server's page URL holds the escaped path. go-app writes the
+//  8. The wasm mounts over any page. RunWhenOnBrowser (pkg/app/app.go:89)
+//     navigates and renders over the body whatever page the server sent,
+//     and the version it knows is the one of app.js (GOAPP_VERSION,
+//     pkg/app/http.go:308), which the service worker serves from the
+//     cache of the version it installed. After a deploy, a reload gets the
+//     new prerendered page from the network and the old app.js and wasm
+//     from the old cache, which would re-render the old data over the new
+//     page. The page carries its version in a meta tag (NewHandler), and
+//     cmd/wasm does not start go-app when [StalePage] reports that it
+//     differs; web/pwa.js shows the update banner instead. Tests: app/e2e
+//     TestDeployReloadKeepsNewPage, TestDeployDuringFirstVisit.
+//  9. The server's page URL holds the escaped path. go-app writes the
 //     page's path into og:url (pkg/app/http.go:673-674) with
 //     strconv.Quote, so app/site's servePage hands it the percent-encoded
 //     path as the URL's Path, in which no quote survives. pagePath reads
 //     the escaped path from either kind of URL, so links made from it are
 //     encoded once. Test: app/site TestStockLinksEncodedOnce.
-//  9. go-app's router matches the decoded path. pkg/app/route.go:37-51
+// 10. go-app's router matches the decoded path. pkg/app/route.go:37-51
 //     (router.routed) and :54 match the URL's Path, which in the browser
 //     is decoded, so /stocks/a%2Fb is /stocks/a/b there and would miss a
 //     one-segment route. In the browser the stock route takes any path
 //     below /stocks/ (stockRoute) and the page reads its name from the
 //     escaped path, refusing a second segment. Tests: TestStockName,
 //     app/e2e TestHostileNames.
-// 10. Pages opened by their file name. A static host serves the export's
+// 11. Pages opened by their file name. A static host serves the export's
 //     about.html at /about.html, and go-app would route that path to the
 //     not-found page. Before go-app reads the address, exportedRoute
 //     rewrites it to the route the file holds (/about, / for index.html,
@@ -114,6 +133,20 @@ func attr(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// headText makes s safe as a page title or description in the page the
+// server prerenders: go-app writes it as the text of <title>, escaped, and
+// as the content attribute of og:title, quoted with strconv.Quote, where a
+// " would end the attribute and let the rest of a company's name add
+// elements to the head (a meta refresh). On the server each " becomes ＂
+// (U+FF02), which reads the same in a title; in the browser go-app sets
+// the title through the DOM and s stays as it is.
+func headText(s string) string {
+	if app.IsClient {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), `"`, "＂")
 }
 
 // replaceView shows the view at u without adding a history entry, as
@@ -203,7 +236,7 @@ func rootPrefix() string {
 
 // pagePath is the percent-encoded path of the page's URL u. In the browser
 // u is the address bar, whose Path is decoded; on the server app/site
-// hands go-app the encoded path as Path (see 8 above). There, escapes are
+// hands go-app the encoded path as Path (see 9 above). There, escapes are
 // kept as they are and any byte a path may not hold as it is gets one, so
 // a decoded path a test hands go-app comes out encoded too.
 func pagePath(u *url.URL) string {
@@ -236,7 +269,7 @@ func isAlnum(c byte) bool {
 }
 
 // stockRoute is the pattern go-app routes stock pages with: in the browser
-// any path below /stocks/, since go-app matches the decoded path (see 9
+// any path below /stocks/, since go-app matches the decoded path (see 10
 // above); on the server, which hands go-app the encoded path, stockPath.
 func stockRoute() string {
 	if app.IsClient {
@@ -286,7 +319,7 @@ func exportedRoute(path string) (string, bool) {
 }
 
 // showExportedRoute rewrites the address bar of a page opened by its
-// file name to its route (see 10 above), before go-app reads it.
+// file name to its route (see 11 above), before go-app reads it.
 func showExportedRoute() {
 	if !app.IsClient {
 		return
@@ -316,4 +349,28 @@ func showExportedRoute() {
 		target += "#" + u.EscapedFragment()
 	}
 	app.Window().Get("history").Call("replaceState", nil, "", target)
+}
+
+// versionMeta names the meta tag holding the prerendered page's version.
+const versionMeta = "app-version"
+
+// StalePage reports whether the page the browser shows was prerendered by
+// another version than the running code's: a deploy landed and the
+// service worker still serves the old wasm. go-app must then not start, so
+// the newer page stays; pwa.js makes the same comparison and shows the
+// update banner. A page without the tag (an older build) is never stale.
+func StalePage() bool {
+	if !app.IsClient {
+		return false
+	}
+	meta := app.Window().Get("document").Call("querySelector", `meta[name="`+versionMeta+`"]`)
+	if !meta.Truthy() {
+		return false
+	}
+	page, code := meta.Call("getAttribute", "content").String(), app.Getenv("GOAPP_VERSION")
+	if page == code {
+		return false
+	}
+	app.Logf("the page is of version %s, the code of %s: not starting over it", page, code)
+	return true
 }

@@ -12,6 +12,11 @@ import (
 // prerendered page with strconv.Quote; the value is their last argument.
 var attributeSetters = map[string]bool{"DataSet": true, "Aria": true, "Title": true, "Value": true}
 
+// headSetters are the page's setters whose value go-app writes into the
+// head, as text and as an attribute; the value is their first argument,
+// a format, so it must also be the only one.
+var headSetters = map[string]bool{"SetTitle": true, "SetDescription": true}
+
 // TestAttributesEscaped checks that every value given to an attribute
 // setter is a string literal, a catalog string (T) or escaped with attr, so
 // that a value from the data or a link can never end its attribute in the
@@ -24,6 +29,12 @@ func TestAttributesEscaped(t *testing.T) {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if ok && headSetters[sel.Sel.Name] {
+				if len(call.Args) != 1 || !isCall(call.Args[0], "headText") {
+					t.Errorf("%s: .%s(...) is not given exactly headText(...)", f.Name.Name+"/"+fileOf(f, call), sel.Sel.Name)
+				}
+				return true
+			}
 			if !ok || !attributeSetters[sel.Sel.Name] {
 				return true
 			}
@@ -47,6 +58,28 @@ func escapedValue(e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// isCall reports whether e is a call of the function named name.
+func isCall(e ast.Expr, name string) bool {
+	c, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := c.Fun.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func TestHeadText(t *testing.T) {
+	for in, want := range map[string]string{
+		`三六零`: `三六零`,
+		`"><meta http-equiv=refresh content=0;url=x>`: `＂><meta http-equiv=refresh content=0;url=x>`,
+		"a\xffb": "a\uFFFDb",
+	} {
+		if got := headText(in); got != want {
+			t.Errorf("headText(%q) = %q; want %q", in, got, want)
+		}
+	}
 }
 
 // fileOf names the call's position for a failure message.

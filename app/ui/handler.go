@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -49,6 +50,10 @@ func NewHandler(version, prefix string) *app.Handler {
 		CacheableResources: []string{dataPath, "/web/icon.svg"},
 		RawHeaders: []string{
 			`<meta name="apple-mobile-web-app-title" content="AI周报">`,
+			// The version of the prerendered page, which pwa.js and the
+			// wasm compare with the version of the code that runs (see
+			// StalePage).
+			`<meta name="` + versionMeta + `" content="` + html.EscapeString(version) + `">`,
 		},
 		ServiceWorkerTemplate: workerJS(),
 		Version:               version,

@@ -49,7 +49,7 @@ func (c *indexChart) Render() app.UI {
 	colors, title := c.colors, chartMsg("chart.index.title")
 	return &chartView{
 		ID:   id,
-		Key:  "index|" + colors.String() + "|" + string(current),
+		Key:  "index|" + colors.String(),
 		Note: chartMsg("chart.index.note"),
 		Draw: func(w int, dark bool) ([]byte, error) {
 			return chart.IndexReturns(series, ir.YTDExcess, chartOptions(id, colors, w, dark, title))

@@ -46,7 +46,8 @@ func colorsOf(u *url.URL) explore.Colors {
 	if u == nil {
 		return explore.ColorsCN
 	}
-	st, _ := explore.ParseQuery("", u.Query())
+	v, _ := explore.ParseRawQuery(u.RawQuery)
+	st, _ := explore.ParseQuery("", v)
 	return st.Colors
 }
 

@@ -6,7 +6,7 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 type notFoundPage struct{ app.Compo }
 
 func (p *notFoundPage) OnNav(ctx app.Context) {
-	ctx.Page().SetTitle(T("notfound.title") + " · " + T("app.name"))
+	ctx.Page().SetTitle(headText(T("notfound.title") + " · " + T("app.name")))
 }
 
 func (p *notFoundPage) Render() app.UI {

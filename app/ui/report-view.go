@@ -50,7 +50,7 @@ func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, T(v.title), nil) }
 // URL first, so links render right even while loading.
 func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)) {
 	v.colors = colorsOf(ctx.Page().URL())
-	ctx.Page().SetTitle(title + " · " + T("app.name"))
+	ctx.Page().SetTitle(headText(title + " · " + T("app.name")))
 	v.site.request(ctx, func(c *content, err *LoadError) {
 		v.content, v.err = c, err
 		v.rep = nil

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/airesearch/aiweekly/app/testkit"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -17,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

@@ -50,7 +50,8 @@ func (s *shell) read(u *url.URL) {
 	if u == nil {
 		return
 	}
-	st, ns := explore.ParseQuery("", u.Query())
+	v, _ := explore.ParseRawQuery(u.RawQuery) // its notices are the page's to show
+	st, ns := explore.ParseQuery("", v)
 	s.colors, s.notices = st.Colors, ns
 	// The escaped path: the decoded one may hold a " from the link, which
 	// the server's attribute encoding would not escape (see attr).

@@ -197,3 +197,23 @@ func (c *content) derived() *content {
 func (c *content) table(route explore.Route) *explore.Table {
 	return c.derived().tables.For(route)
 }
+
+// CanonicalQuery returns the query that means what rawQuery means on the
+// page at path: the view's state encoded in its one canonical form, with
+// the parameters the page ignores dropped. ok is false when part of
+// rawQuery did not apply (a notice names it): the page then shows the
+// notice, and only a page made from the raw query says so. The server
+// caches the page of a canonical query, made from that query, so that
+// junk parameters neither fill its cache nor reach another reader's page.
+func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
+	v, raw := explore.ParseRawQuery(rawQuery)
+	st, ns := explore.ParseQuery("", v) // the colour convention, which every page reads
+	if c := s.loaded(); c != nil {
+		for _, r := range routeTable {
+			if r.path == path && r.explorer != nil {
+				st, ns = c.table(r.explorer.route).Parse(v)
+			}
+		}
+	}
+	return st.Encode(), len(raw) == 0 && len(ns) == 0
+}

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"github.com/airesearch/aiweekly/app/testkit"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 

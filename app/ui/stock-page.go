@@ -38,7 +38,7 @@ func (p *stockPage) OnNav(ctx app.Context) {
 		if p.found {
 			title = p.company.Name
 		}
-		ctx.Page().SetTitle(title + " · " + T("app.name"))
+		ctx.Page().SetTitle(headText(title + " · " + T("app.name")))
 	})
 }
 

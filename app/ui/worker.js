@@ -5,9 +5,10 @@
 //   - One cache per content version, named after the scope and the version,
 //     so that two apps on one origin (GitHub Pages) never touch each other's
 //     caches. Install precaches every resource, the data and a prerendered
-//     page per route; if any of them cannot be fetched after retries, the
-//     install fails and leaves no cache behind, and the browser tries again
-//     on the next visit.
+//     page per route; if any of them cannot be fetched after retries, or
+//     belongs to another version (a deploy during the install), the install
+//     fails and leaves no cache behind, and the browser tries again on the
+//     next visit.
 //   - A new version installs in the background and waits: pages keep the
 //     worker, wasm and data they started with until the person reloads from
 //     the banner (web/pwa.js posts SKIP_WAITING), so an old wasm never reads
@@ -33,6 +34,9 @@ const SCOPE_PATH = new URL(self.registration.scope).pathname; // "/" or "/sub/"
 const BASE = SCOPE_PATH.replace(/\/$/, ""); // "" or "/sub"
 const CACHE_PREFIX = "aiweekly " + SCOPE_PATH + " ";
 const CACHE = CACHE_PREFIX + VERSION;
+
+// The response header in which the Go server names its version.
+const VERSION_HEADER = "X-App-Version";
 
 const ATTEMPTS = 3;
 const RETRY_DELAY_MS = 400;
@@ -71,7 +75,15 @@ async function precache() {
 }
 
 // store fetches url past the HTTP cache and puts the response in cache. It
-// retries network errors and server errors; a client error (404) is final.
+// retries network errors, server errors and responses of another version;
+// a client error (404) is final.
+//
+// The Go server names the version of every response in VERSION_HEADER. A
+// deploy that lands while this version installs would otherwise leave this
+// version's cache with the next version's files (the data, a page): a
+// response of another version is retried, in case the deploy is rolling
+// back or still settling, and then fails the install, which deletes the
+// cache. A static host sends no such header, and nothing is compared.
 async function store(cache, url) {
   let last;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -80,6 +92,11 @@ async function store(cache, url) {
       resp = await fetch(new Request(url, { cache: "no-cache", credentials: "same-origin" }));
     } catch (err) {
       last = err;
+    }
+    const version = resp && resp.headers.get(VERSION_HEADER);
+    if (resp && resp.ok && version && version !== VERSION) {
+      last = new Error("version " + version + ", not " + VERSION);
+      resp = null;
     }
     if (resp && resp.ok) {
       await cache.put(url, resp.redirected ? await unredirect(resp) : resp);

@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Limits of the targets. The benchmark reports them; it never
+// Limits of the targets. The benchmark reports them; it never
 // fails on a time.
 const (
 	maxWasmBrotli     = 2_000_000 // bytes: 2.0 MB
@@ -20,7 +20,7 @@ const (
 	maxFloodCachedP99 = 50.0      // ms, a cached page under the flood
 )
 
-// targets checks the figures of r against the targets.
+// targets checks the figures of r against the targets.
 func targets(r *Result) []Target {
 	var ts []Target
 	add := func(name, want, got string, ok bool, measured bool, notes string) {
@@ -52,7 +52,7 @@ func targets(r *Result) []Target {
 	}
 	for _, p := range r.Serve.Paths {
 		if p.Accept != acceptEncoding {
-			continue // a diagnosis, not one of the paths
+			continue // a diagnosis, not one of the targets' paths
 		}
 		add("server throughput "+p.Path, fmt.Sprintf("≥ %.1f× nginx", minServeRatio), times(p.RPSRatio),
 			float64(p.RPSRatio) >= minServeRatio, p.RPSRatio.OK(),

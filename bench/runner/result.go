@@ -248,7 +248,7 @@ type LoadStats struct {
 	Bytes    int     `json:"body_bytes"`
 }
 
-// Target is one of the issue's targets, met or not; Pass is nil when the
+// Target is one of the targets, met or not; Pass is nil when the
 // figure could not be measured.
 type Target struct {
 	Name  string `json:"name"`

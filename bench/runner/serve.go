@@ -26,7 +26,7 @@ import (
 // servers answer it with brotli where they have it.
 const acceptEncoding = "gzip, deflate, br"
 
-// servePaths are what the serving benchmark loads: the three of the issue
+// servePaths are what the serving benchmark loads: the page, the data and the wasm
 // as a browser asks for them, then / uncompressed, which tells how much of
 // the page's cost is compressing it.
 var servePaths = []struct{ path, accept string }{

@@ -16,6 +16,11 @@ import (
 const loadWait = 3 * time.Second
 
 func main() {
+	if ui.StalePage() {
+		// The page is newer than this code: leave it as it is, under the
+		// update banner web/pwa.js shows.
+		return
+	}
 	site := ui.NewLoader()
 	site.Wait(loadWait)
 	ui.Routes(site)
