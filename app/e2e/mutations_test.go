@@ -1,0 +1,113 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/airesearch/aiweekly/bench/synth"
+)
+
+// mutationsJS types each of the queries into the search box, one input
+// event each, then clicks the facet value given (on, then off), and counts
+// the DOM mutation records each event causes until the page has been
+// quiet for 300 ms (the chart and every deferred update included). It
+// resolves with the counts and, per event, the targets that changed most.
+const mutationsJS = `(async (qs, facet) => {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const watch = {subtree: true, childList: true, characterData: true, attributes: true};
+  const desc = (n) => { const e = n.nodeType === 1 ? n : n.parentElement;
+    return e ? e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '') : '?'; };
+  const count = async (act) => {
+    const recs = [];
+    const mo = new MutationObserver((rs) => { recs.push(...rs); });
+    mo.observe(document.body, watch);
+    act();
+    let n = -1;
+    while (n !== recs.length) { n = recs.length; await sleep(300); }
+    recs.push(...mo.takeRecords());
+    mo.disconnect();
+    const by = {};
+    for (const r of recs) { const k = r.type + ' ' + desc(r.target); by[k] = (by[k] || 0) + 1; }
+    const top = Object.entries(by).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => k + ' ' + v).join(', ');
+    return {n: recs.length, top: top};
+  };
+  const out = [];
+  const input = document.getElementById('q');
+  for (const q of qs) {
+    out.push(Object.assign({what: 'type ' + JSON.stringify(q)}, await count(() => {
+      input.value = q;
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+    })));
+  }
+  const sel = 'a.facet-value[data-facet="' + facet[0] + '"][data-value="' + facet[1] + '"]';
+  for (const what of ['facet on', 'facet off']) {
+    out.push(Object.assign({what: what}, await count(() => document.querySelector(sel).click())));
+  }
+  return out;
+})`
+
+// mutationCount is what mutationsJS reports for one event.
+type mutationCount struct {
+	What string `json:"what"`
+	N    int    `json:"n"`
+	Top  string `json:"top"`
+}
+
+// TestInteractionMutations bounds the DOM work of one keystroke in the
+// search box and one click on a facet value, counted as MutationObserver
+// records (not as time, which depends on the machine), on the real /movers
+// and /events and on the synthetic 10,000-row report's. A keystroke or a
+// click should change the rows that changed, the count line and the chart,
+// not rebuild the page: the bound is per event, for every event.
+func TestInteractionMutations(t *testing.T) {
+	base, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := synth.Generate(base, synth.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	synthPath := filepath.Join(t.TempDir(), "synth.json")
+	if err := os.WriteFile(synthPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	real, big := startServer(t), startServer(t, "-data", synthPath)
+	for _, tc := range []struct {
+		name  string
+		url   string
+		qs    []string
+		facet [2]string
+		max   int // mutation records per event
+	}{
+		{"real movers", real.URL + "/movers", []string{"科", "科技", "科", ""}, [2]string{"list", "ytd-gainers"}, 40},
+		{"real events", real.URL + "/events", []string{"4", "4月", "4", ""}, [2]string{"kind", "domestic"}, 40},
+		{"synthetic movers", big.URL + "/movers", []string{"启", "启明", "启", ""}, [2]string{"list", "ytd-gainers"}, 200},
+		{"synthetic events", big.URL + "/events", []string{"3", "3月", "3", ""}, [2]string{"kind", "domestic"}, 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := newTab(t)
+			open(t, ctx, tc.url, "main table.data tbody tr")
+			var got []mutationCount
+			evalJS(t, ctx, fmt.Sprintf(`%s(%s, %s)`, mutationsJS, jsonArg(tc.qs), jsonArg(tc.facet[:])), &got)
+			for _, g := range got {
+				t.Logf("%s: %d mutation records (%s)", g.What, g.N, g.Top)
+				if g.N > tc.max {
+					t.Errorf("%s on %s: %d DOM mutation records; want at most %d (%s)", g.What, tc.name, g.N, tc.max, g.Top)
+				}
+			}
+		})
+	}
+}
+
+// jsonArg writes ss as a JavaScript array literal.
+func jsonArg(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = jsString(s)
+	}
+	return "[" + strings.Join(q, ",") + "]"
+}
