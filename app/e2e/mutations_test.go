@@ -61,7 +61,13 @@ type mutationCount struct {
 // records (not as time, which depends on the machine), on the real /movers
 // and /events and on the synthetic 10,000-row report's. A keystroke or a
 // click should change the rows that changed, the count line and the chart,
-// not rebuild the page: the bound is per event, for every event.
+// not rebuild the page: the bound is per event, for every event. The real
+// report's tables are mounted whole (30 and 18 rows); the synthetic ones
+// mount a window of windowRows (80) rows, each row that now shows another
+// record replaced in one change, so 80 rows and the facet panel's links
+// and counts stay under 170. Before the window and the row components a
+// keystroke on the synthetic /movers made 962 records and a facet click
+// 1,177; on the real /movers 90 and 95.
 func TestInteractionMutations(t *testing.T) {
 	base, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
 	if err != nil {
@@ -83,10 +89,10 @@ func TestInteractionMutations(t *testing.T) {
 		facet [2]string
 		max   int // mutation records per event
 	}{
-		{"real movers", real.URL + "/movers", []string{"科", "科技", "科", ""}, [2]string{"list", "ytd-gainers"}, 40},
-		{"real events", real.URL + "/events", []string{"4", "4月", "4", ""}, [2]string{"kind", "domestic"}, 40},
-		{"synthetic movers", big.URL + "/movers", []string{"启", "启明", "启", ""}, [2]string{"list", "ytd-gainers"}, 200},
-		{"synthetic events", big.URL + "/events", []string{"3", "3月", "3", ""}, [2]string{"kind", "domestic"}, 200},
+		{"real movers", real.URL + "/movers", []string{"科", "科技", "科", ""}, [2]string{"list", "ytd-gainers"}, 70},
+		{"real events", real.URL + "/events", []string{"4", "4月", "4", ""}, [2]string{"kind", "domestic"}, 70},
+		{"synthetic movers", big.URL + "/movers", []string{"启", "启明", "启", ""}, [2]string{"list", "ytd-gainers"}, 170},
+		{"synthetic events", big.URL + "/events", []string{"3", "3月", "3", ""}, [2]string{"kind", "domestic"}, 170},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := newTab(t)

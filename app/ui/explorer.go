@@ -44,10 +44,10 @@ type explorer struct {
 	exportErr string          // why the last export failed
 
 	// The window of rows the tables mount (table-window.go).
-	winStart   int     // the display position of its first row
-	winFor     string  // the view (st.Encode) winStart belongs to
-	printAll   bool    // every row, while the page prints
-	rowHeight  float64 // a row's measured height in CSS pixels, 0 before
+	winStart   int           // the display position of its first row
+	winFor     string        // the view (st.Encode) winStart belongs to
+	printAll   bool          // every row, while the page prints
+	win        *windowShared // what the scroll listener reads
 	rowsLayout *rowLayout
 	rowsFor    *explore.Table // the table rowsLayout is of
 	onScroll   app.Func
@@ -95,11 +95,16 @@ func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
 	x.st, x.notices = viewOf(x.table, rawQuery)
 	x.res = explore.Apply(x.table, x.st)
+	if x.win == nil {
+		x.win = &windowShared{}
+	}
+	x.win.nRows.Store(int64(len(x.res.Rows)))
 	if enc := x.st.Encode(); enc != x.winFor {
 		x.winFor = enc
 		if app.IsClient {
 			x.winStart = x.windowAt(len(x.res.Rows))
 		}
+		x.win.shownStart.Store(int64(x.winStart))
 	}
 	x.exportErr = ""
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"math"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,6 +23,15 @@ const (
 	defaultRowHeight = 33
 )
 
+// windowShared is what the scroll listener reads outside the UI
+// goroutine: the number of rows, the window's start as last set and a
+// row's measured height in CSS pixels (float64 bits, 0 before it was
+// measured).
+type windowShared struct {
+	nRows, shownStart atomic.Int64
+	rowHeight         atomic.Uint64
+}
+
 // window is the range of display positions, among n rows, that the tables
 // mount.
 func (x *explorer) window(n int) (start, end int) {
@@ -39,12 +50,9 @@ func (x *explorer) windowAt(n int) int {
 		return 0
 	}
 	if h := measuredRowHeight(el); h > 0 {
-		x.rowHeight = h
+		x.win.rowHeight.Store(math.Float64bits(h))
 	}
-	h := x.rowHeight
-	if h <= 0 {
-		h = defaultRowHeight
-	}
+	h := x.rowHeightOr()
 	top := int(-el.Call("getBoundingClientRect").Get("top").Float() / h)
 	start := max(top-windowMargin, 0) / windowStep * windowStep
 	return min(start, n-windowRows)
@@ -78,10 +86,7 @@ func (x *explorer) deferSpacers(ctx app.Context) {
 }
 
 func (x *explorer) sizeSpacers(before, after int) {
-	h := x.rowHeight
-	if h <= 0 {
-		h = defaultRowHeight
-	}
+	h := x.rowHeightOr()
 	for id, n := range map[string]int{"rows-before": before, "rows-after": after} {
 		if el := app.Window().GetElementByID(id); el.Truthy() {
 			el.Get("style").Set("height", strconv.FormatFloat(float64(n)*h, 'f', 0, 64)+"px")
@@ -89,16 +94,31 @@ func (x *explorer) sizeSpacers(before, after int) {
 	}
 }
 
+// rowHeightOr is a row's measured height, or defaultRowHeight before one
+// was measured.
+func (x *explorer) rowHeightOr() float64 {
+	if h := math.Float64frombits(x.win.rowHeight.Load()); h > 0 {
+		return h
+	}
+	return defaultRowHeight
+}
+
 // OnMount follows the scroll position with the window and mounts every
 // row while the page prints.
 func (x *explorer) OnMount(ctx app.Context) {
+	if x.win == nil {
+		x.win = &windowShared{}
+	}
+	// The listener dispatches only when the window moves: a dispatch that
+	// prevented its update would also cancel an update due in the same
+	// frame (go-app counts them per component), a navigation's included.
 	x.onScroll = app.FuncOf(func(app.Value, []app.Value) any {
+		s := x.windowAt(int(x.win.nRows.Load()))
+		if int64(s) == x.win.shownStart.Load() {
+			return nil
+		}
+		x.win.shownStart.Store(int64(s))
 		ctx.Dispatch(func(ctx app.Context) {
-			s := x.windowAt(len(x.res.Rows))
-			if s == x.winStart {
-				ctx.PreventUpdate()
-				return
-			}
 			x.winStart = s
 			x.deferSpacers(ctx)
 		})
