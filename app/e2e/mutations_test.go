@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/airesearch/aiweekly/bench/synth"
 )
@@ -69,19 +70,7 @@ type mutationCount struct {
 // keystroke on the synthetic /movers made 962 records and a facet click
 // 1,177; on the real /movers 90 and 95.
 func TestInteractionMutations(t *testing.T) {
-	base, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := synth.Generate(base, synth.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	synthPath := filepath.Join(t.TempDir(), "synth.json")
-	if err := os.WriteFile(synthPath, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	real, big := startServer(t), startServer(t, "-data", synthPath)
+	real, big := startServer(t), synthServer(t)
 	for _, tc := range []struct {
 		name  string
 		url   string
@@ -116,4 +105,75 @@ func jsonArg(ss []string) string {
 		q[i] = jsString(s)
 	}
 	return "[" + strings.Join(q, ",") + "]"
+}
+
+// synthServer serves the benchmark's synthetic report (bench/synth: 10,000
+// movers, constituents and events).
+func synthServer(t *testing.T) *server {
+	t.Helper()
+	base, err := os.ReadFile(filepath.Join(root, "data", "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := synth.Generate(base, synth.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "synth.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return startServer(t, "-data", path)
+}
+
+// windowJS reads what the tables of the page mount: the rows, the total
+// the tables announce (aria-rowcount, less the header rows), the
+// aria-rowindex of the first row and the id of the row at the top of the
+// screen.
+const windowJS = `(() => {
+  const rows = Array.from(document.querySelectorAll('main table.data tbody tr'));
+  const total = Array.from(document.querySelectorAll('main table.data')).reduce((n, t) => n + (+t.getAttribute('aria-rowcount') - 1), 0);
+  return {rows: rows.length, total: total, first: rows.length ? +rows[0].getAttribute('aria-rowindex') : 0};
+})()`
+
+// TestRowWindow scrolls the synthetic /constituents (10,000 rows): the
+// table mounts a window of them, says it has 10,000 and where its first
+// mounted row is, follows the scroll, and mounts every row for printing.
+func TestRowWindow(t *testing.T) {
+	s := synthServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/constituents", "main table.data tbody tr")
+	type win struct{ Rows, Total, First int }
+	read := func() win {
+		var w win
+		eval(t, ctx, windowJS, &w)
+		return w
+	}
+	wait := func(what string, ok func(win) bool) win {
+		t.Helper()
+		var w win
+		for i := 0; i < 100; i++ {
+			if w = read(); ok(w) {
+				return w
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Fatalf("%s: the tables show %+v", what, w)
+		return w
+	}
+	w := wait("at the top", func(w win) bool { return w.First == 2 })
+	if w.Total != 10000 || w.Rows >= 200 {
+		t.Errorf("at the top: %d rows mounted, %d announced; want a window of 10,000", w.Rows, w.Total)
+	}
+	eval(t, ctx, `window.scrollTo(0, document.getElementById('rows').offsetTop + 5000 * 33); true`, nil)
+	w = wait("scrolled", func(w win) bool { return w.First > 1000 })
+	var top string
+	eval(t, ctx, `(() => { const r = document.getElementById('rows').getBoundingClientRect(); const e = document.elementFromPoint(r.left + 20, 300); const tr = e && e.closest('tbody tr'); return tr ? tr.id : ''; })()`, &top)
+	if top == "" || w.Rows >= 200 {
+		t.Errorf("scrolled to row 5,000: %+v, row at the top %q; want a window holding the rows in view", w, top)
+	}
+	eval(t, ctx, `window.dispatchEvent(new Event('beforeprint')); true`, nil)
+	wait("printing", func(w win) bool { return w.Rows == 10000 })
+	eval(t, ctx, `window.dispatchEvent(new Event('afterprint')); true`, nil)
+	wait("printed", func(w win) bool { return w.Rows < 200 })
 }
