@@ -42,7 +42,10 @@
 // its handlers. The explorer's children take values: facetPanel the facet
 // counts and the state, searchBox the query, sortableTable a tableProps,
 // cellView a column and a row, and so on; the handlers they get are the
-// explorer's.
+// explorer's. The tables mount a window of their rows (table-window.go:
+// those in view and a margin, every row while printing), each row a
+// tableRow component, and the chart follows the table's update in a later
+// task, so that a keystroke waits for the rows it changed only.
 //
 // # go-app workarounds
 //
@@ -51,7 +54,9 @@
 // without it: attribute escaping for prerendered pages (attr, checked by
 // TestAttributesEscaped), the popstate after replaceState, clearing
 // emptied inputs, SVG link interception, the path prefix, handlers that
-// read data-key, and go-app's process-global route table.
+// read data-key, go-app's process-global route table, rows replaced by
+// record rather than patched by position, and dispatches that must not
+// prevent their update.
 //
 // # Server-only parts
 //

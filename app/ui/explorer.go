@@ -7,10 +7,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// pageRows is how many rows a table shows at first and adds per "show
-// more", so that a 10,000-row table never mounts 10,000 rows.
-const pageRows = 200
-
 // facetRows is how many values a facet lists before "show all", and
 // facetMax how many it lists at most even then.
 const (
@@ -44,10 +40,23 @@ type explorer struct {
 	notices []explore.Notice
 	res     explore.Result
 
-	limit     int             // rows shown; pageRows more per "show more"
-	limitFor  string          // the view (st.Encode) limit belongs to
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+
+	// The window of rows the tables mount (table-window.go).
+	winStart   int           // the display position of its first row
+	winFor     string        // the view (st.Encode) winStart belongs to
+	printAll   bool          // every row, while the page prints
+	win        *windowShared // what the scroll listener reads
+	rowsLayout *rowLayout
+	rowsFor    *explore.Table // the table rowsLayout is of
+	onScroll   app.Func
+	onPrintKey app.Func
+	onPrint    app.Func
+
+	// The view the chart shows, which follows the table's in a later task.
+	chartRes explore.Result
+	chartSt  explore.State
 }
 
 // OnNav shows the view of the page's URL (see nav).
@@ -71,6 +80,8 @@ func (x *explorer) Render() app.UI { return x.render() }
 func (x *explorer) nav(ctx app.Context) {
 	x.load(ctx, T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().RawQuery)
+		x.followChart(ctx)
+		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
 		})
@@ -78,14 +89,22 @@ func (x *explorer) nav(ctx app.Context) {
 }
 
 // show derives the view from a URL's query values: the state with a notice
-// for each value dropped, and the result to render. A new view starts
-// again at pageRows rows.
+// for each value dropped, and the result to render. A new view keeps the
+// window where the page is scrolled to.
 func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
 	x.st, x.notices = viewOf(x.table, rawQuery)
 	x.res = explore.Apply(x.table, x.st)
-	if enc := x.st.Encode(); enc != x.limitFor || x.limit == 0 {
-		x.limit, x.limitFor = pageRows, enc
+	if x.win == nil {
+		x.win = &windowShared{}
+	}
+	x.win.nRows.Store(int64(len(x.res.Rows)))
+	if enc := x.st.Encode(); enc != x.winFor {
+		x.winFor = enc
+		if app.IsClient {
+			x.winStart = x.windowAt(len(x.res.Rows))
+		}
+		x.win.shownStart.Store(int64(x.winStart))
 	}
 	x.exportErr = ""
 }
@@ -130,7 +149,7 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 			app.Div().Class("results").Body(
 				x.toolbar(),
 				chipsView(x.res.Chips, x.table, x.st),
-				app.Div().Class("chart-slot").Body(tableChart(x.table, x.res, x.st, x.rep)),
+				app.Div().Class("chart-slot").Body(x.chart()),
 				x.tables(),
 			),
 		),
@@ -158,38 +177,34 @@ func (x *explorer) countText() string {
 	return fmt.Sprintf(T("explore.count.all"), x.res.Total)
 }
 
-// tables renders the shown rows, split into groups when the page has
-// them, or says that nothing matches; then the "show more" button.
+// tables renders the rows in the window, split into groups when the page
+// has them, between the spacers that stand for the rows left out; or says
+// that nothing matches.
 func (x *explorer) tables() app.UI {
 	rows := x.res.Rows
 	if len(rows) == 0 {
-		return app.Div().Class("tables").Body(emptyView(x.st))
+		return app.Div().Class("tables").ID("rows").Body(emptyView(x.st))
 	}
-	shown := rows[:min(len(rows), x.limit)]
+	start, end := x.window(len(rows))
 	props := tableProps{
-		columns:  x.table.Columns,
-		cols:     x.columns(),
+		layout:   x.rowsLayoutOf(),
 		sortable: explore.SortKeys(x.spec.route),
 		st:       x.st,
 		onSort:   x.onSort,
 	}
-	var parts []app.UI
+	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {
-		props.caption, props.rows = T(x.spec.title), shown
+		props.caption, props.rows, props.first, props.total = T(x.spec.title), rows[start:end], start, len(rows)
 		parts = append(parts, sortableTable(props))
 	} else {
-		for _, g := range x.groups(shown) {
+		for _, g := range windowGroups(x.groups(rows), start, end) {
 			props.group, props.caption, props.rows = g.value, T(x.spec.groupMsg+g.value), g.rows
+			props.first, props.total = g.first, g.total
 			parts = append(parts, app.Section().Class("group").ID(g.value).Body(sortableTable(props)))
 		}
 	}
-	if len(rows) > len(shown) {
-		next := min(pageRows, len(rows)-len(shown))
-		parts = append(parts, app.Button().Type("button").Class("more").ID("show-more").
-			Text(fmt.Sprintf(T("explore.more"), next, len(shown), len(rows))).
-			OnClick(x.onMore))
-	}
-	return app.Div().Class("tables").Body(parts...)
+	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))
+	return app.Div().Class("tables").ID("rows").Body(parts...)
 }
 
 // columns lists the indexes of the columns the tables show: all but the
@@ -267,11 +282,6 @@ func (x *explorer) onSort(ctx app.Context, e app.Event) {
 	// column would sort by the column of its first render (goapp.go).
 	key := dataKey(ctx)
 	x.navigate(ctx, x.st.SortBy(key))
-}
-
-// onMore shows pageRows more rows.
-func (x *explorer) onMore(ctx app.Context, e app.Event) {
-	x.limit += pageRows
 }
 
 // onFacetMore lists all values of the facet named in data-key, or folds

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,9 +48,8 @@ func newExplorer(tb testing.TB, spec explorerSpec, query string) *explorer {
 
 // groupIDs lists the groups x renders, each as value: ids.
 func groupIDs(x *explorer) []string {
-	rows := x.res.Rows[:min(len(x.res.Rows), x.limit)]
 	var out []string
-	for _, g := range x.groups(rows) {
+	for _, g := range x.groups(x.res.Rows) {
 		var ids []string
 		for _, r := range g.rows {
 			ids = append(ids, r.ID)
@@ -102,24 +103,63 @@ func TestExplorerNotices(t *testing.T) {
 	}
 }
 
-// countRows counts the table rows in rendered HTML.
-func countRows(s string) int { return strings.Count(s, "<tr id=") }
+// countRows counts the table rows in rendered HTML, header rows aside.
+func countRows(s string) int { return strings.Count(s, "<tr") - strings.Count(s, "<thead") }
 
-func TestExplorerRowLimit(t *testing.T) {
-	const n = 2*pageRows + 50
+// rowTag is the opening tag of the row with the given id in rendered HTML,
+// "" if there is none.
+func rowTag(html, id string) string {
+	for _, m := range regexp.MustCompile(`<tr [^>]*>`).FindAllString(html, -1) {
+		if strings.Contains(m, ` id="`+id+`"`) {
+			return m
+		}
+	}
+	return ""
+}
+
+// TestExplorerRowWindow checks that a long table mounts the window of its
+// rows, wherever it starts, says how many rows it has in all and where
+// each mounted row is, and mounts every row for printing.
+func TestExplorerRowWindow(t *testing.T) {
+	const n = 2*windowRows + 50
 	x := &explorer{spec: explorerSpec{route: explore.RouteConstituents, title: "constituents.title"}}
 	x.table = bigTable(t, n)
 	x.res = explore.Apply(x.table, x.st)
-	x.limit = pageRows
-	for _, want := range []int{pageRows, 2 * pageRows, n} {
+	for _, tc := range []struct {
+		print           bool
+		winStart, first int
+		want            int
+	}{
+		{winStart: 0, first: 0, want: windowRows},
+		{winStart: windowStep, first: windowStep, want: windowRows},
+		{winStart: n, first: n - windowRows, want: windowRows}, // past the end: the last window
+		{print: true, winStart: windowStep, first: 0, want: n},
+	} {
+		x.winStart, x.printAll = tc.winStart, tc.print
 		html := app.HTMLString(x.tables())
-		if got := countRows(html); got != want {
-			t.Errorf("limit %d: %d rows rendered; want %d", x.limit, got, want)
+		if got := countRows(html); got != tc.want {
+			t.Errorf("window at %d, print %v: %d rows rendered; want %d", tc.winStart, tc.print, got, tc.want)
 		}
-		if more := strings.Contains(html, `id="show-more"`); more != (want < n) {
-			t.Errorf("limit %d: show-more present %v; want %v", x.limit, more, want < n)
+		if want := fmt.Sprintf(`aria-rowcount="%d"`, n+1); !strings.Contains(html, want) {
+			t.Errorf("window at %d: no %s in the table", tc.winStart, want)
 		}
-		x.onMore(app.Context{}, app.Event{})
+		id := x.res.Rows[tc.first].ID
+		if tag, want := rowTag(html, id), fmt.Sprintf(`aria-rowindex="%d"`, tc.first+2); !strings.Contains(tag, want) || countRows(html[:strings.Index(html, tag)]) != 0 {
+			t.Errorf("window at %d, print %v: the first row is not %s with %s (%q)", tc.winStart, tc.print, id, want, tag)
+		}
+	}
+}
+
+// TestWindowGroups cuts groups in display order to a window.
+func TestWindowGroups(t *testing.T) {
+	rows := func(n int) []*explore.Row { return make([]*explore.Row, n) }
+	gs := []group{{value: "a", rows: rows(10)}, {value: "b", rows: rows(5)}, {value: "c", rows: rows(10)}}
+	var got []string
+	for _, w := range windowGroups(gs, 12, 20) {
+		got = append(got, fmt.Sprintf("%s %d+%d/%d", w.value, w.first, len(w.rows), w.total))
+	}
+	if want := []string{"b 2+3/5", "c 0+5/10"}; !slices.Equal(got, want) {
+		t.Errorf("windowGroups(12, 20) = %q; want %q", got, want)
 	}
 }
 

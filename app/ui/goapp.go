@@ -90,6 +90,20 @@ package ui
 //     rewrites it to the route the file holds (/about, / for index.html,
 //     /movers for movers/index.html), as web/pwa.js drops a trailing
 //     slash. Tests: TestExportedRoute, app/e2e TestStaticExport.
+// 12. Children are reconciled by position. pkg/app/node.go:409-440
+//     (updateHTML) updates the i-th old child with the i-th new one, so a
+//     filter that drops a row patches every row after it cell by cell. A
+//     table row is a tableRow component whose CompoID is its record's id
+//     (pkg/app/node.go:342, DismountEnforcer): a position that now shows
+//     another record is replaced whole, in one DOM change, and an
+//     unchanged row is not rendered again (its fields compare equal,
+//     node.go:519-545). Test: app/e2e TestInteractionMutations.
+// 13. PreventUpdate counts down. pkg/app/context.go:234 subtracts one from
+//     the component's pending updates, so a dispatch that prevents its
+//     own update can cancel another due in the same frame (a navigation's).
+//     The scroll listener of the row window dispatches only when the
+//     window moves. Test: app/e2e TestExploreClicks/"sort return", which
+//     failed when the listener dispatched and prevented on every scroll.
 
 import (
 	"net/url"

@@ -143,7 +143,6 @@ var catalog = map[string]string{
 	"explore.clear":              "清除全部筛选",
 	"explore.empty":              "没有符合当前筛选条件的条目。",
 	"explore.empty.clear":        "清除筛选，显示全部",
-	"explore.more":               "再显示 %d 条（已显示 %d / %d 条）",
 	"explore.sort.hint":          "点击按此列排序",
 	"explore.copy":               "复制链接",
 	"explore.copied":             "已复制当前视图的链接",

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -9,30 +10,35 @@ import (
 
 // tableProps is what one sortable table shows.
 type tableProps struct {
-	group    string           // the group's value, "" for an ungrouped table
-	caption  string           // the caption, in the interface's words
-	columns  []explore.Column // every column of the table
-	cols     []int            // the indexes of the columns shown
-	sortable []string         // the keys of the columns that sort
+	group    string     // the group's value, "" for an ungrouped table
+	caption  string     // the caption, in the interface's words
+	layout   *rowLayout // the columns of the table and those shown
+	sortable []string   // the keys of the columns that sort
 	rows     []*explore.Row
-	st       explore.State // the view: its sort marks a header, its colours the links
+	// first is the position of rows[0] among all the table's rows (0 when
+	// the table mounts them all) and total the number of them all.
+	first, total int
+	st           explore.State // the view: its sort marks a header, its colours the links
 	// onSort sorts by the column named in the button's data-key.
 	onSort app.EventHandler
 }
 
 // sortableTable renders p.rows. A sortable column's header is a button
 // that sorts by it, or flips the direction, adding a history entry; the
-// header cell carries aria-sort.
+// header cell carries aria-sort. The table says how many rows it has in
+// all (aria-rowcount, the header row included) and each row where it is,
+// so that a table mounting a window of its rows reads as the whole table.
 func sortableTable(p tableProps) app.UI {
+	l := p.layout
 	return app.Div().Class("table-wrap").Body(
-		app.Table().Class("data").DataSet("group", attr(p.group)).Body(
+		app.Table().Class("data").DataSet("group", attr(p.group)).Aria("rowcount", attr(strconv.Itoa(p.total+1))).Body(
 			app.Caption().Text(p.caption),
-			app.THead().Body(app.Tr().Body(app.Range(p.cols).Slice(func(i int) app.UI {
-				c := p.columns[p.cols[i]]
+			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
+				c := l.columns[l.cols[i]]
 				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st.AriaSort(c.Key), p.onSort)
 			}))),
 			app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
-				return rowView(p.rows[i], p.columns, p.cols, p.st.Colors)
+				return &tableRow{Row: p.rows[i], Layout: l, Colors: p.st.Colors, Index: p.first + i + 2}
 			})),
 		),
 	)
@@ -61,14 +67,4 @@ func headerCell(c explore.Column, sortable bool, sort string, onSort app.EventHa
 			app.Span().Class("arrow").Aria("hidden", "true").Text(arrow),
 		),
 	)
-}
-
-// rowView is one table row, with the record's id so that a link can point
-// at it (/events?company=微软#on-6).
-func rowView(r *explore.Row, columns []explore.Column, cols []int, c explore.Colors) app.UI {
-	cells := make([]app.UI, len(cols))
-	for i, ci := range cols {
-		cells[i] = cellView(columns[ci], r, ci, c)
-	}
-	return app.Tr().ID(r.ID).Body(cells...)
 }

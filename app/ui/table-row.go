@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"strconv"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// rowLayout is what every row of one page's tables shares: the columns and
+// the indexes of those shown. The explorer keeps one per table, so rows
+// compare it by pointer.
+type rowLayout struct {
+	columns []explore.Column
+	cols    []int
+}
+
+// tableRow is one table row as a component, so that go-app, which compares
+// a component's exported fields before rendering it again, skips every row
+// whose record, position and colours did not change: a keystroke renders
+// and reconciles the rows that changed, not every row. It carries the
+// record's id, so that a link can point at it (/events?company=微软#on-6),
+// and its position among the table's rows (aria-rowindex, the header row
+// being 1), which screen readers need when the table mounts only a window
+// of its rows.
+type tableRow struct {
+	app.Compo
+
+	// Row is the record shown.
+	Row *explore.Row
+	// Layout is the table's columns, shared by its rows.
+	Layout *rowLayout
+	// Colors is the colour convention of the view's links.
+	Colors explore.Colors
+	// Index is the row's aria-rowindex.
+	Index int
+}
+
+// CompoID is the record's id. go-app mounts a new row in place of one
+// whose id differs (a DismountEnforcer): a row that now shows another
+// record is replaced whole, one change to the page, rather than patched
+// cell by cell, text by text, as go-app's positional diff would.
+func (t *tableRow) CompoID() string { return t.Row.ID }
+
+func (t *tableRow) Render() app.UI {
+	r, l := t.Row, t.Layout
+	cells := make([]app.UI, len(l.cols))
+	for i, ci := range l.cols {
+		cells[i] = cellView(l.columns[ci], r, ci, t.Colors)
+	}
+	return app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index))).Body(cells...)
+}

@@ -1,0 +1,237 @@
+package ui
+
+import (
+	"math"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// A table view mounts a window of its rows: those in view and a margin on
+// either side, windowRows in all, so that a keystroke at 10,000 rows
+// reconciles at most that many. Spacers above and below stand for the rows
+// left out, at the rows' measured height, so the page keeps its length
+// and the scroll bar its meaning; scrolling moves the window in steps of
+// windowStep rows. Printing mounts every row (see watchPrint).
+const (
+	windowRows   = 80
+	windowMargin = 20
+	windowStep   = 20
+	// defaultRowHeight is the height a row is taken to have, in CSS
+	// pixels, before one was measured.
+	defaultRowHeight = 33
+)
+
+// windowShared is what the scroll listener reads outside the UI
+// goroutine: the number of rows, the window's start as last set and a
+// row's measured height in CSS pixels (float64 bits, 0 before it was
+// measured).
+type windowShared struct {
+	nRows, shownStart atomic.Int64
+	rowHeight         atomic.Uint64
+}
+
+// window is the range of display positions, among n rows, that the tables
+// mount.
+func (x *explorer) window(n int) (start, end int) {
+	if x.printAll || n <= windowRows {
+		return 0, n
+	}
+	start = min(max(x.winStart, 0), n-windowRows)
+	return start, start + windowRows
+}
+
+// windowAt is the window's start for the current scroll position: the
+// row at the top of the screen, less the margin, in steps of windowStep.
+func (x *explorer) windowAt(n int) int {
+	el := app.Window().GetElementByID("rows")
+	if !el.Truthy() || n <= windowRows {
+		return 0
+	}
+	if h := measuredRowHeight(el); h > 0 {
+		x.win.rowHeight.Store(math.Float64bits(h))
+	}
+	h := x.rowHeightOr()
+	top := int(-el.Call("getBoundingClientRect").Get("top").Float() / h)
+	start := max(top-windowMargin, 0) / windowStep * windowStep
+	return min(start, n-windowRows)
+}
+
+// measuredRowHeight is the mean height of the rows el holds, 0 with fewer
+// than two.
+func measuredRowHeight(el app.Value) float64 {
+	rows := el.Call("querySelectorAll", "tbody tr")
+	n := rows.Length()
+	if n < 2 {
+		return 0
+	}
+	first := rows.Index(0).Call("getBoundingClientRect").Get("top").Float()
+	last := rows.Index(n - 1).Call("getBoundingClientRect").Get("bottom").Float()
+	return (last - first) / float64(n)
+}
+
+// deferSpacers gives the spacers, once the update that follows is in the
+// page, the height of the rows they stand for. It sets the style through
+// the DOM: the page's Content-Security-Policy allows no style attribute.
+func (x *explorer) deferSpacers(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	ctx.Defer(func(app.Context) {
+		n := len(x.res.Rows)
+		start, end := x.window(n)
+		x.sizeSpacers(start, n-end)
+	})
+}
+
+func (x *explorer) sizeSpacers(before, after int) {
+	h := x.rowHeightOr()
+	for id, n := range map[string]int{"rows-before": before, "rows-after": after} {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Get("style").Set("height", strconv.FormatFloat(float64(n)*h, 'f', 0, 64)+"px")
+		}
+	}
+}
+
+// rowHeightOr is a row's measured height, or defaultRowHeight before one
+// was measured.
+func (x *explorer) rowHeightOr() float64 {
+	if h := math.Float64frombits(x.win.rowHeight.Load()); h > 0 {
+		return h
+	}
+	return defaultRowHeight
+}
+
+// OnMount follows the scroll position with the window and mounts every
+// row while the page prints.
+func (x *explorer) OnMount(ctx app.Context) {
+	if x.win == nil {
+		x.win = &windowShared{}
+	}
+	// The listener dispatches only when the window moves: a dispatch that
+	// prevented its update would also cancel an update due in the same
+	// frame (go-app counts them per component), a navigation's included.
+	x.onScroll = app.FuncOf(func(app.Value, []app.Value) any {
+		s := x.windowAt(int(x.win.nRows.Load()))
+		if int64(s) == x.win.shownStart.Load() {
+			return nil
+		}
+		x.win.shownStart.Store(int64(s))
+		ctx.Dispatch(func(ctx app.Context) {
+			x.winStart = s
+			x.deferSpacers(ctx)
+		})
+		return nil
+	})
+	app.Window().Call("addEventListener", "scroll", x.onScroll, map[string]any{"passive": true})
+	x.watchPrint(ctx)
+	x.deferSpacers(ctx)
+}
+
+// watchPrint mounts every row for printing. Ctrl+P (⌘P) is taken over so
+// that the page prints once every row is mounted; the browser's menu
+// fires beforeprint, whose handler cannot wait for go-app's next frame,
+// so there the rows follow as soon as they can. afterprint goes back to
+// the window.
+func (x *explorer) watchPrint(ctx app.Context) {
+	setPrint := func(all, andPrint bool) {
+		ctx.Dispatch(func(ctx app.Context) {
+			x.printAll = all
+			x.deferSpacers(ctx)
+			if andPrint {
+				ctx.Defer(func(app.Context) {
+					app.Window().Call("setTimeout", app.Window().Get("print"), 0)
+				})
+			}
+		})
+	}
+	x.onPrintKey = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		e := args[0]
+		if (e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy()) && e.Get("key").String() == "p" && !x.printAll {
+			e.Call("preventDefault")
+			setPrint(true, true)
+		}
+		return nil
+	})
+	x.onPrint = app.FuncOf(func(this app.Value, args []app.Value) any {
+		setPrint(args[0].Get("type").String() == "beforeprint", false)
+		return nil
+	})
+	w := app.Window()
+	w.Call("addEventListener", "keydown", x.onPrintKey)
+	w.Call("addEventListener", "beforeprint", x.onPrint)
+	w.Call("addEventListener", "afterprint", x.onPrint)
+}
+
+// OnDismount removes the listeners OnMount added.
+func (x *explorer) OnDismount() {
+	w := app.Window()
+	for ev, f := range map[string]app.Func{"scroll": x.onScroll, "keydown": x.onPrintKey, "beforeprint": x.onPrint, "afterprint": x.onPrint} {
+		if f != nil {
+			w.Call("removeEventListener", ev, f)
+		}
+	}
+	for _, f := range []app.Func{x.onScroll, x.onPrintKey, x.onPrint} {
+		if f != nil {
+			f.Release()
+		}
+	}
+	x.onScroll, x.onPrintKey, x.onPrint = nil, nil, nil
+}
+
+// windowed is one group's part of the window: its rows in the window, the
+// position of the first among the group's and how many the group has.
+type windowed struct {
+	group
+	first, total int
+}
+
+// windowGroups cuts the groups, in display order, to the window
+// [start, end) of their concatenation, dropping those left out whole.
+func windowGroups(gs []group, start, end int) []windowed {
+	var out []windowed
+	at := 0
+	for _, g := range gs {
+		lo, hi := max(start-at, 0), min(end-at, len(g.rows))
+		if lo < hi {
+			out = append(out, windowed{group: group{value: g.value, rows: g.rows[lo:hi]}, first: lo, total: len(g.rows)})
+		}
+		at += len(g.rows)
+	}
+	return out
+}
+
+// followChart lets the chart show the view once the browser has painted
+// the table's update: the chart is drawn in a later task, so a keystroke
+// waits for the rows only.
+func (x *explorer) followChart(ctx app.Context) {
+	if !app.IsClient {
+		x.chartRes, x.chartSt = x.res, x.st
+		return
+	}
+	var f app.Func
+	f = app.FuncOf(func(app.Value, []app.Value) any {
+		f.Release()
+		ctx.Dispatch(func(app.Context) { x.chartRes, x.chartSt = x.res, x.st })
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 0)
+}
+
+// chart is the chart of the view the chart follows.
+func (x *explorer) chart() app.UI {
+	if x.chartSt.Route == "" {
+		x.chartRes, x.chartSt = x.res, x.st
+	}
+	return tableChart(x.table, x.chartRes, x.chartSt, x.rep)
+}
+
+// rowsLayoutOf is the layout every row of x's tables shares, made again
+// only for another table.
+func (x *explorer) rowsLayoutOf() *rowLayout {
+	if x.rowsLayout == nil || x.rowsFor != x.table {
+		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns()}, x.table
+	}
+	return x.rowsLayout
+}
