@@ -54,6 +54,10 @@ func NewHandler(version, prefix string) *app.Handler {
 			// wasm compare with the version of the code that runs (see
 			// StalePage).
 			`<meta name="` + versionMeta + `" content="` + html.EscapeString(version) + `">`,
+			// The report downloads while the wasm does, not after Go has
+			// started: the loader's fetch (same URL, mode and credentials)
+			// takes this response instead of asking again.
+			`<link rel="preload" href="` + html.EscapeString(prefix+dataPath) + `" as="fetch" crossorigin>`,
 		},
 		ServiceWorkerTemplate: workerJS(),
 		Version:               version,
