@@ -84,6 +84,8 @@ type config struct {
 	logDir, tmpDir string
 	synthPath      string
 	realData       string
+	lighthouse     string
+	lhRuns         int
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -103,6 +105,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.layout, "layout", true, "build both wasm binaries with names and break their code down by package")
 	fs.BoolVar(&c.profile, "profile", true, "record CPU profiles of the interactions with the wasm built with names")
 	fs.IntVar(&c.synthN, "synth-rows", 10000, "movers, constituents and events each in the synthetic report")
+	fs.StringVar(&c.lighthouse, "lighthouse", "bench/out/lighthouse/node_modules/.bin/lighthouse", "Lighthouse `command`, relative to -root (the Makefile installs it from npm)")
+	fs.IntVar(&c.lhRuns, "lighthouse-runs", 3, "Lighthouse runs of each page, for the medians")
 	fs.BoolVar(&c.keepLogs, "keep-logs", false, "keep the servers' access logs of the serving loads (they grow large)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -128,7 +132,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			}
 		}
 	}
-	if c.runs < 1 || c.samples < 1 || c.rounds < 1 || c.duration < time.Second || c.synthN < 3 {
+	if c.runs < 1 || c.lhRuns < 1 || c.samples < 1 || c.rounds < 1 || c.duration < time.Second || c.synthN < 3 {
 		return c, errors.New("-runs, -samples, -rounds and -synth-rows must be positive (-synth-rows at least 3) and -duration at least 1s")
 	}
 	for _, r := range strings.Split(*routes, ",") {
@@ -143,6 +147,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	c.root = root
 	if !filepath.IsAbs(c.out) {
 		c.out = filepath.Join(root, c.out)
+	}
+	if !filepath.IsAbs(c.lighthouse) && strings.ContainsRune(c.lighthouse, filepath.Separator) {
+		c.lighthouse = filepath.Join(root, c.lighthouse)
 	}
 	// The run serves a snapshot of the build, so that a rebuild by someone
 	// else while it runs cannot mix two builds in one set of figures.
@@ -160,10 +167,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // bench is one run in progress.
 type bench struct {
-	cfg   config
-	res   *Result
-	log   io.Writer
-	start time.Time
+	cfg      config
+	res      *Result
+	log      io.Writer
+	start    time.Time
+	chromium string // the browser's path, for Lighthouse
 }
 
 // problem records something that kept a figure from being measured.
@@ -210,7 +218,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	mode := map[bool]string{false: "full", true: "smoke"}[cfg.smoke]
 	chromiumPath, _ := chromium.Path()
-	b := &bench{cfg: cfg, log: stderr, start: time.Now(), res: &Result{
+	b := &bench{cfg: cfg, log: stderr, start: time.Now(), chromium: chromiumPath, res: &Result{
 		Format:  2,
 		Time:    time.Now().UTC().Format(time.RFC3339),
 		Mode:    mode,
@@ -250,11 +258,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		b.problem("load and interaction not measured: %v", err)
 	} else {
 		b.load(ctx, br, floor)
+		b.throttled(br, ours, floor)
 		b.interact(br, ours, synthSrv, reports)
 		if cfg.profile {
 			b.profiles(ctx, br)
 		}
 	}
+	b.lighthouse(ctx, ours, floor)
 	floor.stop()
 	synthSrv.stop()
 

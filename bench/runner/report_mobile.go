@@ -1,0 +1,176 @@
+package main
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+)
+
+// Limits of the mobile targets: Lighthouse's mobile preset, the Long
+// Tasks API at 4× CPU slowdown and the throttled link.
+const (
+	minLHPerformance = 90.0
+	maxLHTBT         = 200.0  // ms
+	maxLHLCP         = 2500.0 // ms
+	maxLHCLS         = 0.05
+	minLHOther       = 100.0 // best practices and SEO
+	maxLongTask      = 50.0  // ms, at 4× slowdown
+	maxThrottleRatio = 1.2   // × the floor's ready over the same link
+)
+
+// lighthouseTargets checks each of our pages against Lighthouse's
+// targets, one row per page with what missed in its notes.
+func lighthouseTargets(r *Result, add func(name, want, got string, ok, measured bool, notes string)) {
+	want := fmt.Sprintf("perf ≥ %g, TBT ≤ %g ms, LCP ≤ %.1f s, CLS ≤ %g, BP and SEO %g", minLHPerformance, maxLHTBT, maxLHLCP/1000, maxLHCLS, minLHOther)
+	if len(r.Lighthouse.Pages) == 0 {
+		add("Lighthouse mobile", want, "n/a", false, false, r.Lighthouse.Note)
+		return
+	}
+	for _, p := range r.Lighthouse.Pages {
+		if p.App != "ours" {
+			continue
+		}
+		m := p.Median
+		var missed []string
+		for _, c := range []struct {
+			name string
+			ok   bool
+		}{
+			{"performance", float64(m.Performance) >= minLHPerformance},
+			{"TBT", float64(m.TBT) <= maxLHTBT},
+			{"LCP", float64(m.LCP) <= maxLHLCP},
+			{"CLS", float64(m.CLS) <= maxLHCLS},
+			{"best practices", float64(m.BestPractices) >= minLHOther},
+			{"SEO", float64(m.SEO) >= minLHOther},
+		} {
+			if !c.ok {
+				missed = append(missed, c.name)
+			}
+		}
+		notes := ""
+		if len(missed) > 0 {
+			notes = "missed: " + strings.Join(missed, ", ")
+		}
+		add("Lighthouse mobile "+p.Route, want, lhSummary(m), len(missed) == 0, m.Performance.OK(), notes)
+	}
+}
+
+func lhSummary(m LighthouseRun) string {
+	return fmt.Sprintf("perf %s, TBT %s, LCP %s, CLS %s, BP %s, SEO %s", num(m.Performance), ms(m.TBT), secs(m.LCP), cls(m.CLS), num(m.BestPractices), num(m.SEO))
+}
+
+// mobileTargets checks the long tasks, the LCP of / and the throttled
+// time to ready.
+func mobileTargets(r *Result, add func(name, want, got string, ok, measured bool, notes string)) {
+	th := r.Throttled
+	add("longest task, cold load of / at 4× CPU", fmt.Sprintf("≤ %g ms", maxLongTask), ms(th.LongestTask.Median),
+		float64(th.LongestTask.Median) <= maxLongTask, th.LongestTask.Median.OK(),
+		fmt.Sprintf("%s tasks over 50 ms; floor: longest %s, %s tasks", num(th.LongTasks.Median), ms(th.FloorLongest.Median), num(th.FloorLongTasks.Median)))
+	add("largest contentful paint of / before the wasm's render", "LCP < ready at 4× CPU", secs(th.LCP.Median),
+		th.LCP.Median < th.CPUReady.Median, th.LCP.Median.OK() && th.CPUReady.Median.OK(),
+		fmt.Sprintf("ready %s; element %s", secs(th.CPUReady.Median), lastOf(th.LCPElements)))
+	add("cold ready over the throttled link", fmt.Sprintf("≤ %.1f× floor", maxThrottleRatio), times(th.ReadyRatio),
+		float64(th.ReadyRatio) <= maxThrottleRatio, th.ReadyRatio.OK(),
+		fmt.Sprintf("ours %s, floor %s (%s)", ms(th.Ready.Median), ms(th.FloorReady.Median), th.Link))
+}
+
+// lighthouseTables are Lighthouse's figures per page, ours and the
+// floor's, then the LCP elements and the top long tasks.
+func lighthouseTables(r *Result) []table {
+	lh := r.Lighthouse
+	t := table{title: fmt.Sprintf("Lighthouse %s, mobile (simulated slow 4G, 4× CPU; median of %d runs)", cmp.Or(lh.Version, lighthouseVersion), lh.Runs),
+		head: []string{"page", "performance", "TBT", "LCP", "CLS", "FCP", "best practices", "SEO", "runs (retried)"}}
+	if len(lh.Pages) == 0 {
+		t.add("n/a", lh.Note)
+		return []table{t}
+	}
+	el := table{title: "Largest contentful paint element", head: []string{"page", "Lighthouse (largest-contentful-paint-element)"}}
+	lt := table{title: "Top long tasks (Lighthouse, the run of median TBT)", head: []string{"page", "longest tasks (start, duration, script)", "main-thread work"}}
+	for _, p := range lh.Pages {
+		m := p.Median
+		name := p.App + " " + p.Route
+		t.add(name, num(m.Performance), ms(m.TBT), secs(m.LCP), cls(m.CLS), secs(m.FCP), num(m.BestPractices), num(m.SEO),
+			fmt.Sprintf("%d (%d)", len(p.Runs), p.Retries))
+		e := m.LCPElement
+		if e == "" {
+			e = "n/a"
+			for _, f := range m.Failed {
+				if strings.HasPrefix(f, "largest-contentful-paint-element") {
+					e = "n/a (" + shorten(f, 160) + ")"
+				}
+			}
+		}
+		el.add(name, e)
+		var tasks, work []string
+		for _, k := range m.LongTasks[:min(4, len(m.LongTasks))] {
+			tasks = append(tasks, fmt.Sprintf("%s +%s %s", ms(k.Start), ms(k.Duration), shortURL(k.URL)))
+		}
+		for _, w := range m.MainThread[:min(3, len(m.MainThread))] {
+			work = append(work, w.Name+" "+ms(w.Ms))
+		}
+		lt.add(name, strings.Join(tasks, "; "), strings.Join(work, "; "))
+	}
+	return []table{t, el, lt}
+}
+
+// throttledTable is the cold loads of / slowed down, ours and the
+// floor's.
+func throttledTable(r *Result) table {
+	th := r.Throttled
+	t := table{title: fmt.Sprintf("Cold load of / slowed down (link: %s; CPU: %s, Long Tasks API in the page)", th.Link, th.CPU),
+		head: []string{"", "ours", "floor", "ours/floor"}, note: th.Note}
+	for _, row := range []struct {
+		name        string
+		ours, floor Series
+		f           func(Float) string
+	}{
+		{"ready over the throttled link", th.Ready, th.FloorReady, ms},
+		{"ready at 4× CPU", th.CPUReady, th.FloorCPUReady, ms},
+		{"longest task at 4× CPU", th.LongestTask, th.FloorLongest, ms},
+		{"tasks over 50 ms at 4× CPU", th.LongTasks, th.FloorLongTasks, num},
+		{"blocking time (each long task's part over 50 ms, summed) at 4× CPU", th.BlockingMs, th.FloorBlockingMs, ms},
+		{"largest contentful paint at 4× CPU", th.LCP, th.FloorLCP, ms},
+	} {
+		t.add(row.name, row.f(row.ours.Median), row.f(row.floor.Median), times(Float(ratio(float64(row.ours.Median), float64(row.floor.Median)))))
+	}
+	t.add("LCP element at 4× CPU (PerformanceObserver, last run)", lastOf(th.LCPElements), lastOf(th.FloorLCPElements), "")
+	return t
+}
+
+func secs(f Float) string {
+	if !f.OK() {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.1f s", float64(f)/1000)
+}
+
+func cls(f Float) string {
+	if !f.OK() {
+		return "n/a"
+	}
+	return fmt.Sprintf("%.3f", float64(f))
+}
+
+func lastOf(xs []string) string {
+	if len(xs) == 0 {
+		return "n/a"
+	}
+	return xs[len(xs)-1]
+}
+
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// shortURL drops the scheme and host of a script's URL.
+func shortURL(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		if j := strings.IndexByte(u[i+3:], '/'); j >= 0 {
+			return u[i+3+j:]
+		}
+	}
+	return u
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// The slowed-down loads: the CPU by CDP Emulation.setCPUThrottlingRate,
+// as Lighthouse's mobile preset does, and the network by CDP
+// Network.emulateNetworkConditions to a link of a phone on a good
+// connection.
+const (
+	cpuSlowdown   = 4.0
+	linkBitsPerS  = 10e6 // down and up
+	linkLatencyMs = 40.0
+	longTaskMs    = 50.0 // the Long Tasks API's threshold
+)
+
+// ThrottledResult is cold loads of / of both apps slowed down: over the
+// throttled link (time to ready) and on the slowed CPU (long tasks, from
+// the Long Tasks API in the page).
+type ThrottledResult struct {
+	Link            string `json:"link"`
+	CPU             string `json:"cpu"`
+	Ready           Series `json:"ready"`
+	FloorReady      Series `json:"floor_ready"`
+	ReadyRatio      Float  `json:"ready_ratio"`
+	LongestTask     Series `json:"longest_task"`
+	FloorLongest    Series `json:"floor_longest_task"`
+	LongTasks       Series `json:"long_tasks"` // tasks over 50 ms per load
+	FloorLongTasks  Series `json:"floor_long_tasks"`
+	BlockingMs      Series `json:"blocking_ms"` // the part of each long task over 50 ms, summed
+	FloorBlockingMs Series `json:"floor_blocking_ms"`
+	// CPUReady is time to ready on the slowed CPU (no network throttle).
+	CPUReady      Series `json:"cpu_ready"`
+	FloorCPUReady Series `json:"floor_cpu_ready"`
+	// LCP is the largest contentful paint of those loads and LCPElements
+	// its element, from the page's PerformanceObserver, one per load.
+	LCP              Series   `json:"lcp"`
+	FloorLCP         Series   `json:"floor_lcp"`
+	LCPElements      []string `json:"lcp_elements,omitempty"`
+	FloorLCPElements []string `json:"floor_lcp_elements,omitempty"`
+	Note             string   `json:"note,omitempty"`
+}
+
+func (t *ThrottledResult) finish() {
+	for _, s := range []*Series{&t.Ready, &t.FloorReady, &t.LongestTask, &t.FloorLongest, &t.LongTasks, &t.FloorLongTasks,
+		&t.BlockingMs, &t.FloorBlockingMs, &t.CPUReady, &t.FloorCPUReady, &t.LCP, &t.FloorLCP} {
+		s.finish()
+	}
+	t.ReadyRatio = Float(ratio(float64(t.Ready.Median), float64(t.FloorReady.Median)))
+}
+
+// throttle slows the tab down before a load: the CPU by cpu (1 is not
+// at all) and, with link, the network.
+func (t *tab) throttle(cpu float64, link bool) error {
+	acts := []chromedp.Action{emulation.SetCPUThrottlingRate(cpu)}
+	if link {
+		bytesPerS := linkBitsPerS / 8
+		acts = append(acts, network.EmulateNetworkConditions(false, linkLatencyMs, bytesPerS, bytesPerS))
+	}
+	return chromedp.Run(t.ctx, acts...)
+}
+
+// longTasksJS reads what probe.js's observers saw: the long tasks as
+// [count over 50 ms, longest, blocking time] ([] without the Long Tasks
+// API) and the last largest-contentful-paint candidate.
+const longTasksJS = `(() => {
+  const ts = window.__benchLongTasks, lcp = window.__benchLCP;
+  let longest = 0, blocking = 0;
+  for (const [, d] of ts || []) { longest = Math.max(longest, d); blocking += Math.max(0, d - 50); }
+  return {
+    tasks: ts ? [ts.length, longest, blocking] : [],
+    lcp: lcp ? lcp.time : -1,
+    element: lcp ? lcp.element + (lcp.node && !lcp.node.isConnected ? ' (since removed from the page)' : '') : '',
+  };
+})()`
+
+// pageTasks is what longTasksJS returns.
+type pageTasks struct {
+	Tasks   []float64 `json:"tasks"`
+	LCP     float64   `json:"lcp"`
+	Element string    `json:"element"`
+}
+
+// throttled times cold loads of / of both apps, alternating which goes
+// first: over the throttled link, then on the slowed CPU.
+func (b *bench) throttled(br *browser, ours, floor *proc) {
+	defer b.phase("timing throttled loads")()
+	th := &b.res.Throttled
+	th.Link = fmt.Sprintf("%g Mbit/s down and up, %g ms latency", linkBitsPerS/1e6, linkLatencyMs)
+	th.CPU = fmt.Sprintf("%g× slowdown", cpuSlowdown)
+	for i := range b.cfg.runs {
+		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
+			srv, sel, ready := floor, floorReady, &th.FloorReady
+			if isOurs {
+				srv, sel, ready = ours, oursReady, &th.Ready
+			}
+			s, _, err := b.throttledLoad(br, srv.URL+"/", sel, 1, true)
+			if err != nil {
+				ready.add(NaN)
+				b.problem("throttled-link load of %s run %d: %v", srv.name, i+1, err)
+				continue
+			}
+			ready.add(Float(s.Ready))
+		}
+	}
+	for i := range min(b.cfg.runs, 3) {
+		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
+			srv, sel := floor, floorReady
+			longest, count, blocking, ready := &th.FloorLongest, &th.FloorLongTasks, &th.FloorBlockingMs, &th.FloorCPUReady
+			lcp, elems := &th.FloorLCP, &th.FloorLCPElements
+			if isOurs {
+				srv, sel = ours, oursReady
+				longest, count, blocking, ready = &th.LongestTask, &th.LongTasks, &th.BlockingMs, &th.CPUReady
+				lcp, elems = &th.LCP, &th.LCPElements
+			}
+			s, pt, err := b.throttledLoad(br, srv.URL+"/", sel, cpuSlowdown, false)
+			if err != nil {
+				b.problem("%g× CPU load of %s run %d: %v", cpuSlowdown, srv.name, i+1, err)
+				longest.add(NaN)
+				continue
+			}
+			ready.add(Float(s.Ready))
+			lcp.add(mark(pt.LCP))
+			*elems = append(*elems, pt.Element)
+			if len(pt.Tasks) != 3 {
+				th.Note = "no Long Tasks API in this Chromium"
+				longest.add(NaN)
+				continue
+			}
+			count.add(Float(pt.Tasks[0]))
+			longest.add(Float(pt.Tasks[1]))
+			blocking.add(Float(pt.Tasks[2]))
+		}
+	}
+}
+
+// throttledLoad is one cold load in a fresh browser, slowed down; it
+// returns the load and, once the network has gone quiet, what the Long
+// Tasks and LCP APIs saw.
+func (b *bench) throttledLoad(br *browser, url, sel string, cpu float64, link bool) (loadSample, pageTasks, error) {
+	var lt pageTasks
+	t, err := br.newTab(sel)
+	if err != nil {
+		return loadSample{}, lt, err
+	}
+	defer t.close()
+	if err := t.throttle(cpu, link); err != nil {
+		return loadSample{}, lt, fmt.Errorf("throttle: %w", err)
+	}
+	s, err := t.load(url, loadLimit)
+	if err != nil {
+		return s, lt, err
+	}
+	// Tasks that end after ready belong to the cold load too: wait for
+	// the page to go quiet (load already waited for the network).
+	time.Sleep(time.Second)
+	if err := t.eval(longTasksJS, &lt, 30*time.Second); err != nil {
+		return s, lt, fmt.Errorf("read the long tasks: %w", err)
+	}
+	return s, lt, nil
+}
