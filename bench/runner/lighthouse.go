@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -26,6 +27,17 @@ var lighthouseRoutes = []string{"/", "/movers", "/constituents", "/events", "/fi
 // lighthouseFlags are Chromium's flags for Lighthouse: headless, and
 // nothing that reaches for the outside network, which this machine lacks.
 const lighthouseFlags = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync"
+
+// lhConfigJS is Lighthouse's default configuration with lhGathererJS in place
+// of TraceElements, so that the LCP element is found on this Chromium
+// (see lh-lcp-gatherer.mjs). Both are written next to Lighthouse's
+// node_modules, where the gatherer's imports resolve.
+var (
+	//go:embed lh-config.mjs
+	lhConfigJS []byte
+	//go:embed lh-lcp-gatherer.mjs
+	lhGathererJS []byte
+)
 
 // lighthouseAttempts is how often one run is tried: on this Chromium a
 // gatherer sometimes fails, and such a run is tried again, not dropped.
@@ -55,7 +67,8 @@ type LighthouseRun struct {
 	// run is kept: on Chromium 156 Lighthouse 12.2.3's RootCauses
 	// gatherer fails on every run (its trace engine reads a
 	// PipelineReporter field this Chromium no longer writes), which takes
-	// the LCP element with it, and retrying cannot help.
+	// the LCP element with it unless lhConfigJS is used, and retrying
+	// cannot help.
 	Failed []string `json:"failed_audits,omitempty"`
 }
 
@@ -178,13 +191,14 @@ func parseLighthouse(data []byte) (LighthouseRun, string, error) {
 // audit: a list whose first table holds the node (older reports: the
 // table itself).
 func lcpElement(d lhDetails) string {
-	items := d.Items
+	items, phases := d.Items, ""
 	if d.Type == "list" && len(items) > 0 {
 		var first lhDetails
 		if json.Unmarshal(items[0], &first) != nil {
 			return ""
 		}
 		items = first.Items
+		phases = lcpPhases(d.Items[1:])
 	}
 	for _, it := range items {
 		var n struct {
@@ -199,10 +213,35 @@ func lcpElement(d lhDetails) string {
 			if len(label) > 60 {
 				label = append(label[:60], '…')
 			}
-			return fmt.Sprintf("%s (%s) %q", n.Node.Snippet, n.Node.Selector, string(label))
+			return strings.TrimSpace(fmt.Sprintf("%s (%s) %q %s", n.Node.Snippet, n.Node.Selector, string(label), phases))
 		}
 	}
 	return ""
+}
+
+// lcpPhases is the LCP's phases table (TTFB, load delay, load time,
+// render delay) in one line, the phases that took time only.
+func lcpPhases(tables []json.RawMessage) string {
+	var parts []string
+	for _, raw := range tables {
+		var t lhDetails
+		if json.Unmarshal(raw, &t) != nil {
+			continue
+		}
+		for _, it := range t.Items {
+			var p struct {
+				Phase  string  `json:"phase"`
+				Timing float64 `json:"timing"`
+			}
+			if json.Unmarshal(it, &p) == nil && p.Phase != "" && p.Timing >= 1 {
+				parts = append(parts, fmt.Sprintf("%s %.0f ms", strings.ToLower(p.Phase), p.Timing))
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // medianRun is the median of each figure over runs; the LCP element,
@@ -252,6 +291,13 @@ func (b *bench) lighthouse(ctx context.Context, ours, floor *proc) {
 		return
 	}
 	defer b.phase("running Lighthouse")()
+	prefix := filepath.Dir(filepath.Dir(filepath.Dir(b.cfg.lighthouse))) // above node_modules/.bin/lighthouse
+	b.lhConfig = filepath.Join(prefix, "lh-config.mjs")
+	err := os.WriteFile(b.lhConfig, lhConfigJS, 0o644)
+	if err = cmp.Or(err, os.WriteFile(filepath.Join(prefix, "lh-lcp-gatherer.mjs"), lhGathererJS, 0o644)); err != nil {
+		b.problem("Lighthouse configuration: %v", err)
+		b.lhConfig = ""
+	}
 	lh.Pages = []LighthousePage{{App: "floor", Route: "/"}}
 	for _, r := range lighthouseRoutes {
 		lh.Pages = append(lh.Pages, LighthousePage{App: "ours", Route: r})
@@ -302,8 +348,12 @@ func (b *bench) lighthouseRun(ctx context.Context, u, out string) (LighthouseRun
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
 	defer cancel()
 	os.Remove(out)
-	cmd := exec.CommandContext(ctx, b.cfg.lighthouse, u, "--output=json", "--output-path="+out,
-		"--only-categories=performance,best-practices,seo", "--quiet", "--chrome-flags="+lighthouseFlags)
+	args := []string{u, "--output=json", "--output-path=" + out,
+		"--only-categories=performance,best-practices,seo", "--quiet", "--chrome-flags=" + lighthouseFlags}
+	if b.lhConfig != "" {
+		args = append(args, "--config-path="+b.lhConfig)
+	}
+	cmd := exec.CommandContext(ctx, b.cfg.lighthouse, args...)
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+b.chromium)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return LighthouseRun{}, fmt.Errorf("%v: %s", err, lastLine(string(msg)))

@@ -172,6 +172,7 @@ type bench struct {
 	log      io.Writer
 	start    time.Time
 	chromium string // the browser's path, for Lighthouse
+	lhConfig string // Lighthouse's configuration file, once written
 }
 
 // problem records something that kept a figure from being measured.

@@ -56,9 +56,14 @@ func (t *ThrottledResult) finish() {
 }
 
 // throttle slows the tab down before a load: the CPU by cpu (1 is not
-// at all) and, with link, the network.
+// at all), then also with a phone's screen as Lighthouse's mobile preset
+// has it (412×823 CSS pixels at 1.75×), so that the largest contentful
+// paint is of the same layout; and, with link, the network.
 func (t *tab) throttle(cpu float64, link bool) error {
 	acts := []chromedp.Action{emulation.SetCPUThrottlingRate(cpu)}
+	if cpu > 1 {
+		acts = append(acts, emulation.SetDeviceMetricsOverride(412, 823, 1.75, true))
+	}
 	if link {
 		bytesPerS := linkBitsPerS / 8
 		acts = append(acts, network.EmulateNetworkConditions(false, linkLatencyMs, bytesPerS, bytesPerS))
@@ -93,7 +98,7 @@ func (b *bench) throttled(br *browser, ours, floor *proc) {
 	defer b.phase("timing throttled loads")()
 	th := &b.res.Throttled
 	th.Link = fmt.Sprintf("%g Mbit/s down and up, %g ms latency", linkBitsPerS/1e6, linkLatencyMs)
-	th.CPU = fmt.Sprintf("%g× slowdown", cpuSlowdown)
+	th.CPU = fmt.Sprintf("%g× slowdown, a phone's 412×823 screen", cpuSlowdown)
 	for i := range b.cfg.runs {
 		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
 			srv, sel, ready := floor, floorReady, &th.FloorReady
