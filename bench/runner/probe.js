@@ -19,7 +19,7 @@
     window.__benchLongTasks = null; // no Long Tasks API here
   }
   const describe = (el) => {
-    if (!el) return '(no element)';
+    if (!el) return '(element removed before the entry was read)';
     let d = el.tagName.toLowerCase();
     if (el.id) d += '#' + el.id;
     if (el.classList.length) d += '.' + [...el.classList].join('.');
