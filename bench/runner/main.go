@@ -15,7 +15,12 @@
 //     the page, on the real report and on a synthetic one of 10,000 rows
 //     (bench/synth); CDP's profiler says where the time goes;
 //   - serving: wrk's own requests per second and p99 (wrk-done.lua), ours
-//     against nginx (nginx.conf); perf samples our server.
+//     against nginx (nginx.conf); perf samples our server;
+//   - slowed down (throttle.go): cold loads over a 10 Mbit/s, 40 ms link
+//     (CDP network emulation), and at 4× CPU slowdown on a phone's screen
+//     with the Long Tasks API and the LCP entry read in the page;
+//   - Lighthouse 12.2.3 mobile on six routes and on the floor's page
+//     (lighthouse.go; full runs only).
 //
 // It prints the tables as Markdown, writes the figures to
 // bench/out/latest.json (and a copy named by the time) and the tables to
@@ -255,16 +260,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer synthSrv.stop()
 	done()
 
-	if br, err := newBrowser(ctx); err != nil {
-		b.problem("load and interaction not measured: %v", err)
-	} else {
-		b.load(ctx, br, floor)
-		b.throttled(br, ours, floor)
-		b.interact(br, ours, synthSrv, reports)
-		if cfg.profile {
-			b.profiles(ctx, br)
-		}
-	}
+	b.browse(ctx, ours, floor, synthSrv, reports)
 	b.lighthouse(ctx, ours, floor)
 	floor.stop()
 	synthSrv.stop()
@@ -279,6 +275,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	err = b.finish(stdout)
 	return cmp.Or(ctx.Err(), err)
+}
+
+// browse runs the measurements in headless Chromium: loads, throttled
+// loads, interactions and, unless -profile=false, the CPU profiles.
+func (b *bench) browse(ctx context.Context, ours, floor, synthSrv *proc, reports map[string]*report.Report) {
+	br, err := newBrowser(ctx)
+	if err != nil {
+		b.problem("load and interaction not measured: %v", err)
+		return
+	}
+	b.load(ctx, br, floor)
+	b.throttled(br, ours, floor)
+	b.interact(br, ours, synthSrv, reports)
+	if b.cfg.profile {
+		b.profiles(ctx, br)
+	}
 }
 
 // snapshot copies the build the run measures, bin/server, web/ and data/,
