@@ -54,6 +54,12 @@ type LighthouseRun struct {
 	LCP           Float `json:"lcp_ms"`
 	CLS           Float `json:"cls"`
 	FCP           Float `json:"fcp_ms"`
+	// ObservedFCP and ObservedLCP are the paints of the load Lighthouse
+	// watched, unthrottled, from which it simulated the figures above
+	// (the metrics audit): an LCP later than the first paint means a
+	// later, larger candidate than the first content.
+	ObservedFCP Float `json:"observed_fcp_ms"`
+	ObservedLCP Float `json:"observed_lcp_ms"`
 	// LCPElement is the element Lighthouse took as the largest contentful
 	// paint (largest-contentful-paint-element).
 	LCPElement string `json:"lcp_element,omitempty"`
@@ -131,7 +137,7 @@ var lhAudits = []string{"total-blocking-time", "largest-contentful-paint", "cumu
 // diagnostic audit that errored is listed in the run's Failed.
 func parseLighthouse(data []byte) (LighthouseRun, string, error) {
 	var r lhReport
-	run := LighthouseRun{Performance: NaN, BestPractices: NaN, SEO: NaN, TBT: NaN, LCP: NaN, CLS: NaN, FCP: NaN}
+	run := LighthouseRun{Performance: NaN, BestPractices: NaN, SEO: NaN, TBT: NaN, LCP: NaN, CLS: NaN, FCP: NaN, ObservedFCP: NaN, ObservedLCP: NaN}
 	if err := json.Unmarshal(data, &r); err != nil {
 		return run, "", fmt.Errorf("read Lighthouse's report: %w", err)
 	}
@@ -156,6 +162,15 @@ func parseLighthouse(data []byte) (LighthouseRun, string, error) {
 			continue
 		}
 		*[]*Float{&run.TBT, &run.LCP, &run.CLS, &run.FCP}[i] = Float(*a.NumericValue)
+	}
+	for _, it := range r.Audits["metrics"].Details.Items[:min(1, len(r.Audits["metrics"].Details.Items))] {
+		var o struct {
+			FCP *float64 `json:"observedFirstContentfulPaint"`
+			LCP *float64 `json:"observedLargestContentfulPaint"`
+		}
+		if json.Unmarshal(it, &o) == nil && o.FCP != nil && o.LCP != nil {
+			run.ObservedFCP, run.ObservedLCP = Float(*o.FCP), Float(*o.LCP)
+		}
 	}
 	for _, id := range []string{"largest-contentful-paint-element", "long-tasks", "mainthread-work-breakdown"} {
 		if a := r.Audits[id]; a.Mode == "error" {
@@ -263,6 +278,8 @@ func medianRun(runs []LighthouseRun) LighthouseRun {
 		LCP:           pick(func(r LighthouseRun) Float { return r.LCP }),
 		CLS:           pick(func(r LighthouseRun) Float { return r.CLS }),
 		FCP:           pick(func(r LighthouseRun) Float { return r.FCP }),
+		ObservedFCP:   pick(func(r LighthouseRun) Float { return r.ObservedFCP }),
+		ObservedLCP:   pick(func(r LighthouseRun) Float { return r.ObservedLCP }),
 	}
 	if len(runs) > 0 {
 		byTBT := slices.Clone(runs)

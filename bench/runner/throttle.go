@@ -40,6 +40,8 @@ type ThrottledResult struct {
 	FloorCPUReady Series `json:"floor_cpu_ready"`
 	// LCP is the largest contentful paint of those loads and LCPElements
 	// its element, from the page's PerformanceObserver, one per load.
+	CPUFCP           Series   `json:"cpu_fcp"`
+	FloorCPUFCP      Series   `json:"floor_cpu_fcp"`
 	LCP              Series   `json:"lcp"`
 	FloorLCP         Series   `json:"floor_lcp"`
 	LCPElements      []string `json:"lcp_elements,omitempty"`
@@ -49,7 +51,7 @@ type ThrottledResult struct {
 
 func (t *ThrottledResult) finish() {
 	for _, s := range []*Series{&t.Ready, &t.FloorReady, &t.LongestTask, &t.FloorLongest, &t.LongTasks, &t.FloorLongTasks,
-		&t.BlockingMs, &t.FloorBlockingMs, &t.CPUReady, &t.FloorCPUReady, &t.LCP, &t.FloorLCP} {
+		&t.BlockingMs, &t.FloorBlockingMs, &t.CPUReady, &t.FloorCPUReady, &t.CPUFCP, &t.FloorCPUFCP, &t.LCP, &t.FloorLCP} {
 		s.finish()
 	}
 	t.ReadyRatio = Float(ratio(float64(t.Ready.Median), float64(t.FloorReady.Median)))
@@ -118,11 +120,11 @@ func (b *bench) throttled(br *browser, ours, floor *proc) {
 		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
 			srv, sel := floor, floorReady
 			longest, count, blocking, ready := &th.FloorLongest, &th.FloorLongTasks, &th.FloorBlockingMs, &th.FloorCPUReady
-			lcp, elems := &th.FloorLCP, &th.FloorLCPElements
+			fcp, lcp, elems := &th.FloorCPUFCP, &th.FloorLCP, &th.FloorLCPElements
 			if isOurs {
 				srv, sel = ours, oursReady
 				longest, count, blocking, ready = &th.LongestTask, &th.LongTasks, &th.BlockingMs, &th.CPUReady
-				lcp, elems = &th.LCP, &th.LCPElements
+				fcp, lcp, elems = &th.CPUFCP, &th.LCP, &th.LCPElements
 			}
 			s, pt, err := b.throttledLoad(br, srv.URL+"/", sel, cpuSlowdown, false)
 			if err != nil {
@@ -131,6 +133,7 @@ func (b *bench) throttled(br *browser, ours, floor *proc) {
 				continue
 			}
 			ready.add(Float(s.Ready))
+			fcp.add(mark(s.FCP))
 			lcp.add(mark(pt.LCP))
 			*elems = append(*elems, pt.Element)
 			if len(pt.Tasks) != 3 {
