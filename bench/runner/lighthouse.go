@@ -47,13 +47,16 @@ const lighthouseAttempts = 4
 // simulated slow 4G, 4× CPU slowdown) says of a page. Scores are 0–100,
 // times in milliseconds.
 type LighthouseRun struct {
+	// The categories' scores.
 	Performance   Float `json:"performance"`
 	BestPractices Float `json:"best_practices"`
 	SEO           Float `json:"seo"`
-	TBT           Float `json:"tbt_ms"`
-	LCP           Float `json:"lcp_ms"`
-	CLS           Float `json:"cls"`
-	FCP           Float `json:"fcp_ms"`
+	// The simulated metrics: total blocking time, largest contentful
+	// paint, cumulative layout shift (no unit), first contentful paint.
+	TBT Float `json:"tbt_ms"`
+	LCP Float `json:"lcp_ms"`
+	CLS Float `json:"cls"`
+	FCP Float `json:"fcp_ms"`
 	// ObservedFCP and ObservedLCP are the paints of the load Lighthouse
 	// watched, unthrottled, from which it simulated the figures above
 	// (the metrics audit): an LCP later than the first paint means a
@@ -78,29 +81,37 @@ type LighthouseRun struct {
 	Failed []string `json:"failed_audits,omitempty"`
 }
 
-// LongTask is one main-thread task over 50 ms, as Lighthouse lists it.
+// LongTask is one main-thread task over 50 ms, as Lighthouse lists it:
+// the script it is attributed to, its start and duration.
 type LongTask struct {
-	URL      string `json:"url"`
-	Start    Float  `json:"start_ms"`
-	Duration Float  `json:"duration_ms"`
+	URL string `json:"url"`
+	// Start and Duration are in milliseconds.
+	Start    Float `json:"start_ms"`
+	Duration Float `json:"duration_ms"`
 }
 
 // LighthousePage is the runs of one page and their medians.
 type LighthousePage struct {
-	App     string          `json:"app"` // ours or floor
-	Route   string          `json:"route"`
+	// App is ours or floor.
+	App   string `json:"app"`
+	Route string `json:"route"`
+	// Runs are the runs that succeeded, Retries the runs tried again.
 	Runs    []LighthouseRun `json:"runs"`
-	Median  LighthouseRun   `json:"median"`
 	Retries int             `json:"retries"`
-	Note    string          `json:"note,omitempty"`
+	Median  LighthouseRun   `json:"median"`
+	// Note is why a run failed, when one did.
+	Note string `json:"note,omitempty"`
 }
 
-// LighthouseResult is every page Lighthouse measured in the run.
+// LighthouseResult is every page Lighthouse measured in the run, or why
+// none was (Note).
 type LighthouseResult struct {
-	Version string           `json:"version,omitempty"`
-	Runs    int              `json:"runs_per_page"`
-	Pages   []LighthousePage `json:"pages,omitempty"`
-	Note    string           `json:"note,omitempty"`
+	Version string `json:"version,omitempty"`
+	// Runs is the runs per page.
+	Runs  int              `json:"runs_per_page"`
+	Pages []LighthousePage `json:"pages,omitempty"`
+	// Note is why no page was measured.
+	Note string `json:"note,omitempty"`
 }
 
 // lhReport is the part of Lighthouse's JSON report the runner reads.

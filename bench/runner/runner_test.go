@@ -215,7 +215,7 @@ func TestTargets(t *testing.T) {
 			{Path: "/", Accept: "identity", RPSRatio: 2},
 		}},
 		Flood:     FloodResult{Conns: 256, Requests: 900, PeakRSSMB: 226, CachedP99: 80},
-		Throttled: ThrottledResult{LongestTask: Series{Median: 120}, ReadyRatio: 1.5},
+		Throttled: ThrottledResult{Ours: SlowLoads{LongestTask: Series{Median: 120}}, ReadyRatio: 1.5},
 		Lighthouse: LighthouseResult{Pages: []LighthousePage{
 			{App: "floor", Route: "/", Median: LighthouseRun{Performance: 99}},
 			{App: "ours", Route: "/", Median: LighthouseRun{Performance: 95, TBT: 150, LCP: 1100, CLS: 0.01, BestPractices: 100, SEO: 100,

@@ -24,37 +24,42 @@ const (
 // throttled link (time to ready) and on the slowed CPU (long tasks, from
 // the Long Tasks API in the page).
 type ThrottledResult struct {
-	Link            string `json:"link"`
-	CPU             string `json:"cpu"`
-	Ready           Series `json:"ready"`
-	FloorReady      Series `json:"floor_ready"`
-	ReadyRatio      Float  `json:"ready_ratio"`
-	LongestTask     Series `json:"longest_task"`
-	FloorLongest    Series `json:"floor_longest_task"`
-	LongTasks       Series `json:"long_tasks"` // tasks over 50 ms per load
-	FloorLongTasks  Series `json:"floor_long_tasks"`
-	BlockingMs      Series `json:"blocking_ms"` // the part of each long task over 50 ms, summed
-	FloorBlockingMs Series `json:"floor_blocking_ms"`
-	// CPUReady is time to ready on the slowed CPU (no network throttle).
-	CPUReady      Series `json:"cpu_ready"`
-	FloorCPUReady Series `json:"floor_cpu_ready"`
-	// LCP is the largest contentful paint of those loads and LCPElements
-	// its element, from the page's PerformanceObserver, one per load.
-	CPUFCP           Series   `json:"cpu_fcp"`
-	FloorCPUFCP      Series   `json:"floor_cpu_fcp"`
-	LCP              Series   `json:"lcp"`
-	FloorLCP         Series   `json:"floor_lcp"`
-	LCPElements      []string `json:"lcp_elements,omitempty"`
-	FloorLCPElements []string `json:"floor_lcp_elements,omitempty"`
-	Note             string   `json:"note,omitempty"`
+	// Link and CPU say how the loads were slowed down.
+	Link  string    `json:"link"`
+	CPU   string    `json:"cpu"`
+	Ours  SlowLoads `json:"ours"`
+	Floor SlowLoads `json:"floor"`
+	// ReadyRatio is our time to ready over the link to the floor's.
+	ReadyRatio Float  `json:"ready_ratio"`
+	Note       string `json:"note,omitempty"`
+}
+
+// SlowLoads is one app's slowed-down cold loads of /.
+type SlowLoads struct {
+	// LinkReady is time to ready over the throttled link.
+	LinkReady Series `json:"link_ready"`
+	// The rest is of the loads at 4× CPU: ready, first and largest
+	// contentful paint.
+	CPUReady Series `json:"cpu_ready"`
+	CPUFCP   Series `json:"cpu_fcp"`
+	LCP      Series `json:"lcp"`
+	// The Long Tasks API's tasks: the longest, how many (over 50 ms),
+	// and their blocking time (each one's part over 50 ms, summed).
+	LongestTask Series `json:"longest_task"`
+	LongTasks   Series `json:"long_tasks"`
+	BlockingMs  Series `json:"blocking_ms"`
+	// LCPElements is the element of the LCP of each load, from the page's
+	// PerformanceObserver.
+	LCPElements []string `json:"lcp_elements,omitempty"`
 }
 
 func (t *ThrottledResult) finish() {
-	for _, s := range []*Series{&t.Ready, &t.FloorReady, &t.LongestTask, &t.FloorLongest, &t.LongTasks, &t.FloorLongTasks,
-		&t.BlockingMs, &t.FloorBlockingMs, &t.CPUReady, &t.FloorCPUReady, &t.CPUFCP, &t.FloorCPUFCP, &t.LCP, &t.FloorLCP} {
-		s.finish()
+	for _, l := range []*SlowLoads{&t.Ours, &t.Floor} {
+		for _, s := range []*Series{&l.LinkReady, &l.CPUReady, &l.CPUFCP, &l.LCP, &l.LongestTask, &l.LongTasks, &l.BlockingMs} {
+			s.finish()
+		}
 	}
-	t.ReadyRatio = Float(ratio(float64(t.Ready.Median), float64(t.FloorReady.Median)))
+	t.ReadyRatio = Float(ratio(float64(t.Ours.LinkReady.Median), float64(t.Floor.LinkReady.Median)))
 }
 
 // throttle slows the tab down before a load: the CPU by cpu (1 is not
@@ -101,49 +106,45 @@ func (b *bench) throttled(br *browser, ours, floor *proc) {
 	th := &b.res.Throttled
 	th.Link = fmt.Sprintf("%g Mbit/s down and up, %g ms latency", linkBitsPerS/1e6, linkLatencyMs)
 	th.CPU = fmt.Sprintf("%g× slowdown, a phone's 412×823 screen", cpuSlowdown)
+	apps := func(isOurs bool) (*proc, string, *SlowLoads) {
+		if isOurs {
+			return ours, oursReady, &th.Ours
+		}
+		return floor, floorReady, &th.Floor
+	}
 	for i := range b.cfg.runs {
 		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
-			srv, sel, ready := floor, floorReady, &th.FloorReady
-			if isOurs {
-				srv, sel, ready = ours, oursReady, &th.Ready
-			}
+			srv, sel, sl := apps(isOurs)
 			s, _, err := b.throttledLoad(br, srv.URL+"/", sel, 1, true)
 			if err != nil {
-				ready.add(NaN)
+				sl.LinkReady.add(NaN)
 				b.problem("throttled-link load of %s run %d: %v", srv.name, i+1, err)
 				continue
 			}
-			ready.add(Float(s.Ready))
+			sl.LinkReady.add(Float(s.Ready))
 		}
 	}
 	for i := range min(b.cfg.runs, 3) {
 		for _, isOurs := range []bool{i%2 == 1, i%2 == 0} {
-			srv, sel := floor, floorReady
-			longest, count, blocking, ready := &th.FloorLongest, &th.FloorLongTasks, &th.FloorBlockingMs, &th.FloorCPUReady
-			fcp, lcp, elems := &th.FloorCPUFCP, &th.FloorLCP, &th.FloorLCPElements
-			if isOurs {
-				srv, sel = ours, oursReady
-				longest, count, blocking, ready = &th.LongestTask, &th.LongTasks, &th.BlockingMs, &th.CPUReady
-				fcp, lcp, elems = &th.CPUFCP, &th.LCP, &th.LCPElements
-			}
+			srv, sel, sl := apps(isOurs)
 			s, pt, err := b.throttledLoad(br, srv.URL+"/", sel, cpuSlowdown, false)
 			if err != nil {
 				b.problem("%g× CPU load of %s run %d: %v", cpuSlowdown, srv.name, i+1, err)
-				longest.add(NaN)
+				sl.LongestTask.add(NaN)
 				continue
 			}
-			ready.add(Float(s.Ready))
-			fcp.add(mark(s.FCP))
-			lcp.add(mark(pt.LCP))
-			*elems = append(*elems, pt.Element)
+			sl.CPUReady.add(Float(s.Ready))
+			sl.CPUFCP.add(mark(s.FCP))
+			sl.LCP.add(mark(pt.LCP))
+			sl.LCPElements = append(sl.LCPElements, pt.Element)
 			if len(pt.Tasks) != 3 {
 				th.Note = "no Long Tasks API in this Chromium"
-				longest.add(NaN)
+				sl.LongestTask.add(NaN)
 				continue
 			}
-			count.add(Float(pt.Tasks[0]))
-			longest.add(Float(pt.Tasks[1]))
-			blocking.add(Float(pt.Tasks[2]))
+			sl.LongTasks.add(Float(pt.Tasks[0]))
+			sl.LongestTask.add(Float(pt.Tasks[1]))
+			sl.BlockingMs.add(Float(pt.Tasks[2]))
 		}
 	}
 }
