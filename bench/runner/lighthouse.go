@@ -153,7 +153,7 @@ func parseLighthouse(data []byte) (LighthouseRun, string, error) {
 		return run, "", fmt.Errorf("read Lighthouse's report: %w", err)
 	}
 	if r.RuntimeError != nil && r.RuntimeError.Code != "" {
-		return run, r.Version, fmt.Errorf("Lighthouse: %s: %s", r.RuntimeError.Code, r.RuntimeError.Message)
+		return run, r.Version, fmt.Errorf("runtime error %s: %s", r.RuntimeError.Code, r.RuntimeError.Message)
 	}
 	var errs []error
 	for _, c := range []struct {
@@ -393,7 +393,7 @@ func (b *bench) lighthouseRun(ctx context.Context, u, out string) (LighthouseRun
 	run, version, err := parseLighthouse(data)
 	b.res.Lighthouse.Version = version
 	if err == nil && version != lighthouseVersion {
-		err = fmt.Errorf("Lighthouse %s, not %s", version, lighthouseVersion)
+		err = fmt.Errorf("this is Lighthouse %s, not %s", version, lighthouseVersion)
 	}
 	return run, err
 }
