@@ -62,8 +62,10 @@ test: vet lint unit browser bench-smoke
 # hello-world go-app app built with the same flags (the floor) and against
 # nginx serving the static export. nginx, its brotli_static module, wrk and
 # wabt (wasm-objdump) are installed with apt-get when missing; if that fails
-# the figures that need them are n/a. `make bench-smoke` runs it once with
-# small loads.
+# the figures that need them are n/a. Lighthouse is installed from npm,
+# pinned, into bench/out/lighthouse (full runs only; if npm fails, its
+# figures are n/a). `make bench-smoke` runs it once with small loads and
+# without Lighthouse.
 .PHONY: bench bench-smoke
 BENCH_DEPS = command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 && \
 	  command -v wasm-objdump >/dev/null 2>&1 && \
@@ -72,12 +74,19 @@ BENCH_DEPS = command -v nginx >/dev/null 2>&1 && command -v wrk >/dev/null 2>&1 
 	  apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -qq nginx libnginx-mod-http-brotli-static wrk wabt >/dev/null; } || \
 	  echo "could not install nginx, wrk or wabt: the figures that need them will be n/a"
+LIGHTHOUSE = 12.2.3
+BENCH_LIGHTHOUSE = test "$$(bench/out/lighthouse/node_modules/.bin/lighthouse --version 2>/dev/null)" = $(LIGHTHOUSE) || { \
+	  echo "installing lighthouse@$(LIGHTHOUSE) with npm into bench/out/lighthouse"; \
+	  mkdir -p bench/out/lighthouse && \
+	  npm i -E --silent --no-audit --no-fund --prefix bench/out/lighthouse lighthouse@$(LIGHTHOUSE) >/dev/null; } || \
+	  echo "could not install lighthouse with npm: its figures will be n/a"
 BENCH_FLOOR = GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o bench/out/hello/web/app.wasm ./bench/hello && \
 	$(GO) build -o bench/out/bin/hello ./bench/hello && \
 	./bin/server -precompress bench/out/hello/web
 
 bench: build browser-deps
 	@$(BENCH_DEPS)
+	@$(BENCH_LIGHTHOUSE)
 	$(BENCH_FLOOR)
 	$(GO) run ./bench/runner
 

@@ -15,7 +15,12 @@
 //     the page, on the real report and on a synthetic one of 10,000 rows
 //     (bench/synth); CDP's profiler says where the time goes;
 //   - serving: wrk's own requests per second and p99 (wrk-done.lua), ours
-//     against nginx (nginx.conf); perf samples our server.
+//     against nginx (nginx.conf); perf samples our server;
+//   - slowed down (throttle.go): cold loads over a 10 Mbit/s, 40 ms link
+//     (CDP network emulation), and at 4× CPU slowdown on a phone's screen
+//     with the Long Tasks API and the LCP entry read in the page;
+//   - Lighthouse 12.2.3 mobile on six routes and on the floor's page
+//     (lighthouse.go; full runs only).
 //
 // It prints the tables as Markdown, writes the figures to
 // bench/out/latest.json (and a copy named by the time) and the tables to
@@ -84,6 +89,8 @@ type config struct {
 	logDir, tmpDir string
 	synthPath      string
 	realData       string
+	lighthouse     string
+	lhRuns         int
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -103,6 +110,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.layout, "layout", true, "build both wasm binaries with names and break their code down by package")
 	fs.BoolVar(&c.profile, "profile", true, "record CPU profiles of the interactions with the wasm built with names")
 	fs.IntVar(&c.synthN, "synth-rows", 10000, "movers, constituents and events each in the synthetic report")
+	fs.StringVar(&c.lighthouse, "lighthouse", "bench/out/lighthouse/node_modules/.bin/lighthouse", "Lighthouse `command`, relative to -root (the Makefile installs it from npm)")
+	fs.IntVar(&c.lhRuns, "lighthouse-runs", 3, "Lighthouse runs of each page, for the medians")
 	fs.BoolVar(&c.keepLogs, "keep-logs", false, "keep the servers' access logs of the serving loads (they grow large)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
@@ -128,7 +137,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 			}
 		}
 	}
-	if c.runs < 1 || c.samples < 1 || c.rounds < 1 || c.duration < time.Second || c.synthN < 3 {
+	if c.runs < 1 || c.lhRuns < 1 || c.samples < 1 || c.rounds < 1 || c.duration < time.Second || c.synthN < 3 {
 		return c, errors.New("-runs, -samples, -rounds and -synth-rows must be positive (-synth-rows at least 3) and -duration at least 1s")
 	}
 	for _, r := range strings.Split(*routes, ",") {
@@ -143,6 +152,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	c.root = root
 	if !filepath.IsAbs(c.out) {
 		c.out = filepath.Join(root, c.out)
+	}
+	if !filepath.IsAbs(c.lighthouse) && strings.ContainsRune(c.lighthouse, filepath.Separator) {
+		c.lighthouse = filepath.Join(root, c.lighthouse)
 	}
 	// The run serves a snapshot of the build, so that a rebuild by someone
 	// else while it runs cannot mix two builds in one set of figures.
@@ -160,10 +172,12 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 
 // bench is one run in progress.
 type bench struct {
-	cfg   config
-	res   *Result
-	log   io.Writer
-	start time.Time
+	cfg      config
+	res      *Result
+	log      io.Writer
+	start    time.Time
+	chromium string // the browser's path, for Lighthouse
+	lhConfig string // Lighthouse's configuration file, once written
 }
 
 // problem records something that kept a figure from being measured.
@@ -210,7 +224,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	mode := map[bool]string{false: "full", true: "smoke"}[cfg.smoke]
 	chromiumPath, _ := chromium.Path()
-	b := &bench{cfg: cfg, log: stderr, start: time.Now(), res: &Result{
+	b := &bench{cfg: cfg, log: stderr, start: time.Now(), chromium: chromiumPath, res: &Result{
 		Format:  2,
 		Time:    time.Now().UTC().Format(time.RFC3339),
 		Mode:    mode,
@@ -246,15 +260,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer synthSrv.stop()
 	done()
 
-	if br, err := newBrowser(ctx); err != nil {
-		b.problem("load and interaction not measured: %v", err)
-	} else {
-		b.load(ctx, br, floor)
-		b.interact(br, ours, synthSrv, reports)
-		if cfg.profile {
-			b.profiles(ctx, br)
-		}
-	}
+	b.browse(ctx, ours, floor, synthSrv, reports)
+	b.lighthouse(ctx, ours, floor)
 	floor.stop()
 	synthSrv.stop()
 
@@ -268,6 +275,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 	err = b.finish(stdout)
 	return cmp.Or(ctx.Err(), err)
+}
+
+// browse runs the measurements in headless Chromium: loads, throttled
+// loads, interactions and, unless -profile=false, the CPU profiles.
+func (b *bench) browse(ctx context.Context, ours, floor, synthSrv *proc, reports map[string]*report.Report) {
+	br, err := newBrowser(ctx)
+	if err != nil {
+		b.problem("load and interaction not measured: %v", err)
+		return
+	}
+	b.load(ctx, br, floor)
+	b.throttled(br, ours, floor)
+	b.interact(br, ours, synthSrv, reports)
+	if b.cfg.profile {
+		b.profiles(ctx, br)
+	}
 }
 
 // snapshot copies the build the run measures, bin/server, web/ and data/,

@@ -84,21 +84,26 @@ func (l *Latency) finish() {
 
 // Result is everything one run of the benchmark measured.
 type Result struct {
-	Format   int          `json:"format"`
-	Time     string       `json:"time"`
-	Mode     string       `json:"mode"` // full or smoke
-	Machine  Machine      `json:"machine"`
-	Settings Settings     `json:"settings"`
-	Size     SizeResult   `json:"size"`
-	Load     LoadResult   `json:"load"`
-	Interact []Interact   `json:"interaction"`
-	Serve    ServeResult  `json:"serving"`
-	Flood    FloodResult  `json:"flood"`
-	Profiles []CPUProfile `json:"profiles,omitempty"`
-	Targets  []Target     `json:"targets"`
-	Problems []string     `json:"problems,omitempty"`
-	Skipped  []string     `json:"skipped,omitempty"`
-	Phases   []PhaseTimer `json:"phases"`
+	Format   int        `json:"format"`
+	Time     string     `json:"time"`
+	Mode     string     `json:"mode"` // full or smoke
+	Machine  Machine    `json:"machine"`
+	Settings Settings   `json:"settings"`
+	Size     SizeResult `json:"size"`
+	Load     LoadResult `json:"load"`
+	// Throttled is cold loads over a slow link and on a slowed CPU.
+	Throttled ThrottledResult `json:"throttled"`
+	// Lighthouse is Lighthouse's mobile figures for each route and the
+	// floor.
+	Lighthouse LighthouseResult `json:"lighthouse"`
+	Interact   []Interact       `json:"interaction"`
+	Serve      ServeResult      `json:"serving"`
+	Flood      FloodResult      `json:"flood"`
+	Profiles   []CPUProfile     `json:"profiles,omitempty"`
+	Targets    []Target         `json:"targets"`
+	Problems   []string         `json:"problems,omitempty"`
+	Skipped    []string         `json:"skipped,omitempty"`
+	Phases     []PhaseTimer     `json:"phases"`
 }
 
 // Settings are the knobs of the run.
@@ -274,6 +279,7 @@ func (r *Result) finish() {
 		r.Interact[i].Search.finish()
 		r.Interact[i].Facet.finish()
 	}
+	r.Throttled.finish()
 	s := &r.Size
 	s.BrotliRatio = Float(ratio(float64(s.Ours.Brotli), float64(s.Floor.Brotli)))
 	s.ColdRatio = Float(ratio(float64(s.OursCold.Bytes), float64(s.FloorCold.Bytes)))

@@ -214,8 +214,17 @@ func TestTargets(t *testing.T) {
 			{Path: "/", Accept: acceptEncoding, RPSRatio: 0.5},
 			{Path: "/", Accept: "identity", RPSRatio: 2},
 		}},
-		Flood: FloodResult{Conns: 256, Requests: 900, PeakRSSMB: 226, CachedP99: 80},
+		Flood:     FloodResult{Conns: 256, Requests: 900, PeakRSSMB: 226, CachedP99: 80},
+		Throttled: ThrottledResult{Ours: SlowLoads{LongestTask: Series{Median: 120}}, ReadyRatio: 1.5},
+		Lighthouse: LighthouseResult{Pages: []LighthousePage{
+			{App: "floor", Route: "/", Median: LighthouseRun{Performance: 99}},
+			{App: "ours", Route: "/", Median: LighthouseRun{Performance: 95, TBT: 150, LCP: 1100, CLS: 0.01, BestPractices: 100, SEO: 100,
+				ObservedFCP: 170, ObservedLCP: 744}},
+			{App: "ours", Route: "/movers", Median: LighthouseRun{Performance: 82, TBT: 735, LCP: 1100, CLS: 0.01, BestPractices: 100, SEO: 100}},
+		}},
 	}
+	r.Size.Floor.Brotli = 1_400_000
+	r.Size.BrotliRatio = Float(ratio(2_100_000, 1_400_000))
 	got := map[string]string{}
 	for _, tg := range targets(r) {
 		got[tg.Name] = status(tg)
@@ -229,15 +238,109 @@ func TestTargets(t *testing.T) {
 		"server throughput /":                      "MISS",
 		"peak RSS under a flood":                   "pass",
 		"cached / p99 under a flood":               "MISS",
+		// The mobile targets.
+		"app.wasm brotli against the floor's":                "MISS",
+		"facet click p95, real /movers":                      "pass",
+		"facet click p95, synthetic /movers":                 "pass",
+		"Lighthouse mobile /":                                "pass",
+		"Lighthouse mobile /movers":                          "MISS",
+		"longest task, cold load of / at 4× CPU":             "MISS",
+		"largest contentful paint of / is the first content": "MISS",
+		"cold ready over the throttled link":                 "MISS",
 	}
 	if string(must(json.Marshal(got))) != string(must(json.Marshal(want))) {
 		t.Errorf("targets = %v; want %v", got, want)
 	}
-	r.Load.ReadyRatio = NaN
 	for _, tg := range targets(r) {
-		if tg.Name == "time to ready" && tg.Pass != nil {
-			t.Errorf("time to ready with no measurement: pass = %v; want n/a", *tg.Pass)
+		if tg.Name == "Lighthouse mobile /movers" && tg.Notes != "missed: performance, TBT" {
+			t.Errorf("Lighthouse /movers notes = %q; want the two it missed", tg.Notes)
 		}
+	}
+	r.Load.ReadyRatio = NaN
+	r.Lighthouse = LighthouseResult{Note: "smoke run"}
+	r.Throttled = ThrottledResult{}
+	r.Throttled.finish()
+	for _, tg := range targets(r) {
+		if (tg.Name == "time to ready" || tg.Name == "Lighthouse mobile" || strings.Contains(tg.Name, "4× CPU") ||
+			strings.Contains(tg.Name, "throttled")) && tg.Pass != nil {
+			t.Errorf("%s with no measurement: pass = %v; want n/a", tg.Name, *tg.Pass)
+		}
+	}
+}
+
+// TestParseLighthouse reads a real Lighthouse 12.2.3 report of / (trimmed
+// to the audits the runner reads), in which the LCP element's audit failed
+// as it does on every run on Chromium 156, then the same report with that
+// audit as Lighthouse writes it when it works, and reports that must be
+// tried again.
+func TestParseLighthouse(t *testing.T) {
+	data, err := os.ReadFile("testdata/lighthouse-root.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, version, err := parseLighthouse(data)
+	if err != nil || version != lighthouseVersion {
+		t.Fatalf("parseLighthouse = version %q, %v; want %s, no error", version, err, lighthouseVersion)
+	}
+	if run.Performance != 72 || run.BestPractices != 100 || run.SEO != 100 || math.Abs(float64(run.TBT)-2213.921) > 1e-3 ||
+		math.Abs(float64(run.LCP)-1124.316) > 1e-3 || math.Abs(float64(run.CLS)-0.0467) > 1e-3 || math.Abs(float64(run.FCP)-910.316) > 1e-3 {
+		t.Errorf("parseLighthouse = %+v; want performance 72, BP and SEO 100, TBT 2214, LCP 1124, CLS 0.047, FCP 910", run)
+	}
+	if len(run.LongTasks) != 8 || run.LongTasks[0].Duration != 1257 || !strings.HasSuffix(run.LongTasks[0].URL, "/web/pwa.js") ||
+		run.LongTasks[7].Duration != 56 {
+		t.Errorf("long tasks = %+v; want 8, longest first (1257 ms in pwa.js), shortest 56 ms", run.LongTasks)
+	}
+	if len(run.MainThread) == 0 || run.MainThread[0].Name != "Script Evaluation" {
+		t.Errorf("main-thread work = %+v; want Script Evaluation first", run.MainThread)
+	}
+	if run.ObservedFCP != 129 || run.ObservedLCP != 129 {
+		t.Errorf("observed FCP %v, LCP %v; want 129 ms both, from the metrics audit", run.ObservedFCP, run.ObservedLCP)
+	}
+	if run.LCPElement != "" || len(run.Failed) != 1 || !strings.Contains(run.Failed[0], "RootCauses") {
+		t.Errorf("LCP element %q, failed audits %q; want none, and the element's audit listed as failed", run.LCPElement, run.Failed)
+	}
+
+	var doc map[string]any
+	must(nil, json.Unmarshal(data, &doc))
+	audits := doc["audits"].(map[string]any)
+	audits["largest-contentful-paint-element"] = map[string]any{"scoreDisplayMode": "metricSavings", "details": map[string]any{
+		"type": "list", "items": []any{map[string]any{"type": "table", "items": []any{map[string]any{"node": map[string]any{
+			"type": "node", "selector": "main > section > p", "nodeLabel": "本周  AI 指数\n上涨 3.2%", "snippet": `<p class="lede">`}}}}}}}
+	run, _, err = parseLighthouse(must(json.Marshal(doc)))
+	if want := `<p class="lede"> (main > section > p) "本周 AI 指数 上涨 3.2%"`; err != nil || run.LCPElement != want || len(run.Failed) != 0 {
+		t.Errorf("LCP element = %q, failed %q, %v; want %q", run.LCPElement, run.Failed, err, want)
+	}
+
+	for name, edit := range map[string]func(){
+		"runtime error": func() { doc["runtimeError"] = map[string]any{"code": "NO_FCP", "message": "no paint"} },
+		"metric failed": func() {
+			audits["largest-contentful-paint"] = map[string]any{"scoreDisplayMode": "error", "errorMessage": "NO_LCP"}
+		},
+		"no score": func() { doc["categories"].(map[string]any)["seo"] = map[string]any{"score": nil} },
+	} {
+		must(nil, json.Unmarshal(data, &doc))
+		audits = doc["audits"].(map[string]any)
+		edit()
+		if _, _, err := parseLighthouse(must(json.Marshal(doc))); err == nil {
+			t.Errorf("parseLighthouse(%s) = nil error; want one, so that the run is tried again", name)
+		}
+	}
+}
+
+// TestMedianRun takes each figure's median and the diagnostics of the run
+// of median blocking time.
+func TestMedianRun(t *testing.T) {
+	runs := []LighthouseRun{
+		{Performance: 60, TBT: 900, LCP: 3000, CLS: 0.1, LCPElement: "a"},
+		{Performance: 80, TBT: 300, LCP: 1000, CLS: 0, LCPElement: "b"},
+		{Performance: 70, TBT: 500, LCP: 2000, CLS: NaN, LCPElement: "c"},
+	}
+	m := medianRun(runs)
+	if m.Performance != 70 || m.TBT != 500 || m.LCP != 2000 || m.CLS != 0.05 || m.LCPElement != "c" {
+		t.Errorf("medianRun = %+v; want performance 70, TBT 500, LCP 2000, CLS 0.05 (of the two measured), element c", m)
+	}
+	if m := medianRun(nil); m.Performance.OK() {
+		t.Errorf("medianRun(nil) performance = %v; want missing", m.Performance)
 	}
 }
 
