@@ -19,6 +19,7 @@ func (p *overviewPage) Render() app.UI { return p.frame(p.body) }
 func (p *overviewPage) body() []app.UI {
 	r, c := p.rep, p.colors
 	m := r.Meta
+	lists := report.MoverLists() // in the report's order
 	return []app.UI{
 		app.Header().Class("report-head").Body(
 			app.H1().Text(m.Title),
@@ -43,16 +44,13 @@ func (p *overviewPage) body() []app.UI {
 		),
 		app.Section().Class("tops").Body(
 			app.H2().Body(app.A().Href(linkTo("/movers", c)).Text(T("movers.title"))),
-			app.Div().Class("cols").Body(app.Range(moverLists).Slice(func(i int) app.UI {
-				return topMovers(r, moverLists[i], 3, c)
+			app.Div().Class("cols").Body(app.Range(lists).Slice(func(i int) app.UI {
+				return topMovers(r, lists[i], 3, c)
 			})),
 		),
 		p.counts(),
 	}
 }
-
-// moverLists is the display order of the three mover lists.
-var moverLists = []report.MoverList{report.PeriodGainers, report.YTDGainers, report.PeriodLosers}
 
 // topMovers is the first n entries of one mover list, under a heading that
 // opens the list on /movers.

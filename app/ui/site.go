@@ -180,14 +180,8 @@ func (c *content) derived() *content {
 				c.last = s
 			}
 		}
-		for _, e := range c.rep.Events.CompanyEvents {
-			date(e.Date)
-		}
-		for _, n := range c.rep.Events.DomesticNews {
-			date(n.Date)
-		}
-		for _, n := range c.rep.Events.OverseasNews {
-			date(n.Date)
+		for it := range c.rep.Events.All() {
+			date(it.Date)
 		}
 	})
 	return c

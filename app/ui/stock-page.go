@@ -114,8 +114,8 @@ func (p *stockPage) view(route explore.Route) explore.State {
 
 func (p *stockPage) moversSection() app.UI {
 	var rows []app.UI
-	for _, l := range moverLists {
-		for _, m := range p.rep.MoverList(l) {
+	for l, ms := range p.rep.Movers.Lists() {
+		for _, m := range ms {
 			if m.Company == p.company.ID {
 				list := p.view(explore.RouteMovers).Toggle(explore.FacetList, string(l))
 				rows = append(rows, app.Tr().Body(
@@ -148,19 +148,10 @@ func (p *stockPage) picksSection() app.UI {
 func (p *stockPage) eventsSection(r *report.Report) app.UI {
 	byCompany := viewHref(p.view(explore.RouteEvents).Toggle(explore.FacetCompany, p.company.Name))
 	var rows []app.UI
-	add := func(id, date, printed, kind, title string, companies []string) {
-		if slices.Contains(companies, p.company.ID) {
-			rows = append(rows, eventRow(date, printed, T("events."+kind), title, byCompany+"#"+id))
+	for it := range r.Events.All() {
+		if slices.Contains(it.Companies, p.company.ID) {
+			rows = append(rows, eventRow(it.Date, it.DateAsPrinted, T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
 		}
-	}
-	for _, e := range r.Events.CompanyEvents {
-		add(e.ID, e.Date, e.DateAsPrinted, explore.EventCompany, e.Title, e.Companies)
-	}
-	for _, n := range r.Events.DomesticNews {
-		add(n.ID, n.Date, n.DateAsPrinted, explore.EventDomestic, n.Title, n.Companies)
-	}
-	for _, n := range r.Events.OverseasNews {
-		add(n.ID, n.Date, n.DateAsPrinted, explore.EventOverseas, n.Title, n.Companies)
 	}
 	sec := section("events", T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
 	if len(rows) == 0 {
