@@ -42,16 +42,13 @@ func parseError(url string, err error) *LoadError {
 	return &LoadError{URL: url, Kind: FailInvalid, Err: err}
 }
 
-// problems lists the validation problems of err, one a line, or nil when
-// err is not a validation error.
+// problems lists the validation problems of err, one a line, the first
+// report.MaxProblems and then "and N more", or nil when err is not a
+// validation error.
 func problems(err error) []string {
 	var ve *report.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
 	}
-	out := make([]string, 0, len(ve.Problems))
-	for _, p := range ve.Problems {
-		out = append(out, p.Path+": "+p.Message)
-	}
-	return out
+	return ve.Lines()
 }
