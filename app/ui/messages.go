@@ -1,18 +1,15 @@
 package ui
 
-// lang is a language of the interface; the report's own text is never
-// translated.
-type lang string
+import "github.com/airesearch/aiweekly/app/explore"
+
+// lang is a language of the interface, the lang parameter's values; the
+// report's own text is never translated.
+type lang = explore.Lang
 
 const (
-	zh lang = "zh"
-	en lang = "en"
+	zh = explore.LangZH
+	en = explore.LangEN
 )
-
-// current is the interface language. Nothing selects English yet: the
-// catalog keeps both languages so that every new message is written in
-// both from the start.
-var current = zh
 
 // catalog holds every interface string, keyed by language and message
 // id. A missing English string falls back to Chinese, a missing id shows
@@ -342,18 +339,22 @@ var catalog = map[lang]map[string]string{
 	},
 }
 
-// T returns the interface string for id in the current language.
+// T returns the interface string for id in the render's language.
 //
 // It is kept out of line: it is called at hundreds of sites, and inlining
 // it there would grow the wasm by kilobytes.
 //
 //go:noinline
-func T(id string) string { return lookup(catalog, id) }
+func (p prefs) T(id string) string { return lookup(catalog, p.lang, id) }
 
-// lookup returns message id of cat in the current language, falling back
-// to Chinese and then to the id itself.
-func lookup(cat map[lang]map[string]string, id string) string {
-	if s, ok := cat[current][id]; ok {
+// Message returns the interface string id in language l, for the packages
+// and tests outside ui that need the words a page shows.
+func Message(l explore.Lang, id string) string { return lookup(catalog, l, id) }
+
+// lookup returns message id of cat in language l, falling back to Chinese
+// and then to the id itself.
+func lookup(cat map[lang]map[string]string, l lang, id string) string {
+	if s, ok := cat[l][id]; ok {
 		return s
 	}
 	if s, ok := cat[zh][id]; ok {

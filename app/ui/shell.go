@@ -25,7 +25,7 @@ type shell struct {
 	// element trees would walk them whole.
 	Content func() []app.UI
 
-	colors  explore.Colors
+	prefs
 	path    string     // the address bar's path, prefix included
 	query   url.Values // the address bar's query
 	notices []explore.Notice
@@ -52,7 +52,7 @@ func (s *shell) read(u *url.URL) {
 	}
 	v, _ := explore.ParseRawQuery(u.RawQuery) // its notices are the page's to show
 	st, ns := explore.ParseQuery("", v)
-	s.colors, s.notices = st.Colors, ns
+	s.prefs, s.notices = withPrefs(st.Prefs, u), ns
 	// The escaped path: the decoded one may hold a " from the link, which
 	// the server's attribute encoding would not escape (see attr).
 	s.path, s.query = pagePath(u), u.Query()
@@ -80,23 +80,23 @@ func (s *shell) colorsHref(c explore.Colors) string {
 
 func (s *shell) Render() app.UI {
 	class := "shell"
-	if s.colors == explore.ColorsIntl {
+	if s.url.Colors == explore.ColorsIntl {
 		class += " intl"
 	}
 	var content []app.UI
 	if s.Content != nil {
 		content = s.Content()
 	}
-	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String()))
+	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
 	return root.Body(
-		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
+		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
 		app.Header().Class("topbar").Body(
-			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
-			app.Nav().Aria("label", T("nav.label")).Body(
+			app.A().Class("brand").Href(s.link("/")).Text(s.T("app.name")),
+			app.Nav().Aria("label", s.T("nav.label")).Body(
 				app.Ul().Body(
 					app.Range(routeTable).Slice(func(i int) app.UI {
 						r := routeTable[i]
-						a := app.A().Href(linkTo(r.path, s.colors)).Text(T(r.nav))
+						a := app.A().Href(s.link(r.path)).Text(s.T(r.nav))
 						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
 						}
@@ -106,9 +106,9 @@ func (s *shell) Render() app.UI {
 			),
 			s.colorsToggle(),
 		),
-		&appBar{},
+		&appBar{Prefs: s.prefs},
 		app.Main().ID("main").Body(
-			noticesView("shell-notices", s.notices),
+			s.noticesView("shell-notices", s.notices),
 			app.Div().Class("page").Body(content...),
 		),
 	)
@@ -120,14 +120,14 @@ func (s *shell) Render() app.UI {
 func (s *shell) colorsToggle() app.UI {
 	opt := func(c explore.Colors, msg string) app.UI {
 		a := app.A().Class("colors-opt " + c.String()).Href(s.colorsHref(c)).
-			Title(T(msg + ".title")).Text(T(msg))
-		if s.colors == c {
+			Title(s.T(msg + ".title")).Text(s.T(msg))
+		if s.url.Colors == c {
 			a = a.Aria("current", "true").Class("on")
 		}
 		return a
 	}
-	return app.Div().Class("colors").Role("group").Aria("label", T("colors.label")).Body(
-		app.Span().Class("colors-label").Aria("hidden", "true").Text(T("colors.label")),
+	return app.Div().Class("colors").Role("group").Aria("label", s.T("colors.label")).Body(
+		app.Span().Class("colors-label").Aria("hidden", "true").Text(s.T("colors.label")),
 		opt(explore.ColorsCN, "colors.cn"),
 		opt(explore.ColorsIntl, "colors.intl"),
 	)
