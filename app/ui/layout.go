@@ -42,24 +42,6 @@ func withPrefs(p explore.Prefs, u *url.URL) prefs {
 	return prefs{url: p, lang: l}
 }
 
-// readerLang is the language of a reader whose link asks for none: in the
-// browser its language; on the server zh.
-func readerLang(*url.URL) lang {
-	if app.IsClient {
-		return langOf(app.Window().Get("navigator").Get("language").String())
-	}
-	return zh
-}
-
-// langOf maps a BCP 47 language tag to the interface language: English
-// for any en tag, Chinese otherwise.
-func langOf(tag string) lang {
-	if t := strings.ToLower(tag); t == "en" || strings.HasPrefix(t, "en-") {
-		return en
-	}
-	return zh
-}
-
 // link resolves an app path, which may carry a query, against the prefix
 // the app is served under and keeps the URL's preferences: with
 // colors=intl or lang=en the link carries them too, so the choice

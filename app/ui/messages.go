@@ -19,6 +19,8 @@ const (
 var catalog = map[lang]map[string]string{
 	zh: {
 		"app.name":                   "AI行业周报浏览器",
+		"app.short":                  "AI周报",
+		"app.description":            "浏览浙商证券人工智能行业周报（2023年4月16日）：指数表现、涨跌幅榜、成分股、事件、融资与重点关注标的。",
 		"app.update":                 "新版本已就绪。",
 		"app.reload":                 "重新加载",
 		"app.install":                "安装应用",
@@ -34,6 +36,7 @@ var catalog = map[lang]map[string]string{
 		"nav.financings":             "融资",
 		"nav.picks":                  "重点关注",
 		"nav.about":                  "评级与声明",
+		"lang.label":                 "界面语言",
 		"colors.label":               "涨跌配色",
 		"colors.cn":                  "红涨绿跌",
 		"colors.intl":                "绿涨红跌",
@@ -179,6 +182,8 @@ var catalog = map[lang]map[string]string{
 	},
 	en: {
 		"app.name":                   "AI Weekly Explorer",
+		"app.short":                  "AI Weekly",
+		"app.description":            "Explore Zheshang Securities' AI industry weekly of 16 April 2023: index returns, top movers, constituents, events, financings and recommended stocks.",
 		"app.update":                 "A new version is ready.",
 		"app.reload":                 "Reload",
 		"app.install":                "Install",
@@ -194,6 +199,7 @@ var catalog = map[lang]map[string]string{
 		"nav.financings":             "Financings",
 		"nav.picks":                  "Picks",
 		"nav.about":                  "Rating & disclaimer",
+		"lang.label":                 "Interface language",
 		"colors.label":               "Up/down colours",
 		"colors.cn":                  "Red up",
 		"colors.intl":                "Green up",
