@@ -14,28 +14,28 @@ func (p *aboutPage) body() []app.UI {
 	m := p.rep.Meta
 	levels := make([]app.UI, 0, len(m.RatingScale.Levels))
 	for _, l := range m.RatingScale.Levels {
-		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Text(l.Rating), app.Td().Text(l.Text)))
+		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Body(p.term(l.Rating)), asPrinted(p.prefs, app.Td()).Text(l.Text)))
 	}
 	return []app.UI{
 		app.H1().Text(p.T("about.title")),
 		app.Section().ID("scale").Body(
 			app.H2().Text(p.T("about.scale")),
-			app.P().Text(m.RatingScale.Basis),
+			asPrinted(p.prefs, app.P()).Text(m.RatingScale.Basis),
 			p.table(p.T("about.scale"), []string{"col.rating", "col.definition"}, levels),
-			app.Range(m.RatingScale.Notes).Slice(func(i int) app.UI { return app.P().Class("note").Text(m.RatingScale.Notes[i]) }),
+			app.Range(m.RatingScale.Notes).Slice(func(i int) app.UI { return asPrinted(p.prefs, app.P()).Class("note").Text(m.RatingScale.Notes[i]) }),
 		),
 		app.Section().ID("risks").Body(
 			app.H2().Text(p.T("about.risks")),
-			app.Ol().Body(app.Range(m.Risks).Slice(func(i int) app.UI { return app.Li().Text(m.Risks[i].Text) })),
+			asPrinted(p.prefs, app.Ol()).Body(app.Range(m.Risks).Slice(func(i int) app.UI { return app.Li().Text(m.Risks[i].Text) })),
 		),
 		app.Section().ID("disclaimer").Body(
 			app.H2().Text(p.T("about.disclaimer")),
-			app.P().Text(m.Disclaimer),
+			asPrinted(p.prefs, app.P()).Text(m.Disclaimer),
 		),
 		app.Section().ID("source").Body(
 			app.H2().Text(p.T("about.source")),
-			app.P().Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
-			app.P().Text(m.Source.Document+" · "+m.Source.URL),
+			asPrinted(p.prefs, app.P()).Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
+			app.P().Body(p.printed(m.Source.Document), app.Text(" · "+m.Source.URL)),
 		),
 	}
 }

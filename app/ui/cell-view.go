@@ -18,23 +18,25 @@ func (p prefs) cellView(col explore.Column, r *explore.Row, ci int) app.UI {
 		parts := make([]app.UI, 0, 2*len(cell.Refs))
 		for i, ref := range cell.Refs {
 			if i > 0 {
-				parts = append(parts, app.Text("、"))
+				parts = append(parts, app.Text(p.T("punct.list")))
 			}
-			parts = append(parts, app.A().Href(p.stockHref(ref.Name)).Text(ref.Text))
+			parts = append(parts, app.A().Href(p.stockHref(ref.Name)).Body(p.printed(ref.Text)))
 		}
 		return app.Td().Class(class).Body(parts...)
 	case col.Kind == explore.Number:
 		return numberCell(col, r, cell, class)
 	case col.Kind == explore.Date:
 		return app.Td().Class(class).Body(p.dateTag(cell.Date, cell.Text))
+	case vocabColumns[col.Key]:
+		return app.Td().Class(class).Body(p.term(cell.Text))
 	case col.ValueMsg != "":
 		return app.Td().Class(class).Text(p.T(col.ValueMsg + cell.Text))
 	case col.Key == explore.ColTitle:
 		if body, ok := p.eventBodyView(r.Source); ok {
-			return app.Td().Class(class).Body(app.Strong().Class("title").Text(cell.Text), body)
+			return app.Td().Class(class).Body(app.Strong().Class("title").Body(p.printed(cell.Text)), body)
 		}
 	}
-	return app.Td().Class(class).Text(orDash(cell.Text))
+	return app.Td().Class(class).Body(p.printed(orDash(cell.Text)))
 }
 
 // numberCell is a figure: a dash when missing, a signed return, an amount

@@ -160,7 +160,7 @@ func (c *chartView) redraw() {
 	}
 	start := now()
 	b, err := c.Draw(c.width, c.dark)
-	c.drawn, c.svg, c.err = key, string(b), err
+	c.drawn, c.svg, c.err = key, markChinese(string(b)), err
 	if err != nil {
 		app.Log("draw chart", c.ID+":", err)
 	}

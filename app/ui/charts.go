@@ -104,7 +104,7 @@ func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State
 		}
 		label := name.Text
 		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
-			label += "（" + p.chartMsg("chart.movers.horizon."+list.Text) + "）"
+			label += p.paren(p.chartMsg("chart.movers.horizon." + list.Text))
 		}
 		bars = append(bars, chart.Bar{Label: label, Value: ret.Num})
 	}
@@ -143,9 +143,10 @@ func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore
 		segments = f.Values
 	}
 	bar := func(facet, value string, n, level int) chart.CountBar {
-		b := chart.CountBar{Label: value, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
+		label := p.termLabel(value)
+		b := chart.CountBar{Label: label, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
 		if s.Selected(facet, value) {
-			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), value, n)
+			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), label, n)
 		}
 		return b
 	}

@@ -407,7 +407,7 @@ func TestIndexChart(t *testing.T) {
 		{explore.ColorsCN, "#c62a2f", "#18794e"},
 		{explore.ColorsIntl, "#18794e", "#c62a2f"},
 	} {
-		c := &indexChart{Rep: r, prefs: prefs{url: explore.Prefs{Colors: tt.colors}, lang: zh}}
+		c := &indexChart{Rep: r, Prefs: prefs{url: explore.Prefs{Colors: tt.colors}, lang: zh}}
 		cv, ok := c.Render().(*chartView)
 		if !ok {
 			t.Fatalf("indexChart renders %T; want *chartView", c.Render())

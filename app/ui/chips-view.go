@@ -30,8 +30,8 @@ func (p prefs) chipView(c explore.Chip, t *explore.Table, st explore.State) app.
 	remove := fmt.Sprintf(p.T("explore.chip.remove"), name+" "+value)
 	li := app.Li().Class("chip").DataSet("param", attr(c.Param)).DataSet("value", attr(c.Value))
 	return li.Body(
-		app.Span().Class("chip-name").Text(name+"："),
-		app.Span().Class("chip-value").Text(value),
+		app.Span().Class("chip-name").Text(name+p.colon()),
+		app.Span().Class("chip-value").Body(p.chipValue(c, value)),
 		app.A().Class("chip-remove").Href(viewHref(st.Remove(c))).Aria("label", attr(remove)).Title(attr(remove)).
 			Text("×"),
 	)
@@ -40,8 +40,11 @@ func (p prefs) chipView(c explore.Chip, t *explore.Table, st explore.State) app.
 // chipLabel returns the words a chip shows for its parameter and value.
 func (p prefs) chipLabel(t *explore.Table, c explore.Chip) (name, value string) {
 	value = c.Value
-	if c.ValueMsg != "" {
+	switch {
+	case c.ValueMsg != "":
 		value = p.T(c.ValueMsg + c.Value)
+	case vocabColumns[c.Param]:
+		value = p.termLabel(c.Value)
 	}
 	switch c.Param {
 	case explore.ParamQ, explore.ParamFrom, explore.ParamTo:
@@ -51,4 +54,16 @@ func (p prefs) chipLabel(t *explore.Table, c explore.Chip) (name, value string) 
 		return p.T(f.Label), value
 	}
 	return c.Param, value
+}
+
+// chipValue shows the value of chip c, whose label is value: our words for
+// an enumerated value, a term with its label, else the value as printed.
+func (p prefs) chipValue(c explore.Chip, value string) app.UI {
+	switch {
+	case c.ValueMsg != "":
+		return app.Text(value)
+	case vocabColumns[c.Param]:
+		return p.term(c.Value)
+	}
+	return p.printed(value)
 }

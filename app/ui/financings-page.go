@@ -17,8 +17,8 @@ func (p *financingsPage) Render() app.UI {
 	}
 	fx := p.rep.Financings.FX
 	return p.render(
-		app.P().Class("note").ID("fx").Text(p.T("financings.fx") + "：1 " + fx.Base + " = " +
-			strconv.FormatFloat(fx.Rate, 'f', -1, 64) + " " + fx.Quote + "（" + fx.Date + "；" + fx.Source + "）"),
+		app.P().Class("note").ID("fx").Text(p.T("financings.fx") + p.colon() + "1 " + fx.Base + " = " +
+			strconv.FormatFloat(fx.Rate, 'f', -1, 64) + " " + fx.Quote + p.paren(fx.Date+p.T("punct.semi")+fx.Source)),
 	)
 }
 

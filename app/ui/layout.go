@@ -107,7 +107,7 @@ func pctCell(v float64) app.UI {
 
 // companyLink links a printed company name to its stock page.
 func (p prefs) companyLink(name string) app.UI {
-	return app.A().Href(p.stockHref(name)).Text(name)
+	return app.A().Href(p.stockHref(name)).Body(p.printed(name))
 }
 
 // orDash shows an empty field as a dash.

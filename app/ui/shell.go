@@ -47,12 +47,13 @@ func (s *shell) OnInit() {
 // OnMount covers a shell mounted after its page's navigation.
 func (s *shell) OnMount(ctx app.Context) { s.readPage(ctx) }
 
-// readPage reads the page's URL and sets <html lang> to the language the
-// page is written in: go-app writes it from the handler on the server and
-// leaves it in the browser.
+// readPage reads the page's URL and sets <html lang> and the description
+// to the language the page is written in: go-app writes the handler's on
+// the server and leaves them in the browser.
 func (s *shell) readPage(ctx app.Context) {
 	s.read(ctx.Page().URL())
 	ctx.Page().SetLang(htmlLang(s.lang))
+	ctx.Page().SetDescription(headText(s.T("app.description")))
 }
 
 func (s *shell) read(u *url.URL) {

@@ -61,9 +61,9 @@ func (p *stockPage) Render() app.UI {
 	}
 	r, c := p.rep, p.company
 	return p.layout(
-		app.H1().Text(c.Name),
+		app.H1().Body(p.printed(c.Name)),
 		app.Dl().Class("facts").Body(
-			app.Dt().Text(p.T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),
+			app.Dt().Text(p.T("stock.aliases")), app.Dd().Body(p.printed(orDash(strings.Join(c.Aliases, p.T("punct.list"))))),
 			app.Dt().Text(p.T("stock.segment")), app.Dd().Body(p.position()),
 		),
 		p.moversSection(),
@@ -94,16 +94,16 @@ func (p *stockPage) notFound() app.UI {
 func (p *stockPage) position() app.UI {
 	k, ok := p.rep.ConstituentOf(p.company.ID)
 	if !ok {
-		return app.Text(p.T("stock.notconstituent") + "（" + p.T("companykind."+p.company.Kind) + "）")
+		return app.Text(p.T("stock.notconstituent") + p.paren(p.T("companykind."+p.company.Kind)))
 	}
 	byLink := p.view(explore.RouteConstituents).Toggle(explore.FacetLink, k.Link)
 	if k.Segment == "" {
-		return app.A().Href(viewHref(byLink)).Text(k.Link)
+		return app.A().Href(viewHref(byLink)).Body(p.term(k.Link))
 	}
 	return app.Span().Body(
-		app.A().Href(viewHref(byLink)).Text(k.Link),
+		app.A().Href(viewHref(byLink)).Body(p.term(k.Link)),
 		app.Text(" › "),
-		app.A().Href(viewHref(byLink.Toggle(explore.FacetSegment, k.Segment))).Text(k.Segment),
+		app.A().Href(viewHref(byLink.Toggle(explore.FacetSegment, k.Segment))).Body(p.term(k.Segment)),
 	)
 }
 
@@ -130,8 +130,8 @@ func (p *stockPage) picksSection() app.UI {
 		if slices.ContainsFunc(pk.Stocks, func(s report.PickStock) bool { return s.Company == p.company.ID }) {
 			layer := p.view(explore.RoutePicks).Toggle(explore.FacetLayer, pk.Layer)
 			rows = append(rows, app.Tr().Body(
-				app.Td().Body(app.A().Href(viewHref(layer)).Text(pk.Layer)),
-				app.Td().Body(app.A().Href(viewHref(layer.Toggle(explore.FacetVertical, pk.Vertical))).Text(pk.Vertical)),
+				app.Td().Body(app.A().Href(viewHref(layer)).Body(p.term(pk.Layer))),
+				app.Td().Body(app.A().Href(viewHref(layer.Toggle(explore.FacetVertical, pk.Vertical))).Body(p.term(pk.Vertical))),
 			))
 		}
 	}
@@ -156,14 +156,14 @@ func (p *stockPage) eventsSection(r *report.Report) app.UI {
 }
 
 func (p prefs) eventRow(date, printed, kind, title, link string) app.UI {
-	return app.Tr().Body(app.Td().Body(p.dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Text(title)))
+	return app.Tr().Body(app.Td().Body(p.dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Body(p.printed(title))))
 }
 
 func (p *stockPage) financingsSection() app.UI {
 	var rows []app.UI
 	for _, f := range p.rep.Financings.Items {
 		if f.Company == p.company.ID {
-			rows = append(rows, app.Tr().Body(app.Td().Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Text(f.Business)))
+			rows = append(rows, app.Tr().Body(app.Td().Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Body(p.printed(f.Business))))
 		}
 	}
 	return p.section("financings", p.T("stock.financings"), rows, []string{"col.amount", "col.business"})
