@@ -2,14 +2,13 @@ package e2e
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/site/sitetest"
 	"github.com/airesearch/aiweekly/app/ui"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -156,28 +155,10 @@ func TestLangSwitch(t *testing.T) {
 // wasm runs.
 func TestAcceptLanguage(t *testing.T) {
 	s := startServer(t)
-	get := func(accept string) (*http.Response, string) {
-		t.Helper()
-		req, err := http.NewRequest("GET", s.URL+"/movers", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		req.Header.Set("Accept-Language", accept)
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer res.Body.Close()
-		b, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return res, string(b)
-	}
 	// Twice each, alternating: the second answers come from the cache.
 	for range 2 {
 		for accept, want := range map[string]string{"en-GB,en;q=0.9,zh;q=0.5": "en", "zh-CN,zh;q=0.9,en;q=0.8": "zh-CN", "": "zh-CN"} {
-			res, body := get(accept)
+			res, body := sitetest.Fetch(t, "GET", s.URL+"/movers", "Accept-Language: "+accept)
 			if !slices.Contains(res.Header.Values("Vary"), "Accept-Language") {
 				t.Errorf("Accept-Language %q: Vary %q lacks Accept-Language", accept, res.Header.Values("Vary"))
 			}
@@ -185,7 +166,7 @@ func TestAcceptLanguage(t *testing.T) {
 			if want == "en" {
 				title = ui.Message(explore.LangEN, "movers.title")
 			}
-			if !strings.Contains(body, `<html lang="`+want+`"`) || !strings.Contains(body, ">"+title+"<") {
+			if page := string(body); !strings.Contains(page, `<html lang="`+want+`"`) || !strings.Contains(page, ">"+title+"<") {
 				t.Errorf("Accept-Language %q: page not in %s (title %q): %.300s", accept, want, title, body)
 			}
 		}

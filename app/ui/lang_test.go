@@ -13,7 +13,7 @@ import (
 // prerendered language: the preferred of en and zh by q-value, zh when the
 // header names neither.
 func TestAcceptLang(t *testing.T) {
-	for header, want := range map[string]lang{
+	cases := map[string]lang{
 		"":                          zh,
 		"en":                        en,
 		"en-US,en;q=0.9":            en,
@@ -30,7 +30,8 @@ func TestAcceptLang(t *testing.T) {
 		"zh, en":                    zh,
 		"*":                         zh,
 		" en-AU ; q=0.6 , ja;q=0.9": en,
-	} {
+	}
+	for header, want := range cases {
 		if got := acceptLang(header); got != want {
 			t.Errorf("acceptLang(%q) = %s; want %s", header, got, want)
 		}
