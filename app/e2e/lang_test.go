@@ -172,6 +172,12 @@ func TestAcceptLanguage(t *testing.T) {
 		}
 	}
 
+	// A bad lang is named in a notice, and the reader's language applies.
+	_, body := sitetest.Fetch(t, "GET", s.URL+"/movers?lang=fr", "Accept-Language: en")
+	if page := string(body); !strings.Contains(page, `data-param="lang"`) || !strings.Contains(page, `data-value="fr"`) || !strings.Contains(page, `<html lang="en"`) {
+		t.Errorf("lang=fr: no notice naming it, or not the reader's English: %.300s", page)
+	}
+
 	ctx := newTab(t)
 	run(t, ctx, "an English browser", emulation.SetUserAgentOverride("Mozilla/5.0 (X11; Linux x86_64) Chrome").WithAcceptLanguage("en-US,en"))
 	// A view the service worker of an earlier test did not precache (with
