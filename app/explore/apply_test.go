@@ -62,6 +62,10 @@ func TestRealViews(t *testing.T) {
 			[]string{"创业慧康", "久远银海", "安恒信息", "奇安信"}},
 		{"picks q", RoutePicks, "q=科大讯飞", ColVertical, []string{"大模型", "AI+教育"}},
 		{"picks sort vertical", RoutePicks, "sort=-name&layer=基础层", ColName, []string{"科大讯飞", "360"}},
+		{"movers q by alias", RouteMovers, "q=360", "id", []string{"ytd-gainers/6", "period-losers/6"}},
+		{"constituents q by alias", RouteConstituents, "q=百度集团", ColName, []string{"百度-SW"}},
+		{"picks q by the name the picks do not print", RoutePicks, "q=三六零", ColName, []string{"360"}},
+		{"events company by alias", RouteEvents, "company=商汤科技", "id", []string{"ce-3"}},
 		{"markup in q matches nothing", RouteMovers, "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", ColName, []string{}},
 	}
 	ts := realTables(t)
@@ -210,8 +214,9 @@ func TestFacetCounts(t *testing.T) {
 			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 4, "AI工具": 1, "AI应用": 3}},
 		{"constituents segment follows link", RouteConstituents, "link=AI算法及数据", FacetSegment,
 			map[string]int{"AI大模型": 2, "AI算法": 4, "AI数据": 2}},
+		// 商汤-W is found through its alias 商汤科技.
 		{"constituents link follows q", RouteConstituents, "q=科技", FacetLink,
-			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 2, "AI工具": 2, "AI应用": 3}},
+			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 3, "AI工具": 2, "AI应用": 3}},
 		{"events kind follows dates", RouteEvents, "from=2023-04-10", FacetKind,
 			map[string]int{"company": 2, "domestic": 2, "overseas": 5}},
 		{"events company counts", RouteEvents, "kind=overseas&company=OpenAI", FacetCompany,
@@ -298,7 +303,12 @@ func TestCheck(t *testing.T) {
 		{"unknown company", RouteEvents, "company=nobody&kind=company", "kind=company",
 			[]Notice{{"company", "nobody", ReasonUnknownValue}}},
 		{"unknown currency", RouteFinancings, "currency=EUR", "", []Notice{{"currency", "EUR", ReasonUnknownValue}}},
-		{"alias is not a label", RouteEvents, "company=Open%20AI", "", []Notice{{"company", "Open AI", ReasonUnknownValue}}},
+		{"alias names its company", RouteEvents, "company=Open%20AI", "company=OpenAI", nil},
+		{"alias of a Chinese name", RouteEvents, "company=商汤科技", "company=%E5%95%86%E6%B1%A4-W", nil},
+		{"company id in any case", RouteEvents, "company=Microsoft", "company=%E5%BE%AE%E8%BD%AF", nil},
+		{"two spellings of one company", RouteEvents, "company=商汤&company=商汤-W", "company=%E5%95%86%E6%B1%A4-W", nil},
+		{"label in another case", RouteFinancings, "currency=usd", "currency=USD", nil},
+		{"alias of a company the facet lacks", RouteEvents, "company=寒武纪", "", []Notice{{"company", "寒武纪", ReasonUnknownValue}}},
 	}
 	ts := realTables(t)
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,6 +77,45 @@ func (ix index) ref(printed, id string) Ref {
 		printed = name
 	}
 	return Ref{Text: printed, ID: id, Name: name}
+}
+
+// names returns the name and every alias of company id.
+func (ix index) names(id string) []string {
+	c, ok := ix.companies[id]
+	if !ok {
+		return nil
+	}
+	return append([]string{c.Name}, c.Aliases...)
+}
+
+// withNames gives each row every name and alias of the companies its cells
+// name, so that q finds a row by any of them: /picks prints 360, and
+// q=三六零 finds it.
+func (ix index) withNames(rows []Row) []Row {
+	for ri := range rows {
+		r := &rows[ri]
+		for _, c := range r.Cells {
+			for _, ref := range c.Refs {
+				r.names = append(r.names, ix.names(ref.ID)...)
+			}
+		}
+	}
+	return rows
+}
+
+// aliases maps every alias and the id of each company listed by name in
+// values to that name, for a facet of company names.
+func (ix index) aliases(r *report.Report, values []string) map[string]string {
+	m := map[string]string{}
+	for _, c := range r.Companies {
+		if slices.Contains(values, c.Name) {
+			m[c.ID] = c.Name
+			for _, a := range c.Aliases {
+				m[a] = c.Name
+			}
+		}
+	}
+	return m
 }
 
 // chainFacets returns the link and segment facet values of company id: none
@@ -176,7 +216,7 @@ func Movers(r *report.Report) *Table {
 			})
 		}
 	}
-	return build(RouteMovers, cols, []Facet{listFacet, linkFacet, segFacet}, rows)
+	return build(RouteMovers, cols, []Facet{listFacet, linkFacet, segFacet}, ix.withNames(rows))
 }
 
 // Constituents builds the /constituents table: the index's stocks with
@@ -223,7 +263,7 @@ func Constituents(r *report.Report) *Table {
 			Source: c,
 		})
 	}
-	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, rows)
+	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, ix.withNames(rows))
 }
 
 // Events builds the /events table: the company events, then the domestic
@@ -270,7 +310,8 @@ func Events(r *report.Report) *Table {
 			companyFacet.Values = append(companyFacet.Values, c.Name)
 		}
 	}
-	return build(RouteEvents, cols, []Facet{kindFacet, companyFacet}, rows)
+	companyFacet.Aliases = ix.aliases(r, companyFacet.Values)
+	return build(RouteEvents, cols, []Facet{kindFacet, companyFacet}, ix.withNames(rows))
 }
 
 // Financings builds the /financings table. The amount shows as printed and
@@ -303,7 +344,7 @@ func Financings(r *report.Report) *Table {
 			Source: f,
 		})
 	}
-	return build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, rows)
+	return build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, ix.withNames(rows))
 }
 
 // Picks builds the /picks table: one row per (vertical, stock), id
@@ -324,5 +365,5 @@ func Picks(r *report.Report) *Table {
 			})
 		}
 	}
-	return build(RoutePicks, cols, []Facet{layer, facet(FacetVertical)}, rows)
+	return build(RoutePicks, cols, []Facet{layer, facet(FacetVertical)}, ix.withNames(rows))
 }

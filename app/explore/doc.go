@@ -55,13 +55,17 @@
 //
 // # Meaning of the parameters
 //
+//   - Facet values from a link match in any case (currency=usd), and the
+//     company facet takes any name, alias or id of a company
+//     (company=商汤科技 is company=商汤-W); [Table.Check] canonicalises them.
 //   - Facets: values of one facet combine with OR, different facets with
 //     AND. Each facet's counts follow all other active filters but not its
 //     own (as Datasette does); a value with no row shows only while
 //     selected. Values are listed in report order.
 //   - q: case-insensitive substring of the row's visible text (every cell
 //     but the enumerated list and kind columns, whose text is the UI's
-//     translation, plus an event's body shown under its title), Chinese
+//     translation, plus an event's body shown under its title, plus every
+//     name and alias of the companies the row names), Chinese
 //     included; surrounding spaces are ignored when
 //     matching. It is cut to [MaxQueryRunes] runes, never inside a
 //     character, and invalid UTF-8 becomes U+FFFD. q is only ever data:

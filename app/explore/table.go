@@ -75,6 +75,7 @@ type Row struct {
 	Source any
 
 	more   []string  // text shown with the row but in no column (an event's body); searched, not exported
+	names  []string  // every name and alias of the companies the row names; searched only
 	search string    // lower-cased visible text, joined by "\n"
 	sortBy []string  // per column: folded text (Text) or date (Date)
 	vals   [][]int32 // per table facet: indexes into Facet.Values
@@ -87,6 +88,10 @@ type Facet struct {
 	ValueMsg string   // when set, values are keys shown as message ValueMsg+value
 	Single   bool     // at most one value may be selected
 	Values   []string // every value, in display (report) order
+	// Aliases maps other spellings of a value, folded (see foldValue), to
+	// the value: a company's aliases and id (商汤科技, sensetime) to the
+	// name the facet lists (商汤-W). [Table.Check] canonicalises them.
+	Aliases map[string]string
 }
 
 // Table is one route's rows with the indexes [Apply] needs, built once per
@@ -100,6 +105,7 @@ type Table struct {
 	colAt   map[string]int   // column key -> index
 	facetAt map[string]int   // facet key -> index
 	valueAt []map[string]int // per facet: value -> index in Values
+	foldAt  []map[string]int // per facet: folded value or alias -> index in Values
 	dateCol int              // the column from/to filter on, -1 if none
 }
 
@@ -166,8 +172,46 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 	// Collect every facet value first, so that value indexes are final
 	// before the enumerated columns' sort keys use them.
 	t.collectValues()
+	t.indexFolded()
 	t.indexText()
 	return t
+}
+
+// indexFolded maps each facet's folded values and aliases to the value's
+// index, so that a link may spell a value in another case (currency=usd)
+// or by another name of the same company (company=商汤科技).
+func (t *Table) indexFolded() {
+	t.foldAt = make([]map[string]int, len(t.Facets))
+	for fi, f := range t.Facets {
+		m := make(map[string]int, len(f.Values)+len(f.Aliases))
+		for a, v := range f.Aliases {
+			if j, ok := t.valueAt[fi][v]; ok {
+				m[foldValue(a)] = j
+			}
+		}
+		// A value's own spelling wins over an alias, and the first of two
+		// values that fold alike over the second.
+		for j := len(f.Values) - 1; j >= 0; j-- {
+			m[foldValue(f.Values[j])] = j
+		}
+		t.foldAt[fi] = m
+	}
+}
+
+// foldValue is the form in which link values are compared with a facet's
+// values: without surrounding space, letters in lower case.
+func foldValue(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// canonical returns the value of facet fi that v names, as spelt in the
+// facet: v itself, or the value v folds to or is an alias of.
+func (t *Table) canonical(fi int, v string) (string, bool) {
+	if _, ok := t.valueAt[fi][v]; ok {
+		return v, true
+	}
+	if j, ok := t.foldAt[fi][foldValue(v)]; ok {
+		return t.Facets[fi].Values[j], true
+	}
+	return "", false
 }
 
 // collectValues gives each row the indexes of its facet values, appending
@@ -229,7 +273,7 @@ func (t *Table) indexText() {
 				sb.WriteString(cell.Text)
 			}
 		}
-		for _, m := range r.more {
+		for _, m := range slices.Concat(r.more, r.names) {
 			if m != "" {
 				sb.WriteByte('\n')
 				sb.WriteString(m)
@@ -276,18 +320,25 @@ func (t *Table) Check(s State) (State, []Notice) {
 	for _, k := range keys {
 		fi, ok := t.facetAt[k]
 		var keep []string
+		changed := false
 		for _, v := range s.Facets[k] {
-			known := false
+			c, known := "", false
 			if ok {
-				_, known = t.valueAt[fi][v]
+				c, known = t.canonical(fi, v)
 			}
-			if known {
-				keep = append(keep, v)
-			} else {
+			switch {
+			case !known:
 				ns = append(ns, notice(k, v, ReasonUnknownValue))
+				changed = true
+			case slices.Contains(keep, c):
+				changed = true // two spellings of one value
+			default:
+				keep = append(keep, c)
+				changed = changed || c != v
 			}
 		}
-		if len(keep) != len(s.Facets[k]) {
+		if changed {
+			slices.Sort(keep)
 			s = s.withFacet(k, keep)
 		}
 	}
