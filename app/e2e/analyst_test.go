@@ -1,7 +1,10 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -39,6 +42,60 @@ func TestSearchByAnyName(t *testing.T) {
 			}
 			if len(got.Notices) > 0 {
 				t.Errorf("notices %v; a name of a known company is no bad value", got.Notices)
+			}
+		})
+	}
+}
+
+// prerenderedIDs fetches the page the server prerenders at path and returns
+// its row ids in order.
+func prerenderedIDs(tb testing.TB, url string) []string {
+	tb.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var ids []string
+	for _, m := range rowID.FindAllSubmatch(body, -1) {
+		ids = append(ids, string(m[1]))
+	}
+	return ids
+}
+
+var rowID = regexp.MustCompile(`<tr[^>]* id="([^"]+)"`)
+
+// TestPinyinSort sorts Chinese names as a dictionary does, in the page the
+// server prerenders and in the one the browser renders alike.
+func TestPinyinSort(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	tests := []struct {
+		path, query string
+		names       []string
+	}{
+		{"/picks", "sort=-name", []string{"拓尔思", "同花顺", "通达海", "奇安信", "罗普特", "科大讯飞", "科大讯飞",
+			"久远银海", "金山办公", "佳都科技", "广联达", "创业慧康", "安恒信息", "360"}},
+		{"/picks", "sort=vertical&layer=" + url.QueryEscape("应用层"), []string{"通达海", "金山办公", "广联达", "佳都科技",
+			"科大讯飞", "同花顺", "安恒信息", "奇安信", "创业慧康", "久远银海", "拓尔思", "罗普特"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			server := prerenderedIDs(t, s.URL+tt.path+"?"+tt.query)
+			open(t, ctx, s.URL+tt.path+"?"+tt.query, "#count")
+			want, _ := url.ParseQuery(tt.query)
+			got := waitView(t, ctx, tt.path, want)
+			if !slices.Equal(server, got.ids()) {
+				t.Errorf("prerendered rows %v; the browser shows %v", server, got.ids())
+			}
+			var names []string
+			eval(t, ctx, `Array.from(document.querySelectorAll('main table.data tbody td.col-name')).map(td => td.textContent.trim())`, &names)
+			if !slices.Equal(names, tt.names) {
+				t.Errorf("names = %q; want %q", names, tt.names)
 			}
 		})
 	}

@@ -84,8 +84,10 @@
 //   - Financing amounts show as printed and export in their own currency
 //     (currency column); sort=amount compares them in US dollars at the
 //     report's stored exchange rate.
-//   - Sorting: numbers as numbers, dates as dates, text by code point after
-//     lower-casing, list and kind in report order. Ties keep the report's
+//   - Sorting: numbers as numbers, dates as dates, text in pinyin order
+//     (Latin names among the syllables by their letters; see textKey and
+//     cmd/pinyinkeys, which generates the keys of the data's characters),
+//     list and kind in report order. Ties keep the report's
 //     order; missing values sort last in both directions.
 //
 // # Bad input

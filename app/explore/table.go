@@ -14,7 +14,7 @@ type Kind int
 
 // The column kinds.
 const (
-	Text   Kind = iota // by Cell.Text, case-folded, in code point order
+	Text   Kind = iota // by Cell.Text, in pinyin order (see textKey)
 	Number             // by Cell.Key
 	Date               // by Cell.Date (YYYY-MM-DD)
 )
@@ -77,7 +77,7 @@ type Row struct {
 	more   []string  // text shown with the row but in no column (an event's body); searched, not exported
 	names  []string  // every name and alias of the companies the row names; searched only
 	search string    // lower-cased visible text, joined by "\n"
-	sortBy []string  // per column: folded text (Text) or date (Date)
+	sortBy []string  // per column: textKey of the text (Text) or date (Date)
 	vals   [][]int32 // per table facet: indexes into Facet.Values
 }
 
@@ -262,7 +262,7 @@ func (t *Table) indexText() {
 					r.sortBy[ci] = "~" + cell.Text // unlisted values after listed ones
 				}
 			case c.Kind == Text:
-				r.sortBy[ci] = strings.ToLower(cell.Text)
+				r.sortBy[ci] = textKey(cell.Text)
 			case c.Kind == Date:
 				r.sortBy[ci] = cell.Date
 			}
