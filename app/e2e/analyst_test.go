@@ -1,11 +1,13 @@
 package e2e
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -98,5 +100,61 @@ func TestPinyinSort(t *testing.T) {
 				t.Errorf("names = %q; want %q", names, tt.names)
 			}
 		})
+	}
+}
+
+// sortRanks reads the place each sorting header shows, key=rank, for a
+// view sorted by several keys.
+func sortRanks(tb testing.TB, ctx context.Context) []string {
+	tb.Helper()
+	var ranks []string
+	eval(tb, ctx, `[...new Set(Array.from(document.querySelectorAll('th .sort-rank'))
+		.map(s => s.closest('button').dataset.key + '=' + s.textContent))]`, &ranks)
+	slices.Sort(ranks)
+	return ranks
+}
+
+// TestSortClicks clicks a figure's header three times (biggest first,
+// smallest first, the report's order) and adds a second key with Shift.
+func TestSortClicks(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/constituents", "#count")
+	report := waitView(t, ctx, "/constituents", url.Values{})
+	for _, want := range []string{"-ytd", "ytd", ""} {
+		click(t, ctx, `th button[data-key="ytd"]`)
+		q := url.Values{}
+		if want != "" {
+			q.Set("sort", want)
+		}
+		got := waitView(t, ctx, "/constituents", q)
+		if want == "" && !slices.Equal(got.ids(), report.ids()) {
+			t.Errorf("after the third click rows %v; want the report's order %v", got.ids(), report.ids())
+		}
+	}
+	if h := historyLength(t, ctx); h < 4 {
+		t.Errorf("history has %d entries; each click adds one", h)
+	}
+
+	open(t, ctx, s.URL+"/movers?list=ytd-gainers&sort=link", "#count")
+	waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}, "sort": {"link"}})
+	eval(t, ctx, `document.querySelector('th button[data-key="return"]').dispatchEvent(
+		new MouseEvent('click', {bubbles: true, cancelable: true, shiftKey: true}))`, nil)
+	got := waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}, "sort": {"link,-return"}})
+	if want := []string{"ytd-gainers/4", "ytd-gainers/3", "ytd-gainers/5", "ytd-gainers/6", "ytd-gainers/7",
+		"ytd-gainers/1", "ytd-gainers/9", "ytd-gainers/2", "ytd-gainers/8", "ytd-gainers/10"}; !slices.Equal(got.ids(), want) {
+		t.Errorf("rows = %v; want %v (by link, then biggest return)", got.ids(), want)
+	}
+	if r := sortRanks(t, ctx); !slices.Equal(r, []string{"link=1", "return=2"}) {
+		t.Errorf("headers show the sort keys %v; want [link=1 return=2]", r)
+	}
+	var label string
+	eval(t, ctx, `document.querySelector('th button[data-key="return"]').textContent`, &label)
+	if !strings.Contains(label, "第2排序键，降序") {
+		t.Errorf("the return header reads %q; want it to say it is the second key, descending", label)
+	}
+	open(t, ctx, s.URL+"/movers?list=ytd-gainers&sort=link,-return", "#count")
+	if again := waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}, "sort": {"link,-return"}}); !slices.Equal(again.ids(), got.ids()) {
+		t.Errorf("the link shows %v; the clicks showed %v", again.ids(), got.ids())
 	}
 }

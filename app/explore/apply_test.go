@@ -62,6 +62,9 @@ func TestRealViews(t *testing.T) {
 			[]string{"创业慧康", "久远银海", "安恒信息", "奇安信"}},
 		{"picks q", RoutePicks, "q=科大讯飞", ColVertical, []string{"大模型", "AI+教育"}},
 		{"picks sort vertical", RoutePicks, "sort=-name&layer=基础层", ColName, []string{"科大讯飞", "360"}},
+		{"movers by link, then biggest return", RouteMovers, "list=ytd-gainers&sort=link,-return", ColReturn,
+			// links in pinyin order: 工具, 算法及数据, 算力及基础设施, 应用
+			[]string{"185.76", "197.67", "174.00", "137.00", "128.58", "257.40", "109.15", "238.31", "116.80", "104.19"}},
 		{"movers q by alias", RouteMovers, "q=360", "id", []string{"ytd-gainers/6", "period-losers/6"}},
 		{"constituents q by alias", RouteConstituents, "q=百度集团", ColName, []string{"百度-SW"}},
 		{"picks q by the name the picks do not print", RoutePicks, "q=三六零", ColName, []string{"360"}},
@@ -308,6 +311,9 @@ func TestCheck(t *testing.T) {
 		{"company id in any case", RouteEvents, "company=Microsoft", "company=%E5%BE%AE%E8%BD%AF", nil},
 		{"two spellings of one company", RouteEvents, "company=商汤&company=商汤-W", "company=%E5%95%86%E6%B1%A4-W", nil},
 		{"label in another case", RouteFinancings, "currency=usd", "currency=USD", nil},
+		{"secondary sort keys", RouteMovers, "sort=link,-return", "sort=link%2C-return", nil},
+		{"bad and repeated sort keys dropped", RouteMovers, "sort=link,nope,-link,return", "sort=link%2Creturn",
+			[]Notice{{"sort", "nope", ReasonUnknownValue}, {"sort", "-link", ReasonRepeated}}},
 		{"alias of a company the facet lacks", RouteEvents, "company=寒武纪", "", []Notice{{"company", "寒武纪", ReasonUnknownValue}}},
 	}
 	ts := realTables(t)

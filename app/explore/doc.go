@@ -41,8 +41,11 @@
 //	/financings    currency (repeatable); q; sort
 //	/picks         layer = 基础层 | 应用层 (one value); vertical (repeatable); q; sort
 //
-// sort names a column key, with a leading "-" for descending; without sort
-// a table keeps the report's order. The keys, in column order:
+// sort names a column key, with a leading "-" for descending, and more
+// keys after commas (sort=link,-return) that order rows tying on the ones
+// before; without sort a table keeps the report's order. [State.SortBy]
+// is a header click (figures biggest first, then reversed, then the
+// report's order) and [State.ThenBy] a shift-click (adds a key). The keys, in column order:
 //
 //	/movers        rank, name, return, list, link, segment
 //	/constituents  name, link, segment, period, ytd

@@ -96,7 +96,9 @@ type facetSpec struct {
 type routeSpec struct {
 	facets []facetSpec
 	sorts  []string // column keys, in column order
-	dates  bool     // from/to apply
+	// descFirst are the sort keys a first click sorts biggest first.
+	descFirst []string
+	dates     bool // from/to apply
 }
 
 // The values of the enumerated facets, in the report's order.
@@ -113,11 +115,13 @@ var specs = map[Route]routeSpec{
 			{key: FacetLink},
 			{key: FacetSegment},
 		},
-		sorts: []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		sorts:     []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		descFirst: []string{ColReturn},
 	},
 	RouteConstituents: {
-		facets: []facetSpec{{key: FacetLink}, {key: FacetSegment}},
-		sorts:  []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		facets:    []facetSpec{{key: FacetLink}, {key: FacetSegment}},
+		sorts:     []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		descFirst: []string{ColPeriod, ColYTD},
 	},
 	RouteEvents: {
 		facets: []facetSpec{
@@ -128,8 +132,9 @@ var specs = map[Route]routeSpec{
 		dates: true,
 	},
 	RouteFinancings: {
-		facets: []facetSpec{{key: FacetCurrency}},
-		sorts:  []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		facets:    []facetSpec{{key: FacetCurrency}},
+		sorts:     []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		descFirst: []string{ColAmount},
 	},
 	RoutePicks: {
 		facets: []facetSpec{{key: FacetLayer, single: true}, {key: FacetVertical}},

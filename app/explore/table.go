@@ -342,10 +342,16 @@ func (t *Table) Check(s State) (State, []Notice) {
 			s = s.withFacet(k, keep)
 		}
 	}
-	if s.Sort.Key != "" {
-		if _, ok := t.colAt[s.Sort.Key]; !ok {
-			ns = append(ns, notice(ParamSort, s.Sort.String(), ReasonUnknownValue))
-			s.Sort = Sort{}
+	if keys := s.SortKeys(); keys != nil {
+		known := slices.DeleteFunc(slices.Clone(keys), func(k Sort) bool {
+			if _, ok := t.colAt[k.Key]; !ok {
+				ns = append(ns, notice(ParamSort, k.String(), ReasonUnknownValue))
+				return true
+			}
+			return false
+		})
+		if len(known) != len(keys) {
+			s = s.withSortKeys(known)
 		}
 	}
 	return s, tidy(ns)

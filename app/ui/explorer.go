@@ -275,12 +275,17 @@ func (x *explorer) navigate(ctx app.Context, s explore.State) {
 }
 
 // onSort is a sortable header's click: sort by the column named in the
-// button's data-key, or flip the direction when it already sorts.
+// button's data-key (State.SortBy), or with Shift held add it as another
+// key (State.ThenBy).
 func (x *explorer) onSort(ctx app.Context, e app.Event) {
 	// One handler for every header: go-app keeps the first listener of a
 	// button whose handler has the same code, so a closure over the
 	// column would sort by the column of its first render (goapp.go).
 	key := dataKey(ctx)
+	if e.Get("shiftKey").Truthy() {
+		x.navigate(ctx, x.st.ThenBy(key))
+		return
+	}
 	x.navigate(ctx, x.st.SortBy(key))
 }
 

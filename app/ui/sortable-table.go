@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -35,7 +36,7 @@ func sortableTable(p tableProps) app.UI {
 			app.Caption().Text(p.caption),
 			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
 				c := l.columns[l.cols[i]]
-				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st.AriaSort(c.Key), p.onSort)
+				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st, p.onSort)
 			}))),
 			app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
 				return &tableRow{Row: p.rows[i], Layout: l, Colors: p.st.Colors, Index: p.first + i + 2}
@@ -44,27 +45,48 @@ func sortableTable(p tableProps) app.UI {
 	)
 }
 
-// headerCell is one column header; sortable ones hold a button, marked
-// with sort, the column's aria-sort value.
-func headerCell(c explore.Column, sortable bool, sort string, onSort app.EventHandler) app.UI {
+// headerCell is one column header; sortable ones hold a button. The
+// primary sort key's header carries aria-sort; when the view sorts by
+// several keys, each sorting header also shows its place among them (1,
+// 2, …) with its direction, and says so to screen readers.
+func headerCell(c explore.Column, sortable bool, st explore.State, onSort app.EventHandler) app.UI {
 	th := app.Th().Scope("col").Class("col-" + c.Key)
 	if !sortable {
 		return th.Text(T(c.Label))
 	}
+	rank, desc := st.SortRank(c.Key)
 	arrow := "↕"
-	switch sort {
-	case "ascending":
-		arrow = "↑"
-	case "descending":
+	switch {
+	case rank > 0 && desc:
 		arrow = "↓"
+	case rank > 0:
+		arrow = "↑"
 	}
 	// onSort reads data-key: see goapp.go on handlers.
 	button := app.Button().Type("button").Class("sort").DataSet("key", attr(c.Key)).
 		Title(T("explore.sort.hint")).OnClick(onSort)
-	return th.Aria("sort", attr(sort)).Body(
+	multi := rank > 0 && len(st.Then) > 0
+	if rank > 0 {
+		th = th.Class("sorted")
+	}
+	return th.Aria("sort", attr(st.AriaSort(c.Key))).Body(
 		button.Body(
 			app.Text(T(c.Label)),
 			app.Span().Class("arrow").Aria("hidden", "true").Text(arrow),
+			app.If(multi, func() app.UI {
+				return app.Span().Class("sort-rank").Aria("hidden", "true").Text(strconv.Itoa(rank))
+			}),
+			app.If(multi, func() app.UI {
+				return app.Span().Class("visually-hidden").Text(fmt.Sprintf(T(sortRankMsg(desc)), rank))
+			}),
 		),
 	)
+}
+
+// sortRankMsg is the message that tells a sort key's place and direction.
+func sortRankMsg(desc bool) string {
+	if desc {
+		return "explore.sort.rank.desc"
+	}
+	return "explore.sort.rank.asc"
 }
