@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // The analyst tests follow what a reader of the report reaches for: a
@@ -156,5 +158,48 @@ func TestSortClicks(t *testing.T) {
 	open(t, ctx, s.URL+"/movers?list=ytd-gainers&sort=link,-return", "#count")
 	if again := waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}, "sort": {"link,-return"}}); !slices.Equal(again.ids(), got.ids()) {
 		t.Errorf("the link shows %v; the clicks showed %v", again.ids(), got.ids())
+	}
+}
+
+// watchCountJS records each text the count shows from now on.
+const watchCountJS = `(() => {
+  window.__counts = [];
+  new MutationObserver(() => window.__counts.push(document.getElementById('count').textContent))
+    .observe(document.getElementById('main'), {subtree: true, childList: true, characterData: true});
+  return true;
+})()`
+
+// TestDateTyping types a date digit by digit: the view changes once, when
+// the date is complete, and adds one history entry; leaving the field adds
+// none, and from after to still gets a notice.
+func TestDateTyping(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/events?kind=overseas", "#count")
+	waitView(t, ctx, "/events", url.Values{"kind": {"overseas"}})
+	before := historyLength(t, ctx)
+	eval(t, ctx, watchCountJS, nil)
+	run(t, ctx, "type a date", chromedp.Click("#from", chromedp.ByQuery, chromedp.NodeVisible),
+		chromedp.SendKeys("#from", "04102023", chromedp.ByQuery))
+	got := waitView(t, ctx, "/events", url.Values{"kind": {"overseas"}, "from": {"2023-04-10"}})
+	if !slices.Equal(got.ids(), []string{"on-5", "on-6", "on-7", "on-8", "on-9"}) {
+		t.Errorf("rows = %v", got.ids())
+	}
+	if after := historyLength(t, ctx); after != before+1 {
+		t.Errorf("history %d -> %d entries while typing a date; want one more", before, after)
+	}
+	var counts []string
+	eval(t, ctx, `[...new Set(window.__counts)]`, &counts)
+	if len(counts) > 1 {
+		t.Errorf("the count showed %q while typing; want only the final count", counts)
+	}
+	run(t, ctx, "leave the field", chromedp.Focus("#q", chromedp.ByQuery))
+	waitView(t, ctx, "/events", url.Values{"kind": {"overseas"}, "from": {"2023-04-10"}})
+	if after := historyLength(t, ctx); after != before+1 {
+		t.Errorf("history %d -> %d after leaving the field; the blur adds none", before, after)
+	}
+	open(t, ctx, s.URL+"/events?from=2023-04-12&to=2023-04-10", "#count")
+	if v := waitView(t, ctx, "/events", nil); !slices.Equal(v.Notices, []string{"to=2023-04-10"}) {
+		t.Errorf("notices = %v; want the to before from named", v.Notices)
 	}
 }

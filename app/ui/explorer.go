@@ -42,6 +42,9 @@ type explorer struct {
 
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+	// datesTyped is set once a date applied while its input has the
+	// focus: later changes replace that history entry (date-range.go).
+	datesTyped bool
 
 	// The window of rows the tables mount (table-window.go).
 	winStart   int           // the display position of its first row
@@ -164,7 +167,7 @@ func (x *explorer) toolbar() app.UI {
 		searchBox(x.st.Q, x.onSearch),
 		app.If(x.spec.dates, func() app.UI {
 			c := x.content.derived()
-			return dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+			return dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates, x.onDatesBlur)
 		}),
 		app.Div().Class("actions").Body(&copyLink{}, exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
