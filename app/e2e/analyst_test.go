@@ -203,3 +203,64 @@ func TestDateTyping(t *testing.T) {
 		t.Errorf("notices = %v; want the to before from named", v.Notices)
 	}
 }
+
+// TestNoticesAndFacets: one box lists every value a link could not apply;
+// a facet without values is left out; spaces are no search; enumerated
+// values match in any case; 未细分 picks out the rows without a sub-track.
+func TestNoticesAndFacets(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	t.Run("one notice box", func(t *testing.T) {
+		open(t, ctx, s.URL+"/movers?list=bogus&sort=nope&colors=pink", "#count")
+		v := waitView(t, ctx, "/movers", nil)
+		got := slices.Sorted(slices.Values(v.Notices))
+		if want := []string{"colors=pink", "list=bogus", "sort=nope"}; !slices.Equal(got, want) {
+			t.Errorf("notices = %v; want %v", got, want)
+		}
+		var boxes int
+		eval(t, ctx, `document.querySelectorAll('.notices-title').length`, &boxes)
+		if boxes != 1 {
+			t.Errorf("%d notice boxes; want one", boxes)
+		}
+	})
+	t.Run("facet without values", func(t *testing.T) {
+		open(t, ctx, s.URL+"/constituents?q=zzz", "#count")
+		waitView(t, ctx, "/constituents", url.Values{"q": {"zzz"}})
+		var groups int
+		eval(t, ctx, `document.querySelectorAll('.facets section.facet').length`, &groups)
+		if groups != 0 {
+			t.Errorf("%d facet groups shown for a view without rows; want none", groups)
+		}
+	})
+	t.Run("spaces are no search", func(t *testing.T) {
+		open(t, ctx, s.URL+"/movers?q=%20%20", "#count")
+		v := waitView(t, ctx, "/movers", url.Values{"q": {"  "}})
+		if len(v.Chips) != 0 || len(v.ids()) != 30 {
+			t.Errorf("chips %v, %d rows; want no chip and all 30 rows", v.Chips, len(v.ids()))
+		}
+	})
+	t.Run("enumerated values in any case", func(t *testing.T) {
+		open(t, ctx, s.URL+"/financings?currency=usd", "#count")
+		v := waitView(t, ctx, "/financings", url.Values{"currency": {"usd"}})
+		if !slices.Equal(v.ids(), []string{"f-1", "f-2"}) || !slices.Equal(v.Selected, []string{"currency=USD"}) || len(v.Notices) > 0 {
+			t.Errorf("rows %v, selected %v, notices %v; want the two USD rounds, USD selected, no notice", v.ids(), v.Selected, v.Notices)
+		}
+	})
+	t.Run("no sub-track", func(t *testing.T) {
+		open(t, ctx, s.URL+"/constituents?link="+url.QueryEscape("AI工具"), "#count")
+		waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}})
+		var values []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('#facet-segment a.facet-value')).map(a => a.dataset.value + ':' + a.querySelector('.label').textContent + ':' + a.querySelector('.n').textContent)`, &values)
+		if want := []string{"未细分:未细分:12"}; !slices.Equal(values, want) {
+			t.Errorf("segment facet under AI工具 = %q; want %q", values, want)
+		}
+		click(t, ctx, `#facet-segment a.facet-value`)
+		v := waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}, "segment": {"未细分"}})
+		if len(v.ids()) != 12 {
+			t.Errorf("%d rows; want the 12 AI工具 constituents", len(v.ids()))
+		}
+		if chip := textOf(t, ctx, `.chip[data-param="segment"] .chip-value`); chip != "未细分" {
+			t.Errorf("chip reads %q", chip)
+		}
+	})
+}

@@ -21,6 +21,7 @@ type FacetCounts struct {
 	Label    string
 	ValueMsg string
 	Single   bool
+	None     string // the value standing for rows without one, as in Facet.None
 	// Values are in the table's display order. A value appears when some
 	// row would match it or when it is selected.
 	Values []FacetValue
@@ -166,7 +167,7 @@ func facetCounts(t *Table, sel [][]bool, counts [][]int) ([]FacetCounts, []Chip)
 	fcs := make([]FacetCounts, len(t.Facets))
 	var chips []Chip
 	for fi, f := range t.Facets {
-		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single}
+		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single, None: f.None}
 		for j, v := range f.Values {
 			on := sel[fi] != nil && sel[fi][j]
 			if counts[fi][j] > 0 || on {

@@ -118,8 +118,14 @@ func (ix index) aliases(r *report.Report, values []string) map[string]string {
 	return m
 }
 
+// NoSegment is the segment facet's value for the constituents the report
+// gives no sub-track (those of AI工具 and AI应用), so that they can be
+// picked out: segment=未细分. Their segment cell stays empty.
+const NoSegment = "未细分"
+
 // chainFacets returns the link and segment facet values of company id: none
-// when it is no constituent, and no segment where the report gives none.
+// when it is no constituent, and NoSegment where the report gives no
+// segment.
 func (ix index) chainFacets(id string) (link, segment []string) {
 	c, ok := ix.constituents[id]
 	if !ok {
@@ -128,9 +134,21 @@ func (ix index) chainFacets(id string) (link, segment []string) {
 	if c.Link != "" {
 		link = []string{c.Link}
 	}
+	segment = []string{NoSegment}
 	if c.Segment != "" {
 		segment = []string{c.Segment}
 	}
+	return link, segment
+}
+
+// chainFacetsOf returns the link and segment facets of the movers and
+// constituents tables: the chain's links and segments in the report's
+// order, NoSegment last.
+func chainFacetsOf(r *report.Report) (link, segment Facet) {
+	links, segments := chainOrder(r)
+	link, segment = facet(FacetLink), facet(FacetSegment)
+	link.Values, segment.Values = links, append(segments, NoSegment)
+	segment.None = NoSegment
 	return link, segment
 }
 
@@ -186,7 +204,7 @@ func keys[T ~string](vs []T) []string {
 // sub-track taken from its constituent record.
 func Movers(r *report.Report) *Table {
 	ix := newIndex(r)
-	links, segments := chainOrder(r)
+	linkFacet, segFacet := chainFacetsOf(r)
 	listCol := col(ColList, Text)
 	listCol.ValueMsg = "list."
 	cols := []Column{col(ColRank, Number), col(ColName, Text), col(ColReturn, Number),
@@ -194,8 +212,6 @@ func Movers(r *report.Report) *Table {
 	listFacet := facet(FacetList)
 	listFacet.ValueMsg = "list."
 	listFacet.Values = moverLists
-	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
-	linkFacet.Values, segFacet.Values = links, segments
 	var rows []Row
 	for l, ms := range r.Movers.Lists() {
 		key := string(l)
@@ -209,7 +225,7 @@ func Movers(r *report.Report) *Table {
 					returnCell(m.Return),
 					TextCell(key),
 					TextCell(strings.Join(link, "")),
-					TextCell(strings.Join(seg, "")),
+					TextCell(ix.constituents[m.Company].Segment),
 				},
 				Facets: map[string][]string{FacetList: {key}, FacetLink: link, FacetSegment: seg},
 				Source: m,
@@ -224,7 +240,7 @@ func Movers(r *report.Report) *Table {
 // the period gainers or losers, YTD from the YTD gainers).
 func Constituents(r *report.Report) *Table {
 	ix := newIndex(r)
-	links, segments := chainOrder(r)
+	linkFacet, segFacet := chainFacetsOf(r)
 	period, ytd := map[string]float64{}, map[string]float64{}
 	for l, ms := range r.Movers.Lists() {
 		dst := period
@@ -245,8 +261,6 @@ func Constituents(r *report.Report) *Table {
 	}
 	cols := []Column{col(ColName, Text), col(ColLink, Text), col(ColSegment, Text),
 		col(ColPeriod, Number), col(ColYTD, Number)}
-	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
-	linkFacet.Values, segFacet.Values = links, segments
 	rows := make([]Row, 0, len(r.Constituents))
 	for _, c := range r.Constituents {
 		link, seg := ix.chainFacets(c.Company)

@@ -81,9 +81,11 @@
 //     losers and the YTD return from the YTD gainers where the company is
 //     in those lists; elsewhere the return is missing and sorts last.
 //   - The report gives no sub-track (segment) for the AI工具 and AI应用
-//     constituents. Such rows carry no segment value: the segment facet
-//     does not count them, selecting any segment excludes them, the cell
-//     is empty, and they sort last by segment in either direction.
+//     constituents. Such rows carry the segment value [NoSegment] (未细分),
+//     listed last, so segment=未细分 picks them out; selecting a named
+//     segment excludes them, the cell is empty, and they sort last by
+//     segment in either direction.
+//   - A q of spaces only is no search.
 //   - Financing amounts show as printed and export in their own currency
 //     (currency column); sort=amount compares them in US dollars at the
 //     report's stored exchange rate.

@@ -109,7 +109,7 @@ func first(param string, vals []string, ns *[]Notice) string {
 func ParseQuery(route Route, v url.Values) (State, []Notice) {
 	s := State{Route: route}
 	var ns []Notice
-	switch c := first(ParamColors, v[ParamColors], &ns); c {
+	switch c := first(ParamColors, v[ParamColors], &ns); strings.ToLower(c) {
 	case "", "cn":
 	case "intl":
 		s.Colors = ColorsIntl
@@ -128,6 +128,11 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 				continue
 			}
 			seen[val] = true
+			if f.enum != nil { // enumerated values in any case: list=YTD-Gainers
+				if i := slices.IndexFunc(f.enum, func(e string) bool { return strings.EqualFold(e, val) }); i >= 0 {
+					val = f.enum[i]
+				}
+			}
 			switch {
 			case !validValue(val) || f.enum != nil && !slices.Contains(f.enum, val):
 				ns = append(ns, notice(f.key, val, ReasonUnknownValue))
@@ -145,7 +150,8 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 			s.Facets[f.key] = got
 		}
 	}
-	if q := first(ParamQ, v[ParamQ], &ns); q != "" {
+	// A q of spaces only searches for nothing.
+	if q := first(ParamQ, v[ParamQ], &ns); strings.TrimSpace(q) != "" {
 		var cut bool
 		if s.Q, cut = cleanQuery(q); cut {
 			ns = append(ns, notice(ParamQ, q, ReasonTooLong))

@@ -166,6 +166,9 @@ func (s State) WithQuery(q string) State {
 		return s
 	}
 	s.Q, _ = cleanQuery(q)
+	if strings.TrimSpace(s.Q) == "" {
+		s.Q = ""
+	}
 	return s
 }
 

@@ -88,6 +88,10 @@ type Facet struct {
 	ValueMsg string   // when set, values are keys shown as message ValueMsg+value
 	Single   bool     // at most one value may be selected
 	Values   []string // every value, in display (report) order
+	// None, when set, is the value of the rows that have none (NoSegment:
+	// the constituents the report gives no sub-track); the UI shows it as
+	// message Label+".none".
+	None string
 	// Aliases maps other spellings of a value, folded (see foldValue), to
 	// the value: a company's aliases and id (商汤科技, sensetime) to the
 	// name the facet lists (商汤-W). [Table.Check] canonicalises them.

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -138,7 +139,9 @@ func constituentsChart(t *explore.Table, res explore.Result, s explore.State) ch
 		links = f.Values
 	}
 	if f, ok := t.Facet(explore.FacetSegment); ok {
-		segments = f.Values
+		// A link without sub-tracks has no bars under it: a 未细分 bar
+		// would repeat the link's.
+		segments = slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return v == f.None })
 	}
 	bar := func(facet, value string, n, level int) chart.CountBar {
 		b := chart.CountBar{Label: value, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}

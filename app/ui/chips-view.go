@@ -48,6 +48,9 @@ func chipLabel(t *explore.Table, c explore.Chip) (name, value string) {
 		return T("chip." + c.Param), value
 	}
 	if f, ok := t.Facet(c.Param); ok {
+		if f.None != "" && c.Value == f.None {
+			value = T(f.Label + ".none")
+		}
 		return T(f.Label), value
 	}
 	return c.Param, value

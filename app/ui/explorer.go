@@ -114,24 +114,13 @@ func (x *explorer) show(rawQuery string) {
 
 // viewOf parses a link's raw query against table: the state it asks for,
 // and a notice for each part of it that did not apply (a malformed escape,
-// parameters past explore.MaxParams, a value the table does not know)
-// except colours, which the shell reports on every route.
+// parameters past explore.MaxParams, a value the table does not know, a
+// bad colour convention: the shell leaves that one to a table page, so
+// that the page shows one box).
 func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
 	v, ns := explore.ParseRawQuery(rawQuery)
 	st, more := table.Parse(v)
-	return st, withoutColors(append(ns, more...))
-}
-
-// withoutColors drops the notices about colors, which the shell shows on
-// every route.
-func withoutColors(ns []explore.Notice) []explore.Notice {
-	var out []explore.Notice
-	for _, n := range ns {
-		if n.Param != explore.ParamColors {
-			out = append(out, n)
-		}
-	}
-	return out
+	return st, append(ns, more...)
 }
 
 // render composes the page: heading and count, notices, the facet panel

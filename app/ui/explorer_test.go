@@ -93,8 +93,9 @@ func TestExplorerNotices(t *testing.T) {
 	for _, n := range x.notices {
 		got = append(got, n.String())
 	}
-	// colors is the shell's to report, on every route; utm is no parameter.
-	want := []string{`list="bogus": notice.unknown-value`}
+	// A table page lists the colors notice in its own box (the shell
+	// shows it on the other routes); utm is no parameter.
+	want := []string{`colors="pink": notice.unknown-value`, `list="bogus": notice.unknown-value`}
 	if !slices.Equal(got, want) {
 		t.Errorf("notices = %q; want %q", got, want)
 	}

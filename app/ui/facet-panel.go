@@ -19,7 +19,10 @@ func facetPanel(facets []explore.FacetCounts, st explore.State, expanded map[str
 	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
 		app.H2().ID("facets-title").Text(T("explore.facets")),
 		app.Range(facets).Slice(func(i int) app.UI {
-			return facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			// A facet the other filters leave without a value says nothing.
+			return app.If(len(facets[i].Values) > 0, func() app.UI {
+				return facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			})
 		}),
 	)
 }
@@ -72,8 +75,11 @@ func shownValues(vals []explore.FacetValue, limit int) []explore.FacetValue {
 // facetValue is one value: a link toggling it in st, its label and count.
 func facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) app.UI {
 	label := v.Value
-	if fc.ValueMsg != "" {
+	switch {
+	case fc.ValueMsg != "":
 		label = T(fc.ValueMsg + v.Value)
+	case fc.None != "" && v.Value == fc.None:
+		label = T(fc.Label + ".none")
 	}
 	a := app.A().Class("facet-value").Href(viewHref(st.Toggle(fc.Key, v.Value)))
 	a = a.DataSet("facet", attr(fc.Key)).DataSet("value", attr(v.Value))

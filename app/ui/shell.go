@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -108,7 +109,10 @@ func (s *shell) Render() app.UI {
 		),
 		&appBar{},
 		app.Main().ID("main").Body(
-			noticesView("shell-notices", s.notices),
+			// A table page lists the colour notice with its own, in one box.
+			app.If(!slices.Contains(explore.TableRoutes, explore.Route(s.Active)), func() app.UI {
+				return noticesView("shell-notices", s.notices)
+			}),
 			app.Div().Class("page").Body(content...),
 		),
 	)
