@@ -264,3 +264,29 @@ func TestNoticesAndFacets(t *testing.T) {
 		}
 	})
 }
+
+// TestBackRestoresSearchBox goes Back while the search box has the focus:
+// the box shows the query of the address it went back to, not the text
+// typed before.
+func TestBackRestoresSearchBox(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/constituents", "#count")
+	waitView(t, ctx, "/constituents", url.Values{})
+	click(t, ctx, `a.facet-value[data-facet="link"][data-value="AI工具"]`)
+	waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}})
+	run(t, ctx, "type", chromedp.Click("#q", chromedp.ByQuery), chromedp.SendKeys("#q", "科技", chromedp.ByQuery))
+	waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}, "q": {"科技"}})
+	eval(t, ctx, `history.back()`, nil)
+	// waitView checks the box against the URL's q as well.
+	v := waitView(t, ctx, "/constituents", url.Values{})
+	var focused string
+	eval(t, ctx, `document.activeElement && document.activeElement.id`, &focused)
+	if focused != "q" || v.Q != "" {
+		t.Errorf("after Back the box (focused: %q) reads %q; want it focused and empty", focused, v.Q)
+	}
+	eval(t, ctx, `history.forward()`, nil)
+	if v := waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}, "q": {"科技"}}); v.Q != "科技" {
+		t.Errorf("after Forward the box reads %q; want 科技", v.Q)
+	}
+}

@@ -42,6 +42,9 @@ type explorer struct {
 
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+	// typed are the queries the search box has sent and OnNav not yet
+	// shown (search-box.go).
+	typed typedQueries
 	// datesTyped is set once a date applied while its input has the
 	// focus: later changes replace that history entry (date-range.go).
 	datesTyped bool
@@ -87,6 +90,9 @@ func (x *explorer) nav(ctx app.Context) {
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
+			if !x.typed.arrived(x.st.Q) {
+				setInput("q", x.st.Q) // Back or Forward: even while focused
+			}
 		})
 	})
 }
