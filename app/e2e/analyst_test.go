@@ -1,15 +1,21 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -289,4 +295,88 @@ func TestBackRestoresSearchBox(t *testing.T) {
 	if v := waitView(t, ctx, "/constituents", url.Values{"link": {"AI工具"}, "q": {"科技"}}); v.Q != "科技" {
 		t.Errorf("after Forward the box reads %q; want 科技", v.Q)
 	}
+}
+
+// TestExportTables downloads one table of a page that shows several, and
+// the whole page: each file holds what the pure package writes for those
+// rows, as RFC 4180 CSV with units in the headers or as typed JSON.
+func TestExportTables(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	dir := t.TempDir()
+	run(t, ctx, "allow downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
+	expect := func(t *testing.T, path, query, group string, csv bool) []byte {
+		tb := reportTables(t).For(explore.Route(path))
+		v, _ := url.ParseQuery(query)
+		st, _ := tb.Parse(v)
+		res := explore.Apply(tb, st)
+		if group != "" {
+			_, gi, _ := tb.Column(groupCol[tb.Route])
+			res.Rows = slices.DeleteFunc(res.Rows, func(r *explore.Row) bool { return r.Cells[gi].Text != group })
+		}
+		var b bytes.Buffer
+		var err error
+		if csv {
+			err = explore.WriteCSV(&b, tb, res, ui.T)
+		} else {
+			err = explore.WriteJSON(&b, tb, res)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	t.Run("one mover list and the page", func(t *testing.T) {
+		open(t, ctx, s.URL+"/movers?sort=-return", "#count")
+		waitView(t, ctx, "/movers", url.Values{"sort": {"-return"}})
+		one := clickForFile(t, ctx, "#export-csv-ytd-gainers", filepath.Join(dir, "movers-ytd-gainers.csv"))
+		if want := expect(t, "/movers", "sort=-return", "ytd-gainers", true); !bytes.Equal(one, want) {
+			t.Errorf("movers-ytd-gainers.csv =\n%s\nwant\n%s", one, want)
+		}
+		recs := strings.Split(strings.TrimSuffix(strings.TrimPrefix(string(one), "\uFEFF"), "\r\n"), "\r\n")
+		if len(recs) != 11 || recs[0] != "排名,公司,涨跌幅(%),榜单,产业链环节,细分赛道" || recs[1] != "1,寒武纪-U,257.4,今年以来涨幅前十,AI算力及基础设施,AI芯片" {
+			t.Errorf("records %q; want a CRLF header with the unit and the 10 YTD gainers", recs)
+		}
+		all := clickForFile(t, ctx, "#export-csv", filepath.Join(dir, "movers.csv"))
+		if want := expect(t, "/movers", "sort=-return", "", true); !bytes.Equal(all, want) || bytes.Count(all, []byte("\r\n")) != 31 {
+			t.Errorf("movers.csv holds %d records; want the header and all 30 rows", bytes.Count(all, []byte("\r\n")))
+		}
+	})
+	t.Run("domestic news as JSON", func(t *testing.T) {
+		open(t, ctx, s.URL+"/events", "#count")
+		waitView(t, ctx, "/events", url.Values{})
+		data := clickForFile(t, ctx, "#export-json-domestic", filepath.Join(dir, "events-domestic.json"))
+		if want := expect(t, "/events", "", "domestic", false); !bytes.Equal(data, want) {
+			t.Errorf("events-domestic.json =\n%s\nwant\n%s", data, want)
+		}
+		var rows []map[string]any
+		if err := json.Unmarshal(data, &rows); err != nil || len(rows) != 5 {
+			t.Fatalf("%d rows, %v; want the 5 domestic news", len(rows), err)
+		}
+		first := rows[0]
+		if first["date"] != nil || first["date_as_printed"] != "近期" || !strings.HasPrefix(first["text"].(string), "北京智源") {
+			t.Errorf("undated item = %v; want date null, 近期 as printed, its text", first)
+		}
+		if cs, ok := first["companies"].([]any); !ok || len(cs) != 2 {
+			t.Errorf("companies = %#v; want an array of two", first["companies"])
+		}
+	})
+	t.Run("company events with the analysts' view", func(t *testing.T) {
+		data := clickForFile(t, ctx, "#export-csv-company", filepath.Join(dir, "events-company.csv"))
+		if !bytes.Contains(data, []byte("分析师观点")) || !bytes.Contains(data, []byte("我们认为，SAM模型")) {
+			t.Errorf("events-company.csv lacks the analysts' view:\n%.400s", data)
+		}
+	})
+	t.Run("financings in USD", func(t *testing.T) {
+		open(t, ctx, s.URL+"/financings?sort=-amount", "#count")
+		waitView(t, ctx, "/financings", url.Values{"sort": {"-amount"}})
+		data := clickForFile(t, ctx, "#export-csv", filepath.Join(dir, "financings.csv"))
+		recs := strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n")
+		if want := "公司,融资额,币种,主营业务/产品,应用场景/产品亮点,融资额（原文）,折合美元(USD)"; recs[0] != want {
+			t.Errorf("header %q; want %q", recs[0], want)
+		}
+		if !strings.HasPrefix(recs[2], "宇宙奇点,30000000,CNY,") || !strings.HasSuffix(recs[2], ",3000万人民币,4362747.95") {
+			t.Errorf("second record %q; want the amount, its currency, as printed and in USD", recs[2])
+		}
+	})
 }

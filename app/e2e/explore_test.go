@@ -599,11 +599,11 @@ func TestExploreExport(t *testing.T) {
 			if !bytes.HasPrefix(data, []byte("\uFEFF")) {
 				t.Errorf("CSV does not start with a byte-order mark: % x", data[:min(8, len(data))])
 			}
-			lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(data), "\uFEFF")), "\n")
+			lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(data), "\uFEFF")), "\r\n")
 			if len(lines) != 11 {
 				t.Fatalf("CSV has %d lines; want header and 10 rows:\n%s", len(lines), data)
 			}
-			if want := "排名,公司,涨跌幅,榜单,产业链环节,细分赛道"; lines[0] != want {
+			if want := "排名,公司,涨跌幅(%),榜单,产业链环节,细分赛道"; lines[0] != want {
 				t.Errorf("header = %q; want %q", lines[0], want)
 			}
 			if want := "1,寒武纪-U,257.4,今年以来涨幅前十,AI算力及基础设施,AI芯片"; lines[1] != want {

@@ -21,7 +21,9 @@
 // included (see BenchmarkApply).
 //
 // The files follow the same split: table.go holds the table and its
-// indexes, build.go the five builders, apply.go filtering, counting and
+// indexes, check.go what a link may name (aliases, case), collate.go the
+// pinyin sort keys, index.go the company lookups the builders share,
+// build.go the five builders, apply.go filtering, counting and
 // sorting, state.go the [State] and its methods, query.go reading a query
 // string into a State with its notices, export.go CSV and JSON.
 //
@@ -121,8 +123,12 @@
 //
 // # Export
 //
-// [WriteCSV] writes the current rows, in order, as UTF-8 CSV with a
-// byte-order mark and a header of column labels; [WriteJSON] writes them as
-// an array of objects keyed by column key, numbers as numbers.
+// [WriteCSV] writes the current rows, in order, as RFC 4180 CSV (CRLF) in
+// UTF-8 with a byte-order mark and a header of column labels with their
+// units (涨跌幅(%)); [WriteJSON] writes them as an array of objects keyed
+// by column key, typed: numbers, null for a missing value, an array for
+// the companies. Both add the columns only exports carry
+// ([Table.Exports]): an event's date as printed, text and analysts' view,
+// a financing's amount as printed and in US dollars.
 // [State.FileName] names the file after the view: movers-ytd-gainers.csv.
 package explore

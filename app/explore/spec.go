@@ -70,6 +70,15 @@ const (
 	ColVertical   = "vertical"
 )
 
+// Keys of the columns only exports carry (Table.Exports).
+const (
+	ColDateAsPrinted   = "date_as_printed"   // events: the date as the report prints it (近期)
+	ColText            = "text"              // events: the text under the title
+	ColView            = "view"              // events: the analysts' view (company events)
+	ColAmountAsPrinted = "amount_as_printed" // financings: 2560万美元
+	ColAmountUSD       = "amount_usd"        // financings: the amount in US dollars at the stored rate
+)
+
 // The values of the events' kind facet.
 const (
 	EventCompany  = string(report.EventCompany)

@@ -198,7 +198,10 @@ func (x *explorer) tables() app.UI {
 		for _, g := range windowGroups(x.groups(rows), start, end) {
 			props.group, props.caption, props.rows = g.value, T(x.spec.groupMsg+g.value), g.rows
 			props.first, props.total = g.first, g.total
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(sortableTable(props)))
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(
+				groupExportButtons(g.value, props.caption, x.onExportGroupCSV, x.onExportGroupJSON),
+				sortableTable(props),
+			))
 		}
 	}
 	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))
