@@ -317,7 +317,7 @@ func TestExportTables(t *testing.T) {
 		var b bytes.Buffer
 		var err error
 		if csv {
-			err = explore.WriteCSV(&b, tb, res, ui.T)
+			err = explore.WriteCSV(&b, tb, res, func(id string) string { return ui.Message(explore.LangZH, id) })
 		} else {
 			err = explore.WriteJSON(&b, tb, res)
 		}

@@ -29,17 +29,17 @@ type tableProps struct {
 // header cell carries aria-sort. The table says how many rows it has in
 // all (aria-rowcount, the header row included) and each row where it is,
 // so that a table mounting a window of its rows reads as the whole table.
-func sortableTable(p tableProps) app.UI {
-	l := p.layout
+func (p prefs) sortableTable(tp tableProps) app.UI {
+	l := tp.layout
 	return app.Div().Class("table-wrap").Body(
-		app.Table().Class("data").DataSet("group", attr(p.group)).Aria("rowcount", attr(strconv.Itoa(p.total+1))).Body(
-			app.Caption().Text(p.caption),
+		app.Table().Class("data").DataSet("group", attr(tp.group)).Aria("rowcount", attr(strconv.Itoa(tp.total+1))).Body(
+			app.Caption().Text(tp.caption),
 			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
 				c := l.columns[l.cols[i]]
-				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st, p.onSort)
+				return p.headerCell(c, slices.Contains(tp.sortable, c.Key), tp.st, tp.onSort)
 			}))),
-			app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
-				return &tableRow{Row: p.rows[i], Layout: l, Colors: p.st.Colors, Index: p.first + i + 2}
+			app.TBody().Body(app.Range(tp.rows).Slice(func(i int) app.UI {
+				return &tableRow{Row: tp.rows[i], Layout: l, Prefs: p, Index: tp.first + i + 2}
 			})),
 		),
 	)
@@ -49,10 +49,10 @@ func sortableTable(p tableProps) app.UI {
 // primary sort key's header carries aria-sort; when the view sorts by
 // several keys, each sorting header also shows its place among them (1,
 // 2, …) with its direction, and says so to screen readers.
-func headerCell(c explore.Column, sortable bool, st explore.State, onSort app.EventHandler) app.UI {
+func (p prefs) headerCell(c explore.Column, sortable bool, st explore.State, onSort app.EventHandler) app.UI {
 	th := app.Th().Scope("col").Class("col-" + c.Key)
 	if !sortable {
-		return th.Text(T(c.Label))
+		return th.Text(p.T(c.Label))
 	}
 	rank, desc := st.SortRank(c.Key)
 	arrow := "↕"
@@ -64,20 +64,20 @@ func headerCell(c explore.Column, sortable bool, st explore.State, onSort app.Ev
 	}
 	// onSort reads data-key: see goapp.go on handlers.
 	button := app.Button().Type("button").Class("sort").DataSet("key", attr(c.Key)).
-		Title(T("explore.sort.hint")).OnClick(onSort)
+		Title(p.T("explore.sort.hint")).OnClick(onSort)
 	multi := rank > 0 && len(st.Then) > 0
 	if rank > 0 {
 		th = th.Class("sorted")
 	}
 	return th.Aria("sort", attr(st.AriaSort(c.Key))).Body(
 		button.Body(
-			app.Text(T(c.Label)),
+			app.Text(p.T(c.Label)),
 			app.Span().Class("arrow").Aria("hidden", "true").Text(arrow),
 			app.If(multi, func() app.UI {
 				return app.Span().Class("sort-rank").Aria("hidden", "true").Text(strconv.Itoa(rank))
 			}),
 			app.If(multi, func() app.UI {
-				return app.Span().Class("visually-hidden").Text(fmt.Sprintf(T(sortRankMsg(desc)), rank))
+				return app.Span().Class("visually-hidden").Text(fmt.Sprintf(p.T(sortRankMsg(desc)), rank))
 			}),
 		),
 	)
