@@ -380,3 +380,74 @@ func TestExportTables(t *testing.T) {
 		}
 	})
 }
+
+// TestStockPageSections reads a company's page: one heading per section,
+// figures' headers aligned with the figures, events by date, the key
+// points that name it; an unknown name is a 404 that offers to search,
+// and a page's path with a trailing slash leads to the page.
+func TestStockPageSections(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	t.Run("headings and alignment", func(t *testing.T) {
+		open(t, ctx, s.URL+"/stocks/360", "#movers")
+		var doubled []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('main section')).filter(s => {
+			const h = s.querySelector('h2'), c = s.querySelector('caption');
+			return h && c && h.textContent.trim() === c.textContent.trim(); }).map(s => s.id)`, &doubled)
+		if len(doubled) > 0 {
+			t.Errorf("sections %v repeat their heading as a caption", doubled)
+		}
+		var aligns []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('#movers th')).map(th => th.textContent + ':' + getComputedStyle(th).textAlign)`, &aligns)
+		if want := []string{"榜单:left", "排名:right", "涨跌幅:right"}; !slices.Equal(aligns, want) {
+			t.Errorf("movers headers %v; want %v", aligns, want)
+		}
+		var named []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('#keypoints a')).map(a => a.hash)`, &named)
+		if !slices.Equal(named, []string{"#kp-4"}) {
+			t.Errorf("key points naming 360: %v; want [#kp-4]", named)
+		}
+	})
+	t.Run("events by date", func(t *testing.T) {
+		open(t, ctx, s.URL+"/stocks/"+url.PathEscape("微软"), "#events")
+		var ids []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('#events tbody a')).map(a => a.hash.slice(1))`, &ids)
+		if want := []string{"on-1", "on-4", "on-8", "on-6"}; !slices.Equal(ids, want) {
+			t.Errorf("events of 微软 %v; want %v, by date", ids, want)
+		}
+		open(t, ctx, s.URL+"/stocks/"+url.PathEscape("商汤科技"), "#keypoints")
+		var named []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('#keypoints a')).map(a => a.hash)`, &named)
+		if !slices.Equal(named, []string{"#kp-2"}) {
+			t.Errorf("key points naming 商汤: %v; want [#kp-2]", named)
+		}
+	})
+	t.Run("unknown name", func(t *testing.T) {
+		res, err := http.Get(s.URL + "/stocks/abc")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("/stocks/abc answers %d; want 404", res.StatusCode)
+		}
+		open(t, ctx, s.URL+"/stocks/abc", ".search-elsewhere a")
+		var links []string
+		eval(t, ctx, `Array.from(document.querySelectorAll('.search-elsewhere a')).map(a => a.pathname + a.search)`, &links)
+		if want := []string{"/constituents?q=abc", "/events?q=abc", "/picks?q=abc"}; !slices.Equal(links, want) {
+			t.Errorf("search links %v; want %v", links, want)
+		}
+	})
+	t.Run("trailing slash", func(t *testing.T) {
+		res, err := http.Get(s.URL + "/movers/?list=ytd-gainers")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/movers" {
+			t.Errorf("/movers/ ends at %s with %d; want /movers, 200", res.Request.URL, res.StatusCode)
+		}
+		open(t, ctx, s.URL+"/movers/?list=ytd-gainers", "#count")
+		waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}})
+	})
+}

@@ -28,8 +28,8 @@ func (p prefs) exportButtons(failed string, onCSV, onJSON app.EventHandler) app.
 func (p prefs) groupExportButtons(group, caption string, onCSV, onJSON app.EventHandler) app.UI {
 	return app.Div().Class("export export-table").Role("group").
 		Aria("label", attr(fmt.Sprintf(p.T("explore.export.table"), caption))).Body(
-		app.Button().Type("button").ID(attr("export-csv-"+group)).DataSet("key", attr(group)).Text("CSV").OnClick(onCSV),
-		app.Button().Type("button").ID(attr("export-json-"+group)).DataSet("key", attr(group)).Text("JSON").OnClick(onJSON),
+		app.Button().Type("button").ID(attr("export-csv-"+group)).DataSet("key", attr(group)).Text(p.T("explore.export.table.csv")).OnClick(onCSV),
+		app.Button().Type("button").ID(attr("export-json-"+group)).DataSet("key", attr(group)).Text(p.T("explore.export.table.json")).OnClick(onJSON),
 	)
 }
 
