@@ -70,6 +70,15 @@ const (
 	ColVertical   = "vertical"
 )
 
+// Keys of the columns only exports carry (Table.Exports).
+const (
+	ColDateAsPrinted   = "date_as_printed"   // events: the date as the report prints it (近期)
+	ColText            = "text"              // events: the text under the title
+	ColView            = "view"              // events: the analysts' view (company events)
+	ColAmountAsPrinted = "amount_as_printed" // financings: 2560万美元
+	ColAmountUSD       = "amount_usd"        // financings: the amount in US dollars at the stored rate
+)
+
 // The values of the events' kind facet.
 const (
 	EventCompany  = string(report.EventCompany)
@@ -96,7 +105,9 @@ type facetSpec struct {
 type routeSpec struct {
 	facets []facetSpec
 	sorts  []string // column keys, in column order
-	dates  bool     // from/to apply
+	// descFirst are the sort keys a first click sorts biggest first.
+	descFirst []string
+	dates     bool // from/to apply
 }
 
 // The values of the enumerated facets, in the report's order.
@@ -113,11 +124,13 @@ var specs = map[Route]routeSpec{
 			{key: FacetLink},
 			{key: FacetSegment},
 		},
-		sorts: []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		sorts:     []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		descFirst: []string{ColReturn},
 	},
 	RouteConstituents: {
-		facets: []facetSpec{{key: FacetLink}, {key: FacetSegment}},
-		sorts:  []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		facets:    []facetSpec{{key: FacetLink}, {key: FacetSegment}},
+		sorts:     []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		descFirst: []string{ColPeriod, ColYTD},
 	},
 	RouteEvents: {
 		facets: []facetSpec{
@@ -128,8 +141,9 @@ var specs = map[Route]routeSpec{
 		dates: true,
 	},
 	RouteFinancings: {
-		facets: []facetSpec{{key: FacetCurrency}},
-		sorts:  []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		facets:    []facetSpec{{key: FacetCurrency}},
+		sorts:     []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		descFirst: []string{ColAmount},
 	},
 	RoutePicks: {
 		facets: []facetSpec{{key: FacetLayer, single: true}, {key: FacetVertical}},

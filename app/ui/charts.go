@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -140,7 +141,9 @@ func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore
 		links = f.Values
 	}
 	if f, ok := t.Facet(explore.FacetSegment); ok {
-		segments = f.Values
+		// A link without sub-tracks has no bars under it: a 未细分 bar
+		// would repeat the link's.
+		segments = slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return v == f.None })
 	}
 	bar := func(facet, value string, n, level int) chart.CountBar {
 		label := p.termLabel(value)

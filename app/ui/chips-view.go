@@ -51,6 +51,9 @@ func (p prefs) chipLabel(t *explore.Table, c explore.Chip) (name, value string) 
 		return p.T("chip." + c.Param), value
 	}
 	if f, ok := t.Facet(c.Param); ok {
+		if f.None != "" && c.Value == f.None {
+			value = p.T(f.Label + ".none")
+		}
 		return p.T(f.Label), value
 	}
 	return c.Param, value

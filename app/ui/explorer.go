@@ -42,6 +42,12 @@ type explorer struct {
 
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+	// typed are the queries the search box has sent and OnNav not yet
+	// shown (search-box.go).
+	typed typedQueries
+	// datesTyped is set once a date applied while its input has the
+	// focus: later changes replace that history entry (date-range.go).
+	datesTyped bool
 
 	// The window of rows the tables mount (table-window.go).
 	winStart   int           // the display position of its first row
@@ -84,6 +90,9 @@ func (x *explorer) nav(ctx app.Context) {
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
+			if !x.typed.arrived(x.st.Q) {
+				setInput("q", x.st.Q) // Back or Forward: even while focused
+			}
 		})
 	})
 }
@@ -111,24 +120,13 @@ func (x *explorer) show(rawQuery string) {
 
 // viewOf parses a link's raw query against table: the state it asks for,
 // and a notice for each part of it that did not apply (a malformed escape,
-// parameters past explore.MaxParams, a value the table does not know)
-// except the preferences', which the shell reports on every route.
+// parameters past explore.MaxParams, a value the table does not know, a
+// bad colour convention or language: the shell leaves those to a table
+// page, so that the page shows one box).
 func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
 	v, ns := explore.ParseRawQuery(rawQuery)
 	st, more := table.Parse(v)
-	return st, withoutPrefs(append(ns, more...))
-}
-
-// withoutPrefs drops the notices about colors and lang, which the shell
-// shows on every route.
-func withoutPrefs(ns []explore.Notice) []explore.Notice {
-	var out []explore.Notice
-	for _, n := range ns {
-		if n.Param != explore.ParamColors && n.Param != explore.ParamLang {
-			out = append(out, n)
-		}
-	}
-	return out
+	return st, append(ns, more...)
 }
 
 // render composes the page: heading and count, notices, the facet panel
@@ -164,7 +162,7 @@ func (x *explorer) toolbar() app.UI {
 		x.searchBox(x.st.Q, x.onSearch),
 		app.If(x.spec.dates, func() app.UI {
 			c := x.content.derived()
-			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates, x.onDatesBlur)
 		}),
 		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
@@ -200,7 +198,10 @@ func (x *explorer) tables() app.UI {
 		for _, g := range windowGroups(x.groups(rows), start, end) {
 			props.group, props.caption, props.rows = g.value, x.T(x.spec.groupMsg+g.value), g.rows
 			props.first, props.total = g.first, g.total
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(x.sortableTable(props)))
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(
+				x.groupExportButtons(g.value, props.caption, x.onExportGroupCSV, x.onExportGroupJSON),
+				x.sortableTable(props),
+			))
 		}
 	}
 	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))
@@ -275,12 +276,17 @@ func (x *explorer) navigate(ctx app.Context, s explore.State) {
 }
 
 // onSort is a sortable header's click: sort by the column named in the
-// button's data-key, or flip the direction when it already sorts.
+// button's data-key (State.SortBy), or with Shift held add it as another
+// key (State.ThenBy).
 func (x *explorer) onSort(ctx app.Context, e app.Event) {
 	// One handler for every header: go-app keeps the first listener of a
 	// button whose handler has the same code, so a closure over the
 	// column would sort by the column of its first render (goapp.go).
 	key := dataKey(ctx)
+	if e.Get("shiftKey").Truthy() {
+		x.navigate(ctx, x.st.ThenBy(key))
+		return
+	}
 	x.navigate(ctx, x.st.SortBy(key))
 }
 

@@ -19,7 +19,10 @@ func (p prefs) facetPanel(facets []explore.FacetCounts, st explore.State, expand
 	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
 		app.H2().ID("facets-title").Text(p.T("explore.facets")),
 		app.Range(facets).Slice(func(i int) app.UI {
-			return p.facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			// A facet the other filters leave without a value says nothing.
+			return app.If(len(facets[i].Values) > 0, func() app.UI {
+				return p.facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			})
 		}),
 	)
 }
@@ -100,6 +103,8 @@ func (p prefs) facetLabel(fc explore.FacetCounts, value string) app.UI {
 	switch {
 	case fc.ValueMsg != "":
 		return app.Text(p.T(fc.ValueMsg + value))
+	case fc.None != "" && value == fc.None:
+		return app.Text(p.T(fc.Label + ".none"))
 	case vocabColumns[fc.Key]:
 		return p.term(value)
 	}

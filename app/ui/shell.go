@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -130,7 +131,10 @@ func (s *shell) Render() app.UI {
 		),
 		&appBar{Prefs: s.prefs},
 		app.Main().ID("main").Body(
-			s.noticesView("shell-notices", s.notices),
+			// A table page lists the preference notices with its own, in one box.
+			app.If(!slices.Contains(explore.TableRoutes, explore.Route(s.Active)), func() app.UI {
+				return s.noticesView("shell-notices", s.notices)
+			}),
 			app.Div().Class("page").Body(content...),
 		),
 	)
