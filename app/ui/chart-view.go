@@ -94,15 +94,19 @@ func (c *chartView) OnMount(ctx app.Context) {
 		})
 		return nil
 	})
-	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
-		c.ro = ro.New(c.onSize)
-		c.ro.Call("observe", ctx.JSSrc())
-	}
 	if mq := darkQuery(); mq.Truthy() {
 		c.mq = mq
 		c.mq.Call("addEventListener", "change", c.onDark)
 	}
 	c.dark = prefersDark()
+	// A resize observer reports the figure's size once it is laid out,
+	// in a task of its own; measuring here would force the layout of the
+	// whole page being mounted and redraw the chart inside that task.
+	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
+		c.ro = ro.New(c.onSize)
+		c.ro.Call("observe", ctx.JSSrc())
+		return
+	}
 	c.measure(ctx)
 }
 
