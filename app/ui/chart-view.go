@@ -59,12 +59,17 @@ var lastChartWidth atomic.Int64
 
 // OnInit draws the chart before its first render, so the server's page
 // already holds it; in the browser it starts from the scheme in use and
-// the width charts had last.
+// the width of the chart it replaces on the prerendered page, else the
+// width charts had last.
 func (c *chartView) OnInit() {
 	c.width = defaultChartWidth
 	if app.IsClient {
 		if w := int(lastChartWidth.Load()); w > 0 {
 			c.width = w
+		}
+		if w := prerenderedWidths[c.ID]; w > 0 {
+			c.width = w
+			c.seen.Store(int64(w))
 		}
 		c.dark = prefersDark()
 	}
