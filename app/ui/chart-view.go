@@ -59,12 +59,17 @@ var lastChartWidth atomic.Int64
 
 // OnInit draws the chart before its first render, so the server's page
 // already holds it; in the browser it starts from the scheme in use and
-// the width charts had last.
+// the width of the chart it replaces on the prerendered page, else the
+// width charts had last.
 func (c *chartView) OnInit() {
 	c.width = defaultChartWidth
 	if app.IsClient {
 		if w := int(lastChartWidth.Load()); w > 0 {
 			c.width = w
+		}
+		if w := prerenderedWidths[c.ID]; w > 0 {
+			c.width = w
+			c.seen.Store(int64(w))
 		}
 		c.dark = prefersDark()
 	}
@@ -94,15 +99,19 @@ func (c *chartView) OnMount(ctx app.Context) {
 		})
 		return nil
 	})
-	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
-		c.ro = ro.New(c.onSize)
-		c.ro.Call("observe", ctx.JSSrc())
-	}
 	if mq := darkQuery(); mq.Truthy() {
 		c.mq = mq
 		c.mq.Call("addEventListener", "change", c.onDark)
 	}
 	c.dark = prefersDark()
+	// A resize observer reports the figure's size once it is laid out,
+	// in a task of its own; measuring here would force the layout of the
+	// whole page being mounted and redraw the chart inside that task.
+	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
+		c.ro = ro.New(c.onSize)
+		c.ro.Call("observe", ctx.JSSrc())
+		return
+	}
 	c.measure(ctx)
 }
 

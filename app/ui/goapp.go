@@ -108,6 +108,11 @@ package ui
 //     The scroll listener of the row window dispatches only when the
 //     window moves. Test: app/e2e TestExploreClicks/"sort return", which
 //     failed when the listener dispatched and prevented on every scroll.
+// 14. The first render replaces the whole page in one task: pkg/app/
+//     engine.go:200 (engineX.Load) mounts the new tree at once. The first
+//     shell mounts what the window shows, the rest a node per task
+//     (staged.go). Tests: TestStaged; app/e2e TestLargestPaintIsPrerendered
+//     checks that the content of the first paint stays.
 
 import (
 	"net/url"

@@ -31,6 +31,8 @@ type shell struct {
 	path    string     // the address bar's path, prefix included
 	query   url.Values // the address bar's query
 	notices []explore.Notice
+	shown   int // content nodes shown while the first page mounts in stages, 0 for all (staged.go)
+	total   int // content nodes the page has
 }
 
 // OnNav reads the preferences from the URL, on the server and in the
@@ -42,11 +44,16 @@ func (s *shell) OnNav(ctx app.Context) { s.readPage(ctx) }
 func (s *shell) OnInit() {
 	if app.IsClient {
 		s.read(app.Window().URL())
+		s.shown = firstScreen()
 	}
 }
 
 // OnMount covers a shell mounted after its page's navigation.
-func (s *shell) OnMount(ctx app.Context) { s.readPage(ctx) }
+// The first page's content below the window follows in later tasks.
+func (s *shell) OnMount(ctx app.Context) {
+	s.readPage(ctx)
+	s.stage(ctx)
+}
 
 // readPage reads the page's URL and sets <html lang> and the description
 // to the language the page is written in: go-app writes the handler's on
@@ -107,7 +114,7 @@ func (s *shell) Render() app.UI {
 	}
 	var content []app.UI
 	if s.Content != nil {
-		content = s.Content()
+		content = s.staged(s.Content())
 	}
 	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
 	return root.Body(
