@@ -116,7 +116,7 @@ func (s *shell) Render() app.UI {
 	if s.Content != nil {
 		content = s.staged(s.Content())
 	}
-	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
+	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
 	return root.Body(
 		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
 		app.Header().Class("topbar").Body(

@@ -85,3 +85,13 @@ func (s *shell) staged(content []app.UI) []app.UI {
 	}
 	return content[:s.shown]
 }
+
+// liveFlag is the shell's data-live: "0" as prerendered, "staging" while
+// the first page mounts in stages, "1" once the wasm shows all of it. A
+// page is only complete at "1", which tests and the benchmark wait for.
+func (s *shell) liveFlag() string {
+	if app.IsClient && s.shown != 0 {
+		return "staging"
+	}
+	return liveFlag()
+}

@@ -165,7 +165,7 @@ func (p *stockPage) keyPointsSection(r *report.Report) app.UI {
 		if slices.ContainsFunc(names, func(n string) bool {
 			return strings.Contains(k.Title, n) || strings.Contains(k.Text, n)
 		}) {
-			rows = append(rows, app.Tr().Body(app.Td().Body(app.A().Href(p.link("/")+"#"+k.ID).Text(k.Title))))
+			rows = append(rows, app.Tr().Body(app.Td().Body(app.A().Href(p.link("/")+"#"+k.ID).Body(p.prefs.printed(k.Title)))))
 		}
 	}
 	return p.section("keypoints", p.T("stock.keypoints"), rows, []string{"col.keypoint"})
