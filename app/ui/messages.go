@@ -348,7 +348,12 @@ var catalog = map[lang]map[string]string{
 // it there would grow the wasm by kilobytes.
 //
 //go:noinline
-func T(id string) string { return lookup(catalog, id) }
+func T(id string) string {
+	if _, ok := catalog[zh][id]; !ok {
+		return lookup(rowMessages, id)
+	}
+	return lookup(catalog, id)
+}
 
 // lookup returns message id of cat in the current language, falling back
 // to Chinese and then to the id itself.

@@ -22,7 +22,7 @@ import (
 
 // patternPages are the pages Routes registers by pattern rather than from
 // the route table.
-var patternPages = []string{"notFoundPage", "stockPage"}
+var patternPages = []string{"notFoundPage", "rowPage", "stockPage"}
 
 // declaredPages lists the types of app/ui's non-test files whose names end
 // in "Page": every page component.

@@ -15,6 +15,7 @@ type tableProps struct {
 	layout   *rowLayout // the columns of the table and those shown
 	sortable []string   // the keys of the columns that sort
 	rows     []*explore.Row
+	marked   string // the id of the row the address names, "" for none
 	// first is the position of rows[0] among all the table's rows (0 when
 	// the table mounts them all) and total the number of them all.
 	first, total int
@@ -33,12 +34,16 @@ func sortableTable(p tableProps) app.UI {
 	return app.Div().Class("table-wrap").Body(
 		app.Table().Class("data").DataSet("group", attr(p.group)).Aria("rowcount", attr(strconv.Itoa(p.total+1))).Body(
 			app.Caption().Text(p.caption),
-			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
-				c := l.columns[l.cols[i]]
-				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st.AriaSort(c.Key), p.onSort)
-			}))),
+			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(
+				app.Range(l.cols).Slice(func(i int) app.UI {
+					c := l.columns[l.cols[i]]
+					return headerCell(c, slices.Contains(p.sortable, c.Key), p.st.AriaSort(c.Key), p.onSort)
+				}),
+				app.Th().Scope("col").Class("col-permalink").Text(T("col.permalink")),
+			)),
 			app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
-				return &tableRow{Row: p.rows[i], Layout: l, Colors: p.st.Colors, Index: p.first + i + 2}
+				r := p.rows[i]
+				return &tableRow{Row: r, Layout: l, Colors: p.st.Colors, Index: p.first + i + 2, Marked: r.ID == p.marked}
 			})),
 		),
 	)

@@ -13,6 +13,8 @@ import (
 type rowLayout struct {
 	columns []explore.Column
 	cols    []int
+	route   explore.Route // the table's route, for the rows' permalinks
+	pages   bool          // whether its records have pages of their own
 }
 
 // tableRow is one table row as a component, so that go-app, which compares
@@ -34,6 +36,8 @@ type tableRow struct {
 	Colors explore.Colors
 	// Index is the row's aria-rowindex.
 	Index int
+	// Marked is set on the row the address names (/events#ce-2).
+	Marked bool
 }
 
 // CompoID is the record's id. go-app mounts a new row in place of one
@@ -44,9 +48,14 @@ func (t *tableRow) CompoID() string { return t.Row.ID }
 
 func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout
-	cells := make([]app.UI, len(l.cols))
+	cells := make([]app.UI, len(l.cols), len(l.cols)+1)
 	for i, ci := range l.cols {
 		cells[i] = cellView(l.columns[ci], r, ci, t.Colors)
 	}
-	return app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index))).Body(cells...)
+	cells = append(cells, &rowLink{Href: rowHref(l.route, l.pages, r.ID, t.Colors)})
+	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
+	if t.Marked {
+		tr = tr.Class("marked").Aria("current", "true")
+	}
+	return tr.Body(cells...)
 }
