@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -24,7 +26,7 @@ func cellView(col explore.Column, r *explore.Row, ci int, c explore.Colors) app.
 		}
 		return app.Td().Class(class).Body(parts...)
 	case col.Kind == explore.Number:
-		return numberCell(col, r, cell, class)
+		return numberCell(col, r, cell, class, c)
 	case col.Kind == explore.Date:
 		return app.Td().Class(class).Body(dateTag(cell.Date, cell.Text))
 	case col.ValueMsg != "":
@@ -39,7 +41,7 @@ func cellView(col explore.Column, r *explore.Row, ci int, c explore.Colors) app.
 
 // numberCell is a figure: a dash when missing, a signed return, an amount
 // with its currency and, as its title, the amount as printed.
-func numberCell(col explore.Column, r *explore.Row, cell explore.Cell, class string) app.UI {
+func numberCell(col explore.Column, r *explore.Row, cell explore.Cell, class string, c explore.Colors) app.UI {
 	switch {
 	case cell.Missing:
 		return app.Td().Class(class + " num missing").Text("—")
@@ -52,7 +54,20 @@ func numberCell(col explore.Column, r *explore.Row, cell explore.Cell, class str
 		}
 		return app.Td().Class(class + " num").Title(attr(cell.Text)).Text(text)
 	}
+	if cell.Link != "" {
+		return app.Td().Class(class + " num").Body(app.A().Href(cellHref(cell.Link, c)).Text(cell.Text))
+	}
 	return app.Td().Class(class + " num").Text(cell.Text)
+}
+
+// cellHref resolves a cell's link, which may end in a fragment
+// (/stocks/寒武纪-U#movers), keeping colour convention c in its query.
+func cellHref(link string, c explore.Colors) string {
+	path, frag, ok := strings.Cut(link, "#")
+	if !ok {
+		return linkTo(link, c)
+	}
+	return linkTo(path, c) + "#" + frag
 }
 
 // dateTag shows an ISO date, or says the report gives none (with the date

@@ -38,6 +38,8 @@ var routeTable = []route{
 		func(x explorer) app.Composer { return &financingsPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RoutePicks, title: "picks.title"},
 		func(x explorer) app.Composer { return &picksPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteStocks, title: "stocks.title"},
+		func(x explorer) app.Composer { return &stocksPage{x} }),
 	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -52,7 +53,11 @@ func (t *tableRow) Render() app.UI {
 	for i, ci := range l.cols {
 		cells[i] = cellView(l.columns[ci], r, ci, t.Colors)
 	}
-	cells = append(cells, &rowLink{Href: rowHref(l.route, l.pages, r.ID, t.Colors)})
+	href := rowHref(l.route, l.pages, r.ID, t.Colors)
+	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page
+		href = stockHref(c.Name, t.Colors)
+	}
+	cells = append(cells, &rowLink{Href: href})
 	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
 	if t.Marked {
 		tr = tr.Class("marked").Aria("current", "true")
