@@ -19,6 +19,7 @@ const (
 	RouteFinancings   Route = "/financings"
 	RoutePicks        Route = "/picks"
 	RouteStocks       Route = "/stocks" // the company index; /stocks/{name} is one company
+	RouteSearch       Route = "/search" // the search across every table: q only, no table of its own
 )
 
 // TableRoutes lists the routes that show a table, in navigation order.
@@ -143,6 +144,7 @@ var specs = map[Route]routeSpec{
 		facets: []facetSpec{{key: FacetLayer, single: true}, {key: FacetVertical}},
 		sorts:  []string{ColLayer, ColVertical, ColName},
 	},
+	RouteSearch: {}, // q, read as every table reads it
 	RouteStocks: {
 		facets: []facetSpec{
 			{key: FacetSection, enum: sections, valueMsg: "section."},

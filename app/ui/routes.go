@@ -15,7 +15,7 @@ import (
 // page is one entry here plus its component.
 type route struct {
 	path  string
-	nav   string // message id of its entry in the navigation bar
+	nav   string // message id of its entry in the navigation bar; "" for none
 	title string // message id of the page's title
 	// page returns the page's component around v, which holds the site,
 	// the path and the title.
@@ -41,6 +41,19 @@ var routeTable = []route{
 	explorerRoute(explorerSpec{route: explore.RouteStocks, title: "stocks.title"},
 		func(x explorer) app.Composer { return &stocksPage{x} }),
 	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
+	// The search has the top bar's box instead of a navigation entry.
+	{path: string(explore.RouteSearch), title: "search.title", page: func(v reportView) app.Composer { return &searchPage{reportView: v} }},
+}
+
+// navRoutes are the routes of the navigation bar, in its order.
+func navRoutes() []route {
+	var out []route
+	for _, r := range routeTable {
+		if r.nav != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // explorerRoute is the entry of a table view: its path is the spec's

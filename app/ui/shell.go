@@ -87,6 +87,7 @@ func (s *shell) Render() app.UI {
 	if s.Content != nil {
 		content = s.Content()
 	}
+	nav := navRoutes()
 	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String()))
 	return root.Body(
 		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
@@ -94,8 +95,8 @@ func (s *shell) Render() app.UI {
 			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
 			app.Nav().Aria("label", T("nav.label")).Body(
 				app.Ul().Body(
-					app.Range(routeTable).Slice(func(i int) app.UI {
-						r := routeTable[i]
+					app.Range(nav).Slice(func(i int) app.UI {
+						r := nav[i]
 						a := app.A().Href(linkTo(r.path, s.colors)).Text(T(r.nav))
 						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
@@ -104,6 +105,7 @@ func (s *shell) Render() app.UI {
 					}),
 				),
 			),
+			&siteSearch{Colors: s.colors, Q: s.searchQ()},
 			s.colorsToggle(),
 		),
 		&appBar{},
@@ -112,6 +114,14 @@ func (s *shell) Render() app.UI {
 			app.Div().Class("page").Body(content...),
 		),
 	)
+}
+
+// searchQ is the text of the search /search shows, "" on other pages.
+func (s *shell) searchQ() string {
+	if s.path != rootPrefix()+string(explore.RouteSearch) {
+		return ""
+	}
+	return s.query.Get(explore.ParamQ)
 }
 
 // colorsToggle offers the two colour conventions as links to the current

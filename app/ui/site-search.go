@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// siteSearchID is the id of the top bar's search box.
+const siteSearchID = "site-q"
+
+// siteSearch is the top bar's search across the whole report: a form that
+// asks /search?q=… for its words, so it works before the wasm runs and
+// with it navigates within the app. The "/" key focuses it from anywhere
+// but a text field.
+type siteSearch struct {
+	app.Compo
+
+	// Colors is the colour convention the results keep.
+	Colors explore.Colors
+	// Q is the text the box starts with: the search /search shows.
+	Q string
+
+	onKey app.Func
+}
+
+func (s *siteSearch) Render() app.UI {
+	return app.Form().Class("site-search").Role("search").Action(rootPrefix()+string(explore.RouteSearch)).
+		Method("get").OnSubmit(s.onSubmit).Body(
+		app.Label().For(siteSearchID).Class("visually-hidden").Text(T("search.label")),
+		app.Input().Type("search").ID(siteSearchID).Name(explore.ParamQ).Value(attr(s.Q)).
+			Placeholder(T("search.placeholder")).Aria("keyshortcuts", "/").AutoComplete(false),
+		app.If(s.Colors == explore.ColorsIntl, func() app.UI {
+			return app.Input().Type("hidden").Name(explore.ParamColors).Value(attr(s.Colors.String()))
+		}),
+		app.Button().Type("submit").Class("site-search-go").Text(T("search.go")),
+	)
+}
+
+// onSubmit shows the results within the app, adding a history entry.
+func (s *siteSearch) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	q := app.Window().GetElementByID(siteSearchID).Get("value").String()
+	ctx.Navigate(viewHref(explore.State{Route: explore.RouteSearch, Q: strings.TrimSpace(q), Colors: s.Colors}))
+}
+
+// OnMount lets "/" focus the box, as on GitHub and MDN.
+func (s *siteSearch) OnMount(ctx app.Context) {
+	s.onKey = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		e := args[0]
+		if e.Get("key").String() != "/" || e.Get("ctrlKey").Truthy() || e.Get("metaKey").Truthy() || e.Get("altKey").Truthy() {
+			return nil
+		}
+		if t := e.Get("target"); t.Truthy() && (t.Get("isContentEditable").Truthy() ||
+			strings.Contains(" INPUT TEXTAREA SELECT ", " "+t.Get("tagName").String()+" ")) {
+			return nil
+		}
+		if box := app.Window().GetElementByID(siteSearchID); box.Truthy() {
+			e.Call("preventDefault")
+			box.Call("focus")
+			box.Call("select")
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", s.onKey)
+}
+
+// OnDismount removes the key listener.
+func (s *siteSearch) OnDismount() {
+	if s.onKey != nil {
+		app.Window().Call("removeEventListener", "keydown", s.onKey)
+		s.onKey.Release()
+		s.onKey = nil
+	}
+}
