@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/airesearch/aiweekly/app/ui"
@@ -93,7 +94,7 @@ func TestRowPages(t *testing.T) {
 			}
 		}
 		open(t, ctx, s.URL+"/events/ce-99", "main h1")
-		if h := textOf(t, ctx, "main h1"); h != ui.T("notfound.title") {
+		if h := textOf(t, ctx, "main h1"); h != ui.Message(explore.LangZH, "notfound.title") {
 			t.Errorf("h1 = %q; want the not-found title", h)
 		}
 		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "ce-99") {
@@ -148,14 +149,14 @@ func TestRowPermalinks(t *testing.T) {
 	var status string
 	run(t, ctx, "wait for the row's confirmation", chromedp.Poll(`document.querySelector('tbody tr[id] .row-copy-status').textContent || null`,
 		&status, chromedp.WithPollingTimeout(10*time.Second)))
-	if status == ui.T("row.copied") {
+	if status == ui.Message(explore.LangZH, "row.copied") {
 		var clip string
 		if err := chromedp.Run(ctx, chromedp.Evaluate(`navigator.clipboard.readText()`, &clip, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 			return p.WithAwaitPromise(true)
 		})); err == nil && clip != want {
 			t.Errorf("clipboard = %q; want %q", clip, want)
 		}
-	} else if status != ui.T("row.copy.failed") {
+	} else if status != ui.Message(explore.LangZH, "row.copy.failed") {
 		t.Errorf("row copy status %q", status)
 	}
 }

@@ -14,8 +14,10 @@ import (
 type rowLink struct {
 	app.Compo
 
-	// Href is the permalink, prefix and colour convention included.
+	// Href is the permalink, prefix and preferences included.
 	Href string
+	// Prefs are the URL's preferences, for the words.
+	Prefs prefs
 
 	copied, failed bool
 	seq            int // which click the pending confirmation belongs to
@@ -23,25 +25,25 @@ type rowLink struct {
 
 // rowHref is the permalink of record id in the table of route; pages says
 // whether the table's records have pages of their own.
-func rowHref(route explore.Route, pages bool, id string, c explore.Colors) string {
+func (p prefs) rowHref(route explore.Route, pages bool, id string) string {
 	if pages {
-		return linkTo(string(route)+"/"+url.PathEscape(id), c)
+		return p.link(string(route) + "/" + url.PathEscape(id))
 	}
-	return linkTo(string(route), c) + "#" + id
+	return p.link(string(route)) + "#" + id
 }
 
 func (l *rowLink) Render() app.UI {
 	status := ""
 	switch {
 	case l.copied:
-		status = T("row.copied")
+		status = l.Prefs.T("row.copied")
 	case l.failed:
-		status = T("row.copy.failed")
+		status = l.Prefs.T("row.copy.failed")
 	}
 	return app.Td().Class("col-permalink").Body(
-		app.A().Class("permalink").Href(l.Href).Title(T("row.link")).Aria("label", T("row.link")).Text("#"),
-		app.Button().Type("button").Class("row-copy").Title(T("row.copy")).Aria("label", T("row.copy")).
-			Text(T("row.copy.short")).OnClick(l.onCopy),
+		app.A().Class("permalink").Href(l.Href).Title(l.Prefs.T("row.link")).Aria("label", l.Prefs.T("row.link")).Text("#"),
+		app.Button().Type("button").Class("row-copy").Title(l.Prefs.T("row.copy")).Aria("label", l.Prefs.T("row.copy")).
+			Text(l.Prefs.T("row.copy.short")).OnClick(l.onCopy),
 		app.Span().Class("row-copy-status").Role("status").Text(status),
 	)
 }

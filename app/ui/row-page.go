@@ -31,9 +31,9 @@ func (p *rowPage) OnInit() {
 
 func (p *rowPage) OnNav(ctx app.Context) {
 	// The title comes from the report, never from the link (see attr).
-	p.load(ctx, T("row.title"), func(ctx app.Context) {
+	p.load(ctx, p.T("row.title"), func(ctx app.Context) {
 		p.find(ctx.Page().URL())
-		ctx.Page().SetTitle(headText(p.heading() + " · " + T("app.name")))
+		ctx.Page().SetTitle(headText(p.heading() + " · " + p.T("app.name")))
 	})
 }
 
@@ -54,7 +54,7 @@ func (p *rowPage) find(u *url.URL) {
 // heading is the record's title: an item's title, a financing's company.
 func (p *rowPage) heading() string {
 	if p.row == nil {
-		return T("notfound.title")
+		return p.T("notfound.title")
 	}
 	switch src := p.row.Source.(type) {
 	case report.Item:
@@ -80,14 +80,14 @@ func (p *rowPage) Render() app.UI {
 	case report.Financing:
 		facts, body = p.financingFacts(src)
 	}
-	back := linkTo(string(p.route), p.colors) + "#" + url.PathEscape(p.id)
+	back := p.link(string(p.route)) + "#" + url.PathEscape(p.id)
 	return p.layout(
 		app.Article().Class("record").ID("record").DataSet("id", attr(p.id)).Body(
 			app.H1().Text(p.heading()),
 			app.Dl().Class("facts").Body(facts...),
 			body,
 			app.Div().Class("toolbar").Body(
-				app.A().ID("record-in-table").Href(back).Text(T("row.intable")),
+				app.A().ID("record-in-table").Href(back).Text(p.T("row.intable")),
 				app.Div().Class("actions").Body(&copyLink{}),
 			),
 		),
@@ -113,7 +113,7 @@ func (p *rowPage) companyLinks(ids []string) app.UI {
 		if c, ok := p.rep.CompanyByID(id); ok {
 			name = c.Name
 		}
-		parts = append(parts, app.A().Class("company").Href(stockHref(name, p.colors)).Text(name))
+		parts = append(parts, app.A().Class("company").Href(p.stockHref(name)).Text(name))
 	}
 	return app.Span().Body(parts...)
 }
@@ -121,14 +121,14 @@ func (p *rowPage) companyLinks(ids []string) app.UI {
 // itemFacts are an event's or news item's kind, date, source and
 // companies, and what the report says under its title.
 func (p *rowPage) itemFacts(it report.Item) ([]app.UI, app.UI) {
-	kind := explore.State{Route: explore.RouteEvents, Colors: p.colors}.Toggle(explore.FacetKind, string(it.Kind))
-	facts := fact(T("col.kind"), app.A().Href(viewHref(kind)).Text(T("kind."+string(it.Kind))))
-	facts = append(facts, fact(T("col.date"), dateTag(it.Date, it.DateAsPrinted))...)
+	kind := p.view(explore.RouteEvents).Toggle(explore.FacetKind, string(it.Kind))
+	facts := fact(p.T("col.kind"), app.A().Href(viewHref(kind)).Text(p.T("kind."+string(it.Kind))))
+	facts = append(facts, fact(p.T("col.date"), p.dateTag(it.Date, it.DateAsPrinted))...)
 	if it.Source != "" {
-		facts = append(facts, fact(T("col.source"), app.Text(it.Source))...)
+		facts = append(facts, fact(p.T("col.source"), app.Text(it.Source))...)
 	}
-	facts = append(facts, fact(T("col.companies"), p.companyLinks(it.Companies))...)
-	body, _ := eventBodyView(it)
+	facts = append(facts, fact(p.T("col.companies"), p.companyLinks(it.Companies))...)
+	body, _ := p.eventBodyView(it)
 	return facts, body
 }
 
@@ -137,15 +137,15 @@ func (p *rowPage) itemFacts(it report.Item) ([]app.UI, app.UI) {
 // highlights.
 func (p *rowPage) financingFacts(f report.Financing) ([]app.UI, app.UI) {
 	fx := p.rep.Financings.FX
-	facts := fact(T("col.name"), p.companyLinks([]string{f.Company}))
-	facts = append(facts, fact(T("row.amount.printed"), app.Text(f.Amount.AsPrinted))...)
-	facts = append(facts, fact(T("col.amount"), app.Text(money(f.Amount.Value)+" "+f.Amount.Currency))...)
+	facts := fact(p.T("col.name"), p.companyLinks([]string{f.Company}))
+	facts = append(facts, fact(p.T("row.amount.printed"), app.Text(f.Amount.AsPrinted))...)
+	facts = append(facts, fact(p.T("col.amount"), app.Text(money(f.Amount.Value)+" "+f.Amount.Currency))...)
 	if v, ok := fx.ToBase(f.Amount); ok && f.Amount.Currency != fx.Base {
 		rate := strconv.FormatFloat(fx.Rate, 'f', -1, 64)
-		facts = append(facts, fact(fmt.Sprintf(T("row.amount.base"), fx.Base),
-			app.Text(fmt.Sprintf(T("row.amount.rate"), money(v), fx.Base, fx.Base, rate, fx.Quote, fx.Date)))...)
+		facts = append(facts, fact(fmt.Sprintf(p.T("row.amount.base"), fx.Base),
+			app.Text(fmt.Sprintf(p.T("row.amount.rate"), money(v), fx.Base, fx.Base, rate, fx.Quote, fx.Date)))...)
 	}
-	facts = append(facts, fact(T("col.business"), app.Text(f.Business))...)
+	facts = append(facts, fact(p.T("col.business"), app.Text(f.Business))...)
 	return facts, app.P().Class("highlights").Text(f.Highlights)
 }
 
@@ -157,8 +157,8 @@ func (p *rowPage) notFound() app.UI {
 		table = string(p.route)
 	}
 	return app.Section().Class("notfound").Body(
-		app.H1().Text(T("notfound.title")),
-		app.P().Text(fmt.Sprintf(T("row.notfound"), p.id)),
-		app.A().ID("record-table").Href(linkTo(table, p.colors)).Text(T("row.totable")),
+		app.H1().Text(p.T("notfound.title")),
+		app.P().Text(fmt.Sprintf(p.T("row.notfound"), p.id)),
+		app.A().ID("record-table").Href(p.link(table)).Text(p.T("row.totable")),
 	)
 }

@@ -17,8 +17,8 @@ const siteSearchID = "site-q"
 type siteSearch struct {
 	app.Compo
 
-	// Colors is the colour convention the results keep.
-	Colors explore.Colors
+	// Prefs are the URL's preferences, which the results keep.
+	Prefs prefs
 	// Q is the text the box starts with: the search /search shows.
 	Q string
 
@@ -28,13 +28,15 @@ type siteSearch struct {
 func (s *siteSearch) Render() app.UI {
 	return app.Form().Class("site-search").Role("search").Action(rootPrefix()+string(explore.RouteSearch)).
 		Method("get").OnSubmit(s.onSubmit).Body(
-		app.Label().For(siteSearchID).Class("visually-hidden").Text(T("search.label")),
+		app.Label().For(siteSearchID).Class("visually-hidden").Text(s.Prefs.T("search.label")),
 		app.Input().Type("search").ID(siteSearchID).Name(explore.ParamQ).Value(attr(s.Q)).
-			Placeholder(T("search.placeholder")).Aria("keyshortcuts", "/").AutoComplete(false),
-		app.If(s.Colors == explore.ColorsIntl, func() app.UI {
-			return app.Input().Type("hidden").Name(explore.ParamColors).Value(attr(s.Colors.String()))
+			Placeholder(s.Prefs.T("search.placeholder")).Aria("keyshortcuts", "/").AutoComplete(false),
+		// A form's GET drops the query of its action: the preferences
+		// go along as fields.
+		app.Range(s.Prefs.url.Query()).Map(func(k string) app.UI {
+			return app.Input().Type("hidden").Name(k).Value(attr(s.Prefs.url.Query().Get(k)))
 		}),
-		app.Button().Type("submit").Class("site-search-go").Text(T("search.go")),
+		app.Button().Type("submit").Class("site-search-go").Text(s.Prefs.T("search.go")),
 	)
 }
 
@@ -42,7 +44,9 @@ func (s *siteSearch) Render() app.UI {
 func (s *siteSearch) onSubmit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	q := app.Window().GetElementByID(siteSearchID).Get("value").String()
-	ctx.Navigate(viewHref(explore.State{Route: explore.RouteSearch, Q: strings.TrimSpace(q), Colors: s.Colors}))
+	st := s.Prefs.view(explore.RouteSearch)
+	st.Q = strings.TrimSpace(q)
+	ctx.Navigate(viewHref(st))
 }
 
 // OnMount lets "/" focus the box, as on GitHub and MDN.

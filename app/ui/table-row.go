@@ -33,8 +33,8 @@ type tableRow struct {
 	Row *explore.Row
 	// Layout is the table's columns, shared by its rows.
 	Layout *rowLayout
-	// Colors is the colour convention of the view's links.
-	Colors explore.Colors
+	// Prefs are the URL's preferences, for the words and links.
+	Prefs prefs
 	// Index is the row's aria-rowindex.
 	Index int
 	// Marked is set on the row the address names (/events#ce-2).
@@ -51,13 +51,13 @@ func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout
 	cells := make([]app.UI, len(l.cols), len(l.cols)+1)
 	for i, ci := range l.cols {
-		cells[i] = cellView(l.columns[ci], r, ci, t.Colors)
+		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci)
 	}
-	href := rowHref(l.route, l.pages, r.ID, t.Colors)
+	href := t.Prefs.rowHref(l.route, l.pages, r.ID)
 	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page
-		href = stockHref(c.Name, t.Colors)
+		href = t.Prefs.stockHref(c.Name)
 	}
-	cells = append(cells, &rowLink{Href: href})
+	cells = append(cells, &rowLink{Href: href, Prefs: t.Prefs})
 	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
 	if t.Marked {
 		tr = tr.Class("marked").Aria("current", "true")
