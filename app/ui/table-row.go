@@ -14,6 +14,7 @@ import (
 type rowLayout struct {
 	columns []explore.Column
 	cols    []int
+	scales  []float64     // per column: what a full in-cell bar stands for (columnScales)
 	route   explore.Route // the table's route, for the rows' permalinks
 	pages   bool          // whether its records have pages of their own
 }
@@ -51,7 +52,7 @@ func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout
 	cells := make([]app.UI, len(l.cols), len(l.cols)+1)
 	for i, ci := range l.cols {
-		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci)
+		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci, l.scales[ci])
 	}
 	href := t.Prefs.rowHref(l.route, l.pages, r.ID)
 	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page

@@ -233,7 +233,7 @@ func (x *explorer) chart() app.UI {
 func (x *explorer) rowsLayoutOf() *rowLayout {
 	if x.rowsLayout == nil || x.rowsFor != x.table {
 		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns(),
-			route: x.spec.route, pages: x.spec.rowPages}, x.table
+			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages}, x.table
 	}
 	return x.rowsLayout
 }
