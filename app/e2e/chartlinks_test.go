@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -50,6 +51,31 @@ func TestChartTableLinks(t *testing.T) {
 		}
 		if len(v.ids()) == 0 {
 			t.Errorf("the day %s shows no rows", day)
+		}
+	})
+
+	t.Run("dragging across days sets a range", func(t *testing.T) {
+		open(t, ctx, s.URL+"/events", "#chart-events svg a")
+		var pts []struct {
+			X, Y float64
+			Day  string
+		}
+		eval(t, ctx, `Array.from(document.querySelectorAll("#chart-events svg a")).map(a => {
+			const r = a.querySelector(".aiw-hit").getBoundingClientRect();
+			return { x: r.left + r.width / 2, y: r.top + r.height / 2, day: new URL(a.getAttribute("href"), location.href).searchParams.get("from") }; })`, &pts)
+		if len(pts) < 3 {
+			t.Fatalf("%d days with events; want 3 or more", len(pts))
+		}
+		a, b := pts[2], pts[0] // right to left: the range is ordered all the same
+		run(t, ctx, "drag", input.DispatchMouseEvent(input.MousePressed, a.X, a.Y).WithButton(input.Left).WithClickCount(1),
+			input.DispatchMouseEvent(input.MouseMoved, (a.X+b.X)/2, b.Y).WithButton(input.Left),
+			input.DispatchMouseEvent(input.MouseMoved, b.X, b.Y).WithButton(input.Left),
+			input.DispatchMouseEvent(input.MouseReleased, b.X, b.Y).WithButton(input.Left).WithClickCount(1))
+		v := waitView(t, ctx, "/events", url.Values{"from": {b.Day}, "to": {a.Day}})
+		for _, id := range v.ids() {
+			if r, _ := ts.Events.RowByID(id); r.Cells[0].Date < b.Day || r.Cells[0].Date > a.Day {
+				t.Errorf("the range %s to %s shows %s of %s", b.Day, a.Day, id, r.Cells[0].Date)
+			}
 		}
 	})
 

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"sync/atomic"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -16,14 +18,26 @@ import (
 type chartLinks struct {
 	rows    atomic.Pointer[[]string] // chartView.Rows as last passed
 	onEvent app.Func
+	onDrag  app.Func
 	last    app.Value // the element the last event was over
+	from    string    // the href of the day link a drag started on
 }
 
-// watchLinks starts following the pointer and the focus over the page.
-func (c *chartView) watchLinks() {
+// watchLinks starts following the pointer and the focus over the page,
+// and on a chart of days, drags across them.
+func (c *chartView) watchLinks(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	c.links.onDrag = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		c.drag(ctx, args[0])
+		return nil
+	})
+	fig := ctx.JSSrc()
+	fig.Call("addEventListener", "pointerdown", c.links.onDrag)
+	fig.Call("addEventListener", "pointerup", c.links.onDrag)
+	// A link dragged natively would take the pointer and never see it up.
+	fig.Call("addEventListener", "dragstart", c.links.onDrag)
 	c.links.onEvent = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		c.hover(args[0].Get("target"))
 		return nil
@@ -43,6 +57,50 @@ func (c *chartView) unwatchLinks() {
 	doc.Call("removeEventListener", "focusin", c.links.onEvent)
 	c.links.onEvent.Release()
 	c.links.onEvent = nil
+	if c.links.onDrag != nil {
+		c.links.onDrag.Release()
+		c.links.onDrag = nil
+	}
+}
+
+// drag turns a press on one day of the events chart and a release on
+// another into the range between them: from the earlier day to the later,
+// the rest of the view kept. A press and release on the same day is a
+// click, which the day's own link handles.
+func (c *chartView) drag(ctx app.Context, e app.Value) {
+	t := e.Get("target")
+	if !t.Truthy() || !t.Get("closest").Truthy() {
+		return
+	}
+	a := t.Call("closest", "svg a")
+	href := ""
+	if a.Truthy() {
+		href = a.Call("getAttribute", "href").String()
+	}
+	switch e.Get("type").String() {
+	case "dragstart":
+		e.Call("preventDefault")
+		return
+	case "pointerdown":
+		c.links.from = href
+		return
+	}
+	start := c.links.from
+	c.links.from = ""
+	u, err1 := url.Parse(start)
+	v, err2 := url.Parse(href)
+	if start == "" || href == "" || start == href || err1 != nil || err2 != nil {
+		return
+	}
+	q, end := u.Query(), v.Query().Get(explore.ParamFrom)
+	from := q.Get(explore.ParamFrom)
+	if from == "" || end == "" || q.Get(explore.ParamTo) != from {
+		return // not a chart of days
+	}
+	q.Set(explore.ParamFrom, min(from, end))
+	q.Set(explore.ParamTo, max(from, end))
+	u.RawQuery = q.Encode()
+	ctx.Navigate(u.String())
 }
 
 // hover marks what target, the element under the pointer or focused,

@@ -80,7 +80,7 @@ func (c *chartView) OnInit() {
 // and of the colour scheme.
 func (c *chartView) OnMount(ctx app.Context) {
 	c.links.rows.Store(&c.Rows)
-	c.watchLinks()
+	c.watchLinks(ctx)
 	c.onSize = app.FuncOf(func(this app.Value, args []app.Value) any {
 		// A ResizeObserver also reports height changes, which redrawing
 		// causes itself; only a new width is worth an update.
