@@ -12,10 +12,8 @@ type DayCount struct {
 	Company  int    // company events
 	Domestic int    // domestic news
 	Overseas int    // overseas news
-	// Href, when set, wraps the day's column in a link (relative or
-	// http(s)) named by Name: the day and its count if Name is empty. The
-	// first Href given for a date wins.
-	Href, Name string
+	Href     string // a link (relative or http(s)) around the day's column; the date's first wins
+	Name     string // the link's name; empty: the day and its count
 }
 
 // EventsPerDay draws items per day as stacked bars by kind (company,

@@ -102,18 +102,17 @@ func countCell(n int, link string) Cell {
 // filtered by it). Sorting by sections answers who the report names in
 // several places.
 func Stocks(r *report.Report) *Table {
-	ix := newIndex(r)
+	ix, counts := newIndex(r), countMentions(r)
+	cols := []Column{col(ColName, Text), col(ColAliases, Text), {Key: ColKind, Label: "col." + ColKind, ValueMsg: "companykind."},
+		col(ColLink, Text), col(ColSegment, Text), col(ColSections, Number), col(ColMovers, Number), col(ColPicks, Number),
+		col(ColEvents, Number), col(ColFinancings, Number)}
 	links, segments := chainOrder(r)
-	kindCol := col(ColKind, Text)
-	kindCol.ValueMsg = "companykind."
-	cols := []Column{col(ColName, Text), col(ColAliases, Text), kindCol, col(ColLink, Text), col(ColSegment, Text),
-		col(ColSections, Number), col(ColMovers, Number), col(ColPicks, Number), col(ColEvents, Number), col(ColFinancings, Number)}
-	sectionFacet, kindFacet := facet(FacetSection), facet(FacetKind)
-	sectionFacet.ValueMsg, sectionFacet.Values = "section.", sections
-	kindFacet.ValueMsg, kindFacet.Values = "companykind.", report.Kinds()
-	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
-	linkFacet.Values, segFacet.Values = links, segments
-	counts := countMentions(r)
+	facets := []Facet{
+		{Key: FacetSection, Label: "facet." + FacetSection, ValueMsg: "section.", Values: sections},
+		{Key: FacetKind, Label: "facet." + FacetKind, ValueMsg: "companykind.", Values: report.Kinds()},
+		{Key: FacetLink, Label: "facet." + FacetLink, Values: links},
+		{Key: FacetSegment, Label: "facet." + FacetSegment, Values: segments},
+	}
 	rows := make([]Row, 0, len(r.Companies))
 	for _, c := range r.Companies {
 		m := counts[c.ID]
@@ -142,5 +141,5 @@ func Stocks(r *report.Report) *Table {
 			Source: c,
 		})
 	}
-	return build(RouteStocks, cols, []Facet{sectionFacet, kindFacet, linkFacet, segFacet}, rows)
+	return build(RouteStocks, cols, facets, rows)
 }

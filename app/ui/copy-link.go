@@ -24,13 +24,7 @@ type copyLink struct {
 }
 
 func (c *copyLink) Render() app.UI {
-	status := ""
-	switch {
-	case c.copied:
-		status = c.Prefs.T("explore.copied")
-	case c.failed:
-		status = c.Prefs.T("explore.copy.failed")
-	}
+	status := c.Prefs.copyStatus(c.copied, c.failed, "explore.copied", "explore.copy.failed")
 	return app.Div().Class("copy").Body(
 		app.Button().Type("button").ID("copy-link").Text(c.Prefs.T("explore.copy")).OnClick(c.onCopy),
 		app.Span().Class("copy-status").ID("copy-status").Role("status").Text(status),
@@ -93,4 +87,16 @@ func (c *copyLink) fail(ctx app.Context) {
 			f.Call("select")
 		}
 	})
+}
+
+// copyStatus says how the last copy went: message copiedID once it
+// worked, failedID when it did not, nothing before.
+func (p prefs) copyStatus(copied, failed bool, copiedID, failedID string) string {
+	switch {
+	case copied:
+		return p.T(copiedID)
+	case failed:
+		return p.T(failedID)
+	}
+	return ""
 }

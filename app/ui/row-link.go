@@ -33,13 +33,7 @@ func (p prefs) rowHref(route explore.Route, pages bool, id string) string {
 }
 
 func (l *rowLink) Render() app.UI {
-	status := ""
-	switch {
-	case l.copied:
-		status = l.Prefs.T("row.copied")
-	case l.failed:
-		status = l.Prefs.T("row.copy.failed")
-	}
+	status := l.Prefs.copyStatus(l.copied, l.failed, "row.copied", "row.copy.failed")
 	return app.Td().Class("col-permalink").Body(
 		app.A().Class("permalink").Href(l.Href).Title(l.Prefs.T("row.link")).Aria("label", l.Prefs.T("row.link")).Text("#"),
 		app.Button().Type("button").Class("row-copy").Title(l.Prefs.T("row.copy")).Aria("label", l.Prefs.T("row.copy")).

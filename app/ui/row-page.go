@@ -24,9 +24,10 @@ type rowPage struct {
 
 // OnInit finds the record for the first render when the report is there.
 func (p *rowPage) OnInit() {
-	if p.init() {
-		p.find(app.Window().URL())
+	if !p.init() {
+		return // the server, or a report still loading: OnNav finds it
 	}
+	p.find(app.Window().URL())
 }
 
 func (p *rowPage) OnNav(ctx app.Context) {
