@@ -26,7 +26,7 @@ type siteSearch struct {
 }
 
 func (s *siteSearch) Render() app.UI {
-	return app.Form().Class("site-search").Role("search").Action(rootPrefix()+string(explore.RouteSearch)).
+	return app.Form().ID("site-search").Class("site-search").Role("search").Action(rootPrefix()+string(explore.RouteSearch)).
 		Method("get").OnSubmit(s.onSubmit).Body(
 		app.Label().For(siteSearchID).Class("visually-hidden").Text(s.Prefs.T("search.label")),
 		app.Input().Type("search").ID(siteSearchID).Name(explore.ParamQ).Value(attr(s.Q)).
