@@ -363,7 +363,9 @@ func TestEscaping(t *testing.T) {
 		svg  func() ([]byte, error)
 	}{
 		{"index", func() ([]byte, error) { return IndexReturns([]IndexPoint{{evil, 1, 2}, {evil, -1, 1}}, 1, o) }},
-		{"bars", func() ([]byte, error) { return Bars([]Bar{{evil, 1}, {evil + "\x00\x1b\ufffe", 2}}, o) }},
+		{"bars", func() ([]byte, error) {
+			return Bars([]Bar{{Label: evil, Value: 1}, {Label: evil + "\x00\x1b\ufffe", Value: 2}}, o)
+		}},
 		{"counts", func() ([]byte, error) {
 			return Counts([]CountBar{{Label: evil, Count: 2, Href: `/c?link=a&b="'<>`}}, o)
 		}},
@@ -400,7 +402,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestSchemeSwapsFill(t *testing.T) {
-	rows := []Bar{{"源杰科技", 63.81}, {"当虹科技", -18.09}, {"平", 0}}
+	rows := []Bar{{Label: "源杰科技", Value: 63.81}, {Label: "当虹科技", Value: -18.09}, {Label: "平", Value: 0}}
 	tests := []struct {
 		name       string
 		scheme     Scheme
@@ -465,7 +467,7 @@ func TestSignsAndArrows(t *testing.T) {
 			if got := change(tt.v, "%"); got != tt.want {
 				t.Errorf("change(%v) = %q; want %q", tt.v, got, tt.want)
 			}
-			c, err := bars([]Bar{{"x", tt.v}}, Options{}.normalized())
+			c, err := bars([]Bar{{Label: "x", Value: tt.v}}, Options{}.normalized())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -610,9 +612,9 @@ func TestErrors(t *testing.T) {
 		name string
 		err  func() error
 	}{
-		{"bars NaN", func() error { _, err := Bars([]Bar{{"a", nan}}, Options{}); return err }},
+		{"bars NaN", func() error { _, err := Bars([]Bar{{Label: "a", Value: nan}}, Options{}); return err }},
 		{"index Inf", func() error { _, err := IndexReturns([]IndexPoint{{"a", math.Inf(1), 0}}, 0, Options{}); return err }},
-		{"amount negative", func() error { _, err := Amounts([]Amount{{"a", -1, ""}}, Options{}); return err }},
+		{"amount negative", func() error { _, err := Amounts([]Amount{{Label: "a", USD: -1}}, Options{}); return err }},
 		{"count negative", func() error { _, err := Counts([]CountBar{{Label: "a", Count: -1}}, Options{}); return err }},
 		{"bad date", func() error {
 			_, err := EventsPerDay([]DayCount{{Date: "4月1日", Company: 1}}, Options{})

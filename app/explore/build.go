@@ -16,6 +16,7 @@ type Tables struct {
 	Events       *Table
 	Financings   *Table
 	Picks        *Table
+	Stocks       *Table
 }
 
 // BuildTables builds every table of r.
@@ -26,6 +27,7 @@ func BuildTables(r *report.Report) Tables {
 		Events:       Events(r),
 		Financings:   Financings(r),
 		Picks:        Picks(r),
+		Stocks:       Stocks(r),
 	}
 }
 
@@ -42,6 +44,8 @@ func (ts Tables) For(route Route) *Table {
 		return ts.Financings
 	case RoutePicks:
 		return ts.Picks
+	case RouteStocks:
+		return ts.Stocks
 	}
 	return nil
 }

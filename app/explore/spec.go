@@ -18,12 +18,14 @@ const (
 	RouteEvents       Route = "/events"
 	RouteFinancings   Route = "/financings"
 	RoutePicks        Route = "/picks"
+	RouteStocks       Route = "/stocks" // the company index; /stocks/{name} is one company
+	RouteSearch       Route = "/search" // the search across every table: q only, no table of its own
 )
 
 // TableRoutes lists the routes that show a table, in navigation order.
 // app/ui's route table declares the pages; its TestRouteTable checks that
 // its explorer views are exactly these, in this order.
-var TableRoutes = []Route{RouteMovers, RouteConstituents, RouteEvents, RouteFinancings, RoutePicks}
+var TableRoutes = []Route{RouteMovers, RouteConstituents, RouteEvents, RouteFinancings, RoutePicks, RouteStocks}
 
 // Names of the query parameters that are not facets.
 const (
@@ -39,11 +41,12 @@ const (
 	FacetList     = "list"     // movers: which top-10 list
 	FacetLink     = "link"     // movers, constituents: chain link
 	FacetSegment  = "segment"  // movers, constituents: sub-track
-	FacetKind     = "kind"     // events: company, domestic or overseas
+	FacetKind     = "kind"     // events: company, domestic or overseas; stocks: the company's kind
 	FacetCompany  = "company"  // events: company display name
 	FacetCurrency = "currency" // financings: ISO 4217 code
 	FacetLayer    = "layer"    // picks: 基础层 or 应用层, single-valued
 	FacetVertical = "vertical" // picks: the vertical as printed
+	FacetSection  = "section"  // stocks: a part of the report that names the company
 )
 
 // Column keys. Each is also a sort key (sort=key, or sort=-key for
@@ -68,6 +71,12 @@ const (
 	ColHighlights = "highlights"
 	ColLayer      = "layer"
 	ColVertical   = "vertical"
+	ColAliases    = "aliases"    // stocks: the company's other names
+	ColSections   = "sections"   // stocks: how many parts of the report name it
+	ColMovers     = "movers"     // stocks: its entries in the mover lists
+	ColPicks      = "picks"      // stocks: the picks naming it
+	ColEvents     = "events"     // stocks: the events and news naming it
+	ColFinancings = "financings" // stocks: its financings
 )
 
 // Keys of the columns only exports carry (Table.Exports).
@@ -148,6 +157,16 @@ var specs = map[Route]routeSpec{
 	RoutePicks: {
 		facets: []facetSpec{{key: FacetLayer, single: true}, {key: FacetVertical}},
 		sorts:  []string{ColLayer, ColVertical, ColName},
+	},
+	RouteSearch: {}, // q, read as every table reads it
+	RouteStocks: {
+		facets: []facetSpec{
+			{key: FacetSection, enum: sections, valueMsg: "section."},
+			{key: FacetKind, enum: report.Kinds(), valueMsg: "companykind."},
+			{key: FacetLink},
+			{key: FacetSegment},
+		},
+		sorts: []string{ColName, ColAliases, ColKind, ColLink, ColSegment, ColSections, ColMovers, ColPicks, ColEvents, ColFinancings},
 	},
 }
 

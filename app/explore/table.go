@@ -55,6 +55,10 @@ type Cell struct {
 	// texts and undated dates sort last in both directions.
 	Missing bool
 	Refs    []Ref // companies this cell names, in order
+	// Link, when set, is the app path (query and fragment included) that
+	// shows what the cell counts: /events?company=微软 for a company's
+	// events on /stocks.
+	Link string
 }
 
 // TextCell returns a cell holding s.

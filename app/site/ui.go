@@ -3,6 +3,7 @@
 package site
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/airesearch/aiweekly/app/report"
@@ -36,7 +37,7 @@ func Explorer() App {
 		Manifest:  ui.ManifestJSON,
 		IsPage:    ui.IsPage,
 		Pages: func(rep *report.Report) []string {
-			return append(ui.Paths(), stockPages(rep)...)
+			return slices.Concat(ui.Paths(), stockPages(rep), ui.RowPaths(rep))
 		},
 	}
 }

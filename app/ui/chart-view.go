@@ -35,6 +35,10 @@ type chartView struct {
 	// Failed says, in the page's language, that the chart could not be
 	// drawn.
 	Failed string
+	// Rows holds, for each link of the chart in the order it draws them,
+	// the ids of the table rows it stands for, joined by spaces: hovering
+	// or focusing a link marks its rows, and a row its link (chart-link.go).
+	Rows []string
 
 	width  int          // the figure's width as last measured, a guess before
 	dark   bool         // the system's colour scheme
@@ -46,6 +50,7 @@ type chartView struct {
 	mq     app.Value    // matchMedia("(prefers-color-scheme: dark)")
 	onSize app.Func
 	onDark app.Func
+	links  chartLinks // what the hover listener reads
 }
 
 // defaultChartWidth is the width a chart is drawn at before it can be
@@ -79,6 +84,8 @@ func (c *chartView) OnInit() {
 // OnMount measures the figure and starts listening for changes of its size
 // and of the colour scheme.
 func (c *chartView) OnMount(ctx app.Context) {
+	c.links.rows.Store(&c.Rows)
+	c.watchLinks(ctx)
 	c.onSize = app.FuncOf(func(this app.Value, args []app.Value) any {
 		// A ResizeObserver also reports height changes, which redrawing
 		// causes itself; only a new width is worth an update.
@@ -120,10 +127,14 @@ func (c *chartView) OnMount(ctx app.Context) {
 func (c *chartView) OnResize(ctx app.Context) { c.measure(ctx) }
 
 // OnUpdate redraws when the parent passed a chart with another key.
-func (c *chartView) OnUpdate(ctx app.Context) { c.redraw() }
+func (c *chartView) OnUpdate(ctx app.Context) {
+	c.links.rows.Store(&c.Rows)
+	c.redraw()
+}
 
 // OnDismount stops the listeners OnMount started.
 func (c *chartView) OnDismount() {
+	c.unwatchLinks()
 	if c.ro != nil {
 		c.ro.Call("disconnect")
 		c.ro = nil
@@ -204,6 +215,9 @@ func (c *chartView) Render() app.UI {
 	}
 	return app.Figure().ID(c.ID).Class(class).Body(
 		app.Div().Class("chart-box").OnClick(followSVGLink).Body(c.picture()),
+		// What the bar under the pointer or the focus stands for, with its
+		// value: screen readers hear the link's own name instead.
+		app.P().ID(c.ID+"-readout").Class("chart-readout").Aria("hidden", "true"),
 		app.FigCaption().ID(c.ID+"-note").Class("chart-note").Text(c.Note),
 	)
 }

@@ -448,7 +448,7 @@ func TestEventDays(t *testing.T) {
 	r := chartReport(t)
 	tb := explore.Events(r)
 	s, _ := tb.Parse(url.Values{})
-	days := eventDays(tb, explore.Apply(tb, s), "2023-04-01", "2023-04-14")
+	days, _ := eventDays(tb, explore.Apply(tb, s), "2023-04-01", "2023-04-14")
 	got := map[string][3]int{}
 	total := 0
 	for _, d := range days {

@@ -25,6 +25,9 @@ type explorerSpec struct {
 	groupBy  string
 	groupMsg string
 	dates    bool // from/to inputs (events)
+	// rowPages gives each record a page of its own below the route
+	// (/events/ce-1): rowPage shows it, and the table's rows link to it.
+	rowPages bool
 }
 
 // explorer is embedded by the five table pages; it keeps the view's state
@@ -60,6 +63,8 @@ type explorer struct {
 	onPrintKey app.Func
 	onPrint    app.Func
 
+	marked string // the record id the address's fragment names (/events#ce-2)
+
 	// The view the chart shows, which follows the table's in a later task.
 	chartRes explore.Result
 	chartSt  explore.State
@@ -71,7 +76,9 @@ func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
 // OnInit derives the view for the first render when the report is there.
 func (x *explorer) OnInit() {
 	if x.init() {
-		x.show(app.Window().URL().RawQuery)
+		u := app.Window().URL()
+		x.marked = u.Fragment
+		x.show(u.RawQuery)
 	}
 }
 
@@ -85,7 +92,10 @@ func (x *explorer) Render() app.UI { return x.render() }
 // index.
 func (x *explorer) nav(ctx app.Context) {
 	x.load(ctx, x.T(x.title), func(ctx app.Context) {
-		x.show(ctx.Page().URL().RawQuery)
+		u := ctx.Page().URL()
+		x.marked = u.Fragment
+		x.show(u.RawQuery)
+		x.revealMarked(ctx)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
@@ -189,6 +199,7 @@ func (x *explorer) tables() app.UI {
 		sortable: explore.SortKeys(x.spec.route),
 		st:       x.st,
 		onSort:   x.onSort,
+		marked:   x.marked,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {

@@ -385,11 +385,20 @@ var catalog = map[lang]map[string]string{
 // it there would grow the wasm by kilobytes.
 //
 //go:noinline
-func (p prefs) T(id string) string { return lookup(catalog, p.lang, id) }
+func (p prefs) T(id string) string { return message(p.lang, id) }
 
 // Message returns the interface string id in language l, for the packages
 // and tests outside ui that need the words a page shows.
-func Message(l explore.Lang, id string) string { return lookup(catalog, l, id) }
+func Message(l explore.Lang, id string) string { return message(l, id) }
+
+// message is id in language l, from the page catalog or, for the ids it
+// lacks, from rowMessages.
+func message(l lang, id string) string {
+	if _, ok := catalog[zh][id]; !ok {
+		return lookup(rowMessages, l, id)
+	}
+	return lookup(catalog, l, id)
+}
 
 // lookup returns message id of cat in language l, falling back to Chinese
 // and then to the id itself.

@@ -116,6 +116,7 @@ func (s *shell) Render() app.UI {
 	if s.Content != nil {
 		content = s.staged(s.Content())
 	}
+	nav := navRoutes()
 	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
 	return root.Body(
 		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
@@ -123,8 +124,8 @@ func (s *shell) Render() app.UI {
 			app.A().Class("brand").Href(s.link("/")).Text(s.T("app.name")),
 			app.Nav().Aria("label", s.T("nav.label")).Body(
 				app.Ul().Body(
-					app.Range(routeTable).Slice(func(i int) app.UI {
-						r := routeTable[i]
+					app.Range(nav).Slice(func(i int) app.UI {
+						r := nav[i]
 						a := app.A().Href(s.link(r.path)).Text(s.T(r.nav))
 						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
@@ -133,6 +134,7 @@ func (s *shell) Render() app.UI {
 					}),
 				),
 			),
+			&siteSearch{Prefs: s.prefs, Q: s.searchQ()},
 			s.langSwitch(),
 			s.colorsToggle(),
 		),
@@ -145,6 +147,14 @@ func (s *shell) Render() app.UI {
 			app.Div().Class("page").Body(content...),
 		),
 	)
+}
+
+// searchQ is the text of the search /search shows, "" on other pages.
+func (s *shell) searchQ() string {
+	if s.path != rootPrefix()+string(explore.RouteSearch) {
+		return ""
+	}
+	return s.query.Get(explore.ParamQ)
 }
 
 // colorsToggle offers the two colour conventions as links to the current

@@ -202,6 +202,9 @@ func (c *content) table(route explore.Route) *explore.Table {
 func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
 	v, raw := explore.ParseRawQuery(rawQuery)
 	st, ns := explore.ParseQuery("", v) // the colour convention, which every page reads
+	if path == string(explore.RouteSearch) {
+		st, ns = explore.ParseQuery(explore.RouteSearch, v)
+	}
 	if c := s.loaded(); c != nil {
 		for _, r := range routeTable {
 			if r.path == path && r.explorer != nil {

@@ -16,6 +16,7 @@ type tableProps struct {
 	layout   *rowLayout // the columns of the table and those shown
 	sortable []string   // the keys of the columns that sort
 	rows     []*explore.Row
+	marked   string // the id of the row the address names, "" for none
 	// first is the position of rows[0] among all the table's rows (0 when
 	// the table mounts them all) and total the number of them all.
 	first, total int
@@ -34,12 +35,16 @@ func (p prefs) sortableTable(tp tableProps) app.UI {
 	return app.Div().Class("table-wrap").Body(
 		app.Table().Class("data").DataSet("group", attr(tp.group)).Aria("rowcount", attr(strconv.Itoa(tp.total+1))).Body(
 			app.Caption().Text(tp.caption),
-			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
-				c := l.columns[l.cols[i]]
-				return p.headerCell(c, slices.Contains(tp.sortable, c.Key), tp.st, tp.onSort)
-			}))),
+			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(
+				app.Range(l.cols).Slice(func(i int) app.UI {
+					c := l.columns[l.cols[i]]
+					return p.headerCell(c, slices.Contains(tp.sortable, c.Key), tp.st, tp.onSort)
+				}),
+				app.Th().Scope("col").Class("col-permalink").Text(p.T("col.permalink")),
+			)),
 			app.TBody().Body(app.Range(tp.rows).Slice(func(i int) app.UI {
-				return &tableRow{Row: tp.rows[i], Layout: l, Prefs: p, Index: tp.first + i + 2}
+				r := tp.rows[i]
+				return &tableRow{Row: r, Layout: l, Prefs: p, Index: tp.first + i + 2, Marked: r.ID == tp.marked}
 			})),
 		),
 	)
