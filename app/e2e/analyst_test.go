@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/airesearch/aiweekly/app/ui"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -449,5 +451,77 @@ func TestStockPageSections(t *testing.T) {
 		}
 		open(t, ctx, s.URL+"/movers/?list=ytd-gainers", "#count")
 		waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}})
+	})
+}
+
+// TestAboutMinusAndTitle: /about says what the source document is, with
+// the licence number and e-mail the report prints and the exchange rate's
+// source in the page's language; tables and charts write one minus sign;
+// the tab's title names the view's filters.
+func TestAboutMinusAndTitle(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	rep := testkit.LoadReport(t)
+	seed, err := os.ReadFile(filepath.Join(testkit.Root, "app", "importer", "testdata", "000_61edb88a8ba11f94.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := rep.Meta
+	for _, printed := range []string{"经营许可证编号为：" + m.Source.LicenseNo, m.Analyst.Email} {
+		if !bytes.Contains(seed, []byte(printed)) {
+			t.Fatalf("the seed text does not print %q", printed)
+		}
+	}
+	fx := rep.Financings.FX
+	for _, tt := range []struct{ lang, fxSource string }{{"zh", fx.SourceZH}, {"en", fx.Source}} {
+		t.Run("about "+tt.lang, func(t *testing.T) {
+			open(t, ctx, s.URL+"/about?lang="+tt.lang, "#source")
+			source := textOf(t, ctx, "#source")
+			for _, want := range []string{m.Institute, m.Title, m.ReportDate, m.Source.LicenseNo, m.Analyst.Email, m.Analyst.Certificate, tt.fxSource} {
+				if !strings.Contains(source, want) {
+					t.Errorf("source section lacks %q:\n%s", want, source)
+				}
+			}
+			if strings.Contains(source, m.Source.Document) {
+				t.Errorf("source section shows the file name %q", m.Source.Document)
+			}
+		})
+	}
+	t.Run("one minus sign", func(t *testing.T) {
+		open(t, ctx, s.URL+"/movers?list=period-losers", "#chart-movers svg")
+		var texts struct{ Table, Chart string }
+		eval(t, ctx, `({table: document.querySelector('#period-losers table').textContent,
+			chart: Array.from(document.querySelectorAll('#chart-movers svg text')).map(e => e.textContent).join(' ')})`, &texts)
+		for name, txt := range map[string]string{"table": texts.Table, "chart": texts.Chart} {
+			if !strings.Contains(txt, "\u221218.09%") || strings.Contains(txt, "-18.09") {
+				t.Errorf("%s writes %.300q; want −18.09%% with the minus sign U+2212", name, txt)
+			}
+		}
+	})
+	t.Run("title names the filters", func(t *testing.T) {
+		path := "/movers?lang=zh&list=ytd-gainers&q=" + url.QueryEscape("科技")
+		want := "涨跌幅榜（榜单：今年以来涨幅前十；搜索：科技） · AI行业周报浏览器"
+		open(t, ctx, s.URL+path, "#count")
+		waitView(t, ctx, "/movers", nil)
+		var title string
+		eval(t, ctx, `document.title`, &title)
+		if title != want {
+			t.Errorf("title %q; want %q", title, want)
+		}
+		res, err := http.Get(s.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if !bytes.Contains(body, []byte("<title>"+want+"</title>")) {
+			t.Errorf("the prerendered page's title is not %q", want)
+		}
+		click(t, ctx, `.chip[data-param="q"] .chip-remove`)
+		waitView(t, ctx, "/movers", url.Values{"lang": {"zh"}, "list": {"ytd-gainers"}})
+		eval(t, ctx, `document.title`, &title)
+		if want := "涨跌幅榜（榜单：今年以来涨幅前十） · AI行业周报浏览器"; title != want {
+			t.Errorf("after removing q the title is %q; want %q", title, want)
+		}
 	})
 }

@@ -86,6 +86,7 @@ func (x *explorer) Render() app.UI { return x.render() }
 func (x *explorer) nav(ctx app.Context) {
 	x.load(ctx, x.T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().RawQuery)
+		ctx.Page().SetTitle(headText(x.filtersTitle(x.T(x.title), x.res.Chips, x.table) + " · " + x.T("app.name")))
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
