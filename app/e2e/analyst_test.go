@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/testkit"
 	"github.com/airesearch/aiweekly/app/ui"
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
@@ -22,12 +24,42 @@ import (
 // The analyst tests follow what a reader of the report reaches for: a
 // company by any of its names, Chinese text in the order of a dictionary,
 // sorting by several columns, dates, notices, exports and the stock pages.
+// Each starts the server and opens a tab with serverTab.
+
+// serverTab starts bin/server and opens a browser tab for one test.
+func serverTab(t *testing.T) (*server, context.Context) {
+	t.Helper()
+	return startServer(t), newTab(t)
+}
+
+// get fetches url, following redirects, and returns the last response
+// with its body.
+func get(tb testing.TB, url string) (*http.Response, []byte) {
+	tb.Helper()
+	res, err := http.Get(url)
+	if err == nil {
+		defer res.Body.Close()
+		var body []byte
+		if body, err = io.ReadAll(res.Body); err == nil {
+			return res, body
+		}
+	}
+	tb.Fatalf("GET %s: %v", url, err)
+	return nil, nil
+}
+
+// countOf is the number of elements matching sel.
+func countOf(tb testing.TB, ctx context.Context, sel string) int {
+	tb.Helper()
+	var n int
+	eval(tb, ctx, `document.querySelectorAll(`+jsString(sel)+`).length`, &n)
+	return n
+}
 
 // TestSearchByAnyName opens links that name a company by a name its rows
 // do not print: search and the company facet find it all the same.
 func TestSearchByAnyName(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	tests := []struct {
 		path, query string
 		want        []string // row ids
@@ -57,19 +89,11 @@ func TestSearchByAnyName(t *testing.T) {
 	}
 }
 
-// prerenderedIDs fetches the page the server prerenders at path and returns
+// prerenderedIDs fetches the page the server prerenders at url and returns
 // its row ids in order.
 func prerenderedIDs(tb testing.TB, url string) []string {
 	tb.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	_, body := get(tb, url)
 	var ids []string
 	for _, m := range rowID.FindAllSubmatch(body, -1) {
 		ids = append(ids, string(m[1]))
@@ -82,8 +106,7 @@ var rowID = regexp.MustCompile(`<tr[^>]* id="([^"]+)"`)
 // TestPinyinSort sorts Chinese names as a dictionary does, in the page the
 // server prerenders and in the one the browser renders alike.
 func TestPinyinSort(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	tests := []struct {
 		path, query string
 		names       []string
@@ -125,8 +148,7 @@ func sortRanks(tb testing.TB, ctx context.Context) []string {
 // TestSortClicks clicks a figure's header three times (biggest first,
 // smallest first, the report's order) and adds a second key with Shift.
 func TestSortClicks(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	open(t, ctx, s.URL+"/constituents", "#count")
 	report := waitView(t, ctx, "/constituents", url.Values{})
 	for _, want := range []string{"-ytd", "ytd", ""} {
@@ -179,8 +201,7 @@ const watchCountJS = `(() => {
 // the date is complete, and adds one history entry; leaving the field adds
 // none, and from after to still gets a notice.
 func TestDateTyping(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	open(t, ctx, s.URL+"/events?kind=overseas", "#count")
 	waitView(t, ctx, "/events", url.Values{"kind": {"overseas"}})
 	before := historyLength(t, ctx)
@@ -214,8 +235,7 @@ func TestDateTyping(t *testing.T) {
 // a facet without values is left out; spaces are no search; enumerated
 // values match in any case; 未细分 picks out the rows without a sub-track.
 func TestNoticesAndFacets(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	t.Run("one notice box", func(t *testing.T) {
 		open(t, ctx, s.URL+"/movers?list=bogus&sort=nope&colors=pink", "#count")
 		v := waitView(t, ctx, "/movers", nil)
@@ -223,18 +243,14 @@ func TestNoticesAndFacets(t *testing.T) {
 		if want := []string{"colors=pink", "list=bogus", "sort=nope"}; !slices.Equal(got, want) {
 			t.Errorf("notices = %v; want %v", got, want)
 		}
-		var boxes int
-		eval(t, ctx, `document.querySelectorAll('.notices-title').length`, &boxes)
-		if boxes != 1 {
+		if boxes := countOf(t, ctx, ".notices-title"); boxes != 1 {
 			t.Errorf("%d notice boxes; want one", boxes)
 		}
 	})
 	t.Run("facet without values", func(t *testing.T) {
 		open(t, ctx, s.URL+"/constituents?q=zzz", "#count")
 		waitView(t, ctx, "/constituents", url.Values{"q": {"zzz"}})
-		var groups int
-		eval(t, ctx, `document.querySelectorAll('.facets section.facet').length`, &groups)
-		if groups != 0 {
+		if groups := countOf(t, ctx, ".facets section.facet"); groups != 0 {
 			t.Errorf("%d facet groups shown for a view without rows; want none", groups)
 		}
 	})
@@ -275,8 +291,7 @@ func TestNoticesAndFacets(t *testing.T) {
 // the box shows the query of the address it went back to, not the text
 // typed before.
 func TestBackRestoresSearchBox(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	open(t, ctx, s.URL+"/constituents", "#count")
 	waitView(t, ctx, "/constituents", url.Values{})
 	click(t, ctx, `a.facet-value[data-facet="link"][data-value="AI工具"]`)
@@ -301,8 +316,7 @@ func TestBackRestoresSearchBox(t *testing.T) {
 // the whole page: each file holds what the pure package writes for those
 // rows, as RFC 4180 CSV with units in the headers or as typed JSON.
 func TestExportTables(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	dir := t.TempDir()
 	run(t, ctx, "allow downloads", browser.SetDownloadBehavior(browser.SetDownloadBehaviorBehaviorAllow).WithDownloadPath(dir))
 	expect := func(t *testing.T, path, query, group string, csv bool) []byte {
@@ -386,8 +400,7 @@ func TestExportTables(t *testing.T) {
 // points that name it; an unknown name is a 404 that offers to search,
 // and a page's path with a trailing slash leads to the page.
 func TestStockPageSections(t *testing.T) {
-	s := startServer(t)
-	ctx := newTab(t)
+	s, ctx := serverTab(t)
 	t.Run("headings and alignment", func(t *testing.T) {
 		open(t, ctx, s.URL+"/stocks/360", "#movers")
 		var doubled []string
@@ -423,12 +436,7 @@ func TestStockPageSections(t *testing.T) {
 		}
 	})
 	t.Run("unknown name", func(t *testing.T) {
-		res, err := http.Get(s.URL + "/stocks/abc")
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusNotFound {
+		if res, _ := get(t, s.URL+"/stocks/abc"); res.StatusCode != http.StatusNotFound {
 			t.Errorf("/stocks/abc answers %d; want 404", res.StatusCode)
 		}
 		open(t, ctx, s.URL+"/stocks/abc", ".search-elsewhere a")
@@ -439,15 +447,76 @@ func TestStockPageSections(t *testing.T) {
 		}
 	})
 	t.Run("trailing slash", func(t *testing.T) {
-		res, err := http.Get(s.URL + "/movers/?list=ytd-gainers")
-		if err != nil {
-			t.Fatal(err)
-		}
-		res.Body.Close()
-		if res.StatusCode != http.StatusOK || res.Request.URL.Path != "/movers" {
+		if res, _ := get(t, s.URL+"/movers/?list=ytd-gainers"); res.StatusCode != http.StatusOK || res.Request.URL.Path != "/movers" {
 			t.Errorf("/movers/ ends at %s with %d; want /movers, 200", res.Request.URL, res.StatusCode)
 		}
 		open(t, ctx, s.URL+"/movers/?list=ytd-gainers", "#count")
 		waitView(t, ctx, "/movers", url.Values{"list": {"ytd-gainers"}})
+	})
+}
+
+// TestAboutMinusAndTitle: /about says what the source document is, with
+// the licence number and e-mail the report prints and the exchange rate's
+// source in the page's language; tables and charts write one minus sign;
+// the tab's title names the view's filters.
+func TestAboutMinusAndTitle(t *testing.T) {
+	s, ctx := serverTab(t)
+	rep := testkit.LoadReport(t)
+	seed, err := os.ReadFile(filepath.Join(testkit.Root, "app", "importer", "testdata", "000_61edb88a8ba11f94.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := rep.Meta
+	for _, printed := range []string{"经营许可证编号为：" + m.Source.LicenseNo, m.Analyst.Email} {
+		if !bytes.Contains(seed, []byte(printed)) {
+			t.Fatalf("the seed text does not print %q", printed)
+		}
+	}
+	fx := rep.Financings.FX
+	for _, tt := range []struct{ lang, fxSource string }{{"zh", fx.SourceZH}, {"en", fx.Source}} {
+		t.Run("about "+tt.lang, func(t *testing.T) {
+			open(t, ctx, s.URL+"/about?lang="+tt.lang, "#source")
+			source := textOf(t, ctx, "#source")
+			for _, want := range []string{m.Institute, m.Title, m.ReportDate, m.Source.LicenseNo, m.Analyst.Email, m.Analyst.Certificate, tt.fxSource} {
+				if !strings.Contains(source, want) {
+					t.Errorf("source section lacks %q:\n%s", want, source)
+				}
+			}
+			if strings.Contains(source, m.Source.Document) {
+				t.Errorf("source section shows the file name %q", m.Source.Document)
+			}
+		})
+	}
+	t.Run("one minus sign", func(t *testing.T) {
+		open(t, ctx, s.URL+"/movers?list=period-losers", "#chart-movers svg")
+		var texts struct{ Table, Chart string }
+		eval(t, ctx, `({table: document.querySelector('#period-losers table').textContent,
+			chart: Array.from(document.querySelectorAll('#chart-movers svg text')).map(e => e.textContent).join(' ')})`, &texts)
+		for name, txt := range map[string]string{"table": texts.Table, "chart": texts.Chart} {
+			if !strings.Contains(txt, "\u221218.09%") || strings.Contains(txt, "-18.09") {
+				t.Errorf("%s writes %.300q; want −18.09%% with the minus sign U+2212", name, txt)
+			}
+		}
+	})
+	t.Run("title names the filters", func(t *testing.T) {
+		path := "/movers?lang=zh&list=ytd-gainers&q=" + url.QueryEscape("科技")
+		want := "涨跌幅榜（榜单：今年以来涨幅前十；搜索：科技） · AI行业周报浏览器"
+		open(t, ctx, s.URL+path, "#count")
+		waitView(t, ctx, "/movers", nil)
+		var title string
+		eval(t, ctx, `document.title`, &title)
+		if title != want {
+			t.Errorf("title %q; want %q", title, want)
+		}
+		_, body := get(t, s.URL+path)
+		if !bytes.Contains(body, []byte("<title>"+want+"</title>")) {
+			t.Errorf("the prerendered page's title is not %q", want)
+		}
+		click(t, ctx, `.chip[data-param="q"] .chip-remove`)
+		waitView(t, ctx, "/movers", url.Values{"lang": {"zh"}, "list": {"ytd-gainers"}})
+		eval(t, ctx, `document.title`, &title)
+		if want := "涨跌幅榜（榜单：今年以来涨幅前十） · AI行业周报浏览器"; title != want {
+			t.Errorf("after removing q the title is %q; want %q", title, want)
+		}
 	})
 }

@@ -896,7 +896,7 @@ func TestStockPages(t *testing.T) {
 		if h := textOf(t, ctx, "main h1"); h != "百度-SW" {
 			t.Errorf("h1 = %q; want 百度-SW", h)
 		}
-		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "AI大模型") || !strings.Contains(txt, "-13.04% ▼") {
+		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "AI大模型") || !strings.Contains(txt, "−13.04% ▼") {
 			t.Errorf("stock page lacks its place and return:\n%s", txt)
 		}
 	})

@@ -328,6 +328,7 @@ func TestCheck(t *testing.T) {
 		{"spaces only are no search", RouteMovers, "q=%20%20%E3%80%80", "", nil},
 		{"enumerated value in any case", RouteMovers, "list=YTD-Gainers", "list=ytd-gainers", nil},
 		{"colors in any case", RouteMovers, "colors=INTL", "colors=intl", nil},
+		{"sort keys in any case", RouteMovers, "sort=-Return,LINK", "sort=-return%2Clink", nil},
 		{"no sub-track", RouteConstituents, "segment=未细分", "segment=%E6%9C%AA%E7%BB%86%E5%88%86", nil},
 		{"secondary sort keys", RouteMovers, "sort=link,-return", "sort=link%2C-return", nil},
 		{"bad and repeated sort keys dropped", RouteMovers, "sort=link,nope,-link,return", "sort=link%2Creturn",

@@ -145,14 +145,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 
 	_, fr := view(t, ts.Financings, "sort=amount")
-	buf.Reset()
-	if err := WriteJSON(&buf, ts.Financings, fr); err != nil {
-		t.Fatalf("WriteJSON: %v", err)
-	}
-	var fin []map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &fin); err != nil {
-		t.Fatalf("WriteJSON output is not JSON: %v", err)
-	}
+	fin := jsonRows(t, ts.Financings, fr)
 	var amounts []any
 	for _, o := range fin {
 		amounts = append(amounts, o["amount"], o["currency"])
@@ -169,14 +162,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 
 	_, er := view(t, ts.Events, "kind=company&kind=domestic&sort=-date")
-	buf.Reset()
-	if err := WriteJSON(&buf, ts.Events, er); err != nil {
-		t.Fatalf("WriteJSON: %v", err)
-	}
-	var ev []map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &ev); err != nil {
-		t.Fatalf("WriteJSON output is not JSON: %v", err)
-	}
+	ev := jsonRows(t, ts.Events, er)
 	last := ev[len(ev)-1] // dn-1, undated, last by date
 	if last["date"] != nil || last["date_as_printed"] != "近期" || last["view"] != nil {
 		t.Errorf("undated news = %v; want date null, 近期 as printed, no view", last)
@@ -195,6 +181,20 @@ func TestWriteJSON(t *testing.T) {
 	if err := WriteJSON(&buf, ts.Financings, Result{}); err != nil || buf.String() != "[]\n" {
 		t.Errorf("WriteJSON(no rows) = %q, %v; want \"[]\\n\"", buf.String(), err)
 	}
+}
+
+// jsonRows writes r as JSON and reads the objects back.
+func jsonRows(tb testing.TB, t *Table, r Result) []map[string]any {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, t, r); err != nil {
+		tb.Fatalf("WriteJSON: %v", err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &rows); err != nil {
+		tb.Fatalf("WriteJSON output is not JSON: %v", err)
+	}
+	return rows
 }
 
 func TestFileName(t *testing.T) {

@@ -19,15 +19,15 @@ const pinyinHan = "" +
 	"我或战户所手打托执扩承技把抓投抗护报担拓拥择括持指挥换据掉排探接控推掩提插搜携摘" +
 	"播撰擎支收改攻政故效教散数整文断斯新方施旗无日时昆明易映是晓普景智曙更最月有服望" +
 	"期未末本术机杂权来杰松板极构析果架查标样核根格框案档检概榜槛模次款歌正此步武段每" +
-	"比毫民气求汉汤沟没沪法泛注洲活流测浏浙浪海润涨淡深渐游湃湖源满演潜潮澎澜灏灵炬点" +
-	"烈热然煤爆片版物特犀状狐独猛率环现球理瑞生用由电画界略疗痕百的监盖盘目直相看真着" +
-	"瞳知短矿码研础确碍示神福私种科秒积称程稳究空立站端第等筑答策简算管类粘精系素索紫" +
-	"累纠级纪线练组细终经结给络统继续维综编缺网罗置署美群考者而聊联聚股育能脱腾自至致" +
-	"色节芯花若范荐获营落蒸蓝藏虑虹虽蜀融行衍街衡表裁裂装西要覆见观规视览觉解言计认讨" +
-	"让训议讯记许论设访证评识试话询该语调谷象财责货质贴费资赋赢起超趋足跌跑跨踪身车轨" +
-	"转轮软轻较辅辑输辨达过运近返还这进远连迭述追选透逐通速造逻遇道避部都配醒采里重量" +
-	"金鉴针银链销错键长门问间闻阔队阶际降限院险陷随隐障难集雪雯零需露非靠面音页项顺顾" +
-	"预领频题颠风飞馈馏首驶驾验高鲜龙"
+	"比毫民气求汇汉汤沟没沪法泛注洲活流测浏浙浪海润涨淡深渐游湃湖源满演潜潮澎澜灏灵炬" +
+	"点烈热然煤爆片版物特犀状狐独猛率环现球理瑞生用由电画界略疗痕百的监盖盘目直相看真" +
+	"着瞳知短矿码研础确碍示社神福私种科秒积称程稳究空立站端第等筑答策简算管类粘精系素" +
+	"索紫累纠级纪线练组细终经结给络统继续维综编缺网罗置署美群考者而聊联聚股育能脱腾自" +
+	"至致色节芯花若范荐获营落蒸蓝藏虑虹虽蜀融行衍街衡表裁裂装西要覆见观规视览觉解言计" +
+	"认讨让训议讯记许论设访证评识试话询该语调谷象财责货质贴费资赋赢起超趋足跌跑跨踪身" +
+	"车轨转轮软轻较辅辑输辨达过运近返还这进远连迭述追选透逐通速造逻遇道避部都配醒采里" +
+	"重量金鉴针银链销错键长门问间闻阔队阶际降限院险陷随隐障难集雪雯零需露非靠面音页项" +
+	"顺顾预领频题颠风飞馈馏首驶驾验高鲜龙"
 
 // pinyinKeys holds, for each character of pinyinHan, its syllable and
 // tone digit (5 for the neutral tone), padded with spaces.
@@ -76,37 +76,37 @@ const pinyinKeys = "" +
 	"song1  ban3   ji2    gou4   xi1    guo3   jia4   cha2   biao1  yang4  " +
 	"he2    gen1   ge2    kuang1 an4    dang4  jian3  gai4   bang3  kan3   " +
 	"mo2    ci4    kuan3  ge1    zheng4 ci3    bu4    wu3    duan4  mei3   " +
-	"bi3    hao2   min2   qi4    qiu2   han4   tang1  gou1   mei2   hu4    " +
-	"fa3    fan4   zhu4   zhou1  huo2   liu2   ce4    liu2   zhe4   lang4  " +
-	"hai3   run4   zhang3 dan4   shen1  jian4  you2   pai4   hu2    yuan2  " +
-	"man3   yan3   qian2  chao2  peng1  lan2   hao4   ling2  ju4    dian3  " +
-	"lie4   re4    ran2   mei2   bao4   pian4  ban3   wu4    te4    xi1    " +
-	"zhuang4hu2    du2    meng3  lv4    huan2  xian4  qiu2   li3    rui4   " +
-	"sheng1 yong4  you2   dian4  hua4   jie4   lve4   liao2  hen2   bai3   " +
-	"de5    jian1  gai4   pan2   mu4    zhi2   xiang1 kan4   zhen1  zhe5   " +
-	"tong2  zhi1   duan3  kuang4 ma3    yan2   chu3   que4   ai4    shi4   " +
-	"shen2  fu2    si1    zhong3 ke1    miao3  ji1    cheng1 cheng2 wen3   " +
-	"jiu1   kong1  li4    zhan4  duan1  di4    deng3  zhu4   da2    ce4    " +
-	"jian3  suan4  guan3  lei4   zhan1  jing1  xi4    su4    suo3   zi3    " +
-	"lei4   jiu1   ji2    ji4    xian4  lian4  zu3    xi4    zhong1 jing1  " +
-	"jie2   gei3   luo4   tong3  ji4    xu4    wei2   zong1  bian1  que1   " +
-	"wang3  luo2   zhi4   shu3   mei3   qun2   kao3   zhe3   er2    liao2  " +
-	"lian2  ju4    gu3    yu4    neng2  tuo1   teng2  zi4    zhi4   zhi4   " +
-	"se4    jie2   xin1   hua1   ruo4   fan4   jian4  huo4   ying2  luo4   " +
-	"zheng1 lan2   cang2  lv4    hong2  sui1   shu3   rong2  xing2  yan3   " +
-	"jie1   heng2  biao3  cai2   lie4   zhuang1xi1    yao4   fu4    jian4  " +
-	"guan1  gui1   shi4   lan3   jue2   jie3   yan2   ji4    ren4   tao3   " +
-	"rang4  xun4   yi4    xun4   ji4    xu3    lun4   she4   fang3  zheng4 " +
-	"ping2  shi2   shi4   hua4   xun2   gai1   yu3    diao4  gu3    xiang4 " +
-	"cai2   ze2    huo4   zhi4   tie1   fei4   zi1    fu4    ying2  qi3    " +
-	"chao1  qu1    zu2    die1   pao3   kua4   zong1  shen1  che1   gui3   " +
-	"zhuan3 lun2   ruan3  qing1  jiao4  fu3    ji2    shu1   bian4  da2    " +
-	"guo4   yun4   jin4   fan3   hai2   zhe4   jin4   yuan3  lian2  die2   " +
-	"shu4   zhui1  xuan3  tou4   zhu2   tong1  su4    zao4   luo2   yu4    " +
-	"dao4   bi4    bu4    dou1   pei4   xing3  cai3   li3    zhong4 liang4 " +
-	"jin1   jian4  zhen1  yin2   lian4  xiao1  cuo4   jian4  chang2 men2   " +
-	"wen4   jian1  wen2   kuo4   dui4   jie1   ji4    jiang4 xian4  yuan4  " +
-	"xian3  xian4  sui2   yin3   zhang4 nan2   ji2    xue3   wen2   ling2  " +
-	"xu1    lu4    fei1   kao4   mian4  yin1   ye4    xiang4 shun4  gu4    " +
-	"yu4    ling3  pin2   ti2    dian1  feng1  fei1   kui4   liu2   shou3  " +
-	"shi3   jia4   yan4   gao1   xian1  long2  "
+	"bi3    hao2   min2   qi4    qiu2   hui4   han4   tang1  gou1   mei2   " +
+	"hu4    fa3    fan4   zhu4   zhou1  huo2   liu2   ce4    liu2   zhe4   " +
+	"lang4  hai3   run4   zhang3 dan4   shen1  jian4  you2   pai4   hu2    " +
+	"yuan2  man3   yan3   qian2  chao2  peng1  lan2   hao4   ling2  ju4    " +
+	"dian3  lie4   re4    ran2   mei2   bao4   pian4  ban3   wu4    te4    " +
+	"xi1    zhuang4hu2    du2    meng3  lv4    huan2  xian4  qiu2   li3    " +
+	"rui4   sheng1 yong4  you2   dian4  hua4   jie4   lve4   liao2  hen2   " +
+	"bai3   de5    jian1  gai4   pan2   mu4    zhi2   xiang1 kan4   zhen1  " +
+	"zhe5   tong2  zhi1   duan3  kuang4 ma3    yan2   chu3   que4   ai4    " +
+	"shi4   she4   shen2  fu2    si1    zhong3 ke1    miao3  ji1    cheng1 " +
+	"cheng2 wen3   jiu1   kong1  li4    zhan4  duan1  di4    deng3  zhu4   " +
+	"da2    ce4    jian3  suan4  guan3  lei4   zhan1  jing1  xi4    su4    " +
+	"suo3   zi3    lei4   jiu1   ji2    ji4    xian4  lian4  zu3    xi4    " +
+	"zhong1 jing1  jie2   gei3   luo4   tong3  ji4    xu4    wei2   zong1  " +
+	"bian1  que1   wang3  luo2   zhi4   shu3   mei3   qun2   kao3   zhe3   " +
+	"er2    liao2  lian2  ju4    gu3    yu4    neng2  tuo1   teng2  zi4    " +
+	"zhi4   zhi4   se4    jie2   xin1   hua1   ruo4   fan4   jian4  huo4   " +
+	"ying2  luo4   zheng1 lan2   cang2  lv4    hong2  sui1   shu3   rong2  " +
+	"xing2  yan3   jie1   heng2  biao3  cai2   lie4   zhuang1xi1    yao4   " +
+	"fu4    jian4  guan1  gui1   shi4   lan3   jue2   jie3   yan2   ji4    " +
+	"ren4   tao3   rang4  xun4   yi4    xun4   ji4    xu3    lun4   she4   " +
+	"fang3  zheng4 ping2  shi2   shi4   hua4   xun2   gai1   yu3    diao4  " +
+	"gu3    xiang4 cai2   ze2    huo4   zhi4   tie1   fei4   zi1    fu4    " +
+	"ying2  qi3    chao1  qu1    zu2    die1   pao3   kua4   zong1  shen1  " +
+	"che1   gui3   zhuan3 lun2   ruan3  qing1  jiao4  fu3    ji2    shu1   " +
+	"bian4  da2    guo4   yun4   jin4   fan3   hai2   zhe4   jin4   yuan3  " +
+	"lian2  die2   shu4   zhui1  xuan3  tou4   zhu2   tong1  su4    zao4   " +
+	"luo2   yu4    dao4   bi4    bu4    dou1   pei4   xing3  cai3   li3    " +
+	"zhong4 liang4 jin1   jian4  zhen1  yin2   lian4  xiao1  cuo4   jian4  " +
+	"chang2 men2   wen4   jian1  wen2   kuo4   dui4   jie1   ji4    jiang4 " +
+	"xian4  yuan4  xian3  xian4  sui2   yin3   zhang4 nan2   ji2    xue3   " +
+	"wen2   ling2  xu1    lu4    fei1   kao4   mian4  yin1   ye4    xiang4 " +
+	"shun4  gu4    yu4    ling3  pin2   ti2    dian1  feng1  fei1   kui4   " +
+	"liu2   shou3  shi3   jia4   yan4   gao1   xian1  long2  "

@@ -183,7 +183,7 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 func parseSort(sp routeSpec, so string, ns *[]Notice) []Sort {
 	var keys []Sort
 	for part := range strings.SplitSeq(so, ",") {
-		key, desc := strings.CutPrefix(strings.TrimSpace(part), "-")
+		key, desc := strings.CutPrefix(strings.ToLower(strings.TrimSpace(part)), "-")
 		switch {
 		case part == "":
 		case !slices.Contains(sp.sorts, key):

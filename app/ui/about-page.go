@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -32,10 +34,32 @@ func (p *aboutPage) body() []app.UI {
 			app.H2().Text(p.T("about.disclaimer")),
 			asPrinted(p.prefs, app.P()).Text(m.Disclaimer),
 		),
-		app.Section().ID("source").Body(
-			app.H2().Text(p.T("about.source")),
-			asPrinted(p.prefs, app.P()).Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
-			app.P().Body(p.printed(m.Source.Document), app.Text(" · "+m.Source.URL)),
-		),
+		p.sourceSection(),
 	}
+}
+
+// sourceSection says what the source document is (the publisher, the
+// title, the date and the period it covers, not the file it was read
+// from), who made it with the broker's licence number and the analyst's
+// certificate and e-mail as the report prints them, and where the
+// exchange rate for comparing financings comes from.
+func (p *aboutPage) sourceSection() app.UI {
+	m := p.rep.Meta
+	item := func(id, label string, text string) []app.UI {
+		// The facts are the report's own words in an interface frame.
+		return []app.UI{app.Dt().Text(p.T(label)), asPrinted(p.prefs, app.Dd()).ID(id).Text(text)}
+	}
+	var dl []app.UI
+	dl = append(dl, item("source-document", "about.document",
+		fmt.Sprintf(p.T("about.document.text"), m.Institute, m.Title, m.ReportDate, m.Period.AsPrinted))...)
+	dl = append(dl, item("source-broker", "about.broker",
+		fmt.Sprintf(p.T("about.broker.text"), m.BrokerFull, m.Source.LicenseNo))...)
+	dl = append(dl, item("source-analyst", "about.analyst",
+		fmt.Sprintf(p.T("about.analyst.text"), m.Analyst.Name, m.Analyst.Certificate, m.Analyst.Email))...)
+	dl = append(dl, item("source-url", "about.url", m.Source.URL)...)
+	dl = append(dl, item("source-fx", "financings.fx", p.fxText(p.rep.Financings.FX))...)
+	return app.Section().ID("source").Body(
+		app.H2().Text(p.T("about.source")),
+		app.Dl().Class("facts").Body(dl...),
+	)
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -22,6 +23,28 @@ func (p prefs) chipsView(chips []explore.Chip, t *explore.Table, st explore.Stat
 			)
 		}),
 	)
+}
+
+// filtersTitle is a view's title for the browser tab: the page's title
+// with its active filters, "涨跌幅榜（榜单：今年以来涨幅前十；搜索：科技）",
+// so that tabs and history entries of two views differ. The caller passes
+// it through headText. A value from the link (q) may hold markup: the
+// page the server prerenders writes the title into an attribute too, so
+// there its < and > become ＜ and ＞ (in the browser go-app sets the title
+// through the DOM).
+func (p prefs) filtersTitle(title string, chips []explore.Chip, t *explore.Table) string {
+	if len(chips) == 0 {
+		return title
+	}
+	parts := make([]string, len(chips))
+	for i, c := range chips {
+		name, value := p.chipLabel(t, c)
+		if !app.IsClient {
+			value = strings.ReplaceAll(strings.ReplaceAll(value, "<", "＜"), ">", "＞")
+		}
+		parts[i] = name + p.T("title.sep.value") + value
+	}
+	return title + fmt.Sprintf(p.T("title.filters"), strings.Join(parts, p.T("title.sep.filters")))
 }
 
 // chipView is one active filter: "产业链环节：AI应用 ×".

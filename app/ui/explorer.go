@@ -95,6 +95,7 @@ func (x *explorer) nav(ctx app.Context) {
 		u := ctx.Page().URL()
 		x.marked = u.Fragment
 		x.show(u.RawQuery)
+		ctx.Page().SetTitle(headText(x.filtersTitle(x.T(x.title), x.res.Chips, x.table) + " · " + x.T("app.name")))
 		x.revealMarked(ctx)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)

@@ -29,7 +29,7 @@ func (p prefs) indexTable(r *report.Report) app.UI {
 
 // signed formats v with two decimals and an explicit sign.
 func signed(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s := withMinus(strconv.FormatFloat(v, 'f', 2, 64))
 	if v > 0 {
 		return "+" + s
 	}

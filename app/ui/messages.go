@@ -88,12 +88,23 @@ var catalog = map[lang]map[string]string{
 		"events.nodate":              "未注明日期",
 		"financings.title":           "创业公司融资",
 		"financings.fx":              "汇率",
+		"financings.fx.rate":         "汇率：1 %s = %s %s（%s；%s）",
 		"picks.title":                "重点关注标的",
 		"about.title":                "评级与声明",
 		"about.scale":                "行业投资评级",
 		"about.risks":                "风险提示",
 		"about.disclaimer":           "法律声明（摘要）",
 		"about.source":               "来源",
+		"title.filters":              "（%s）",
+		"title.sep.value":            "：",
+		"title.sep.filters":          "；",
+		"about.document":             "文档",
+		"about.document.text":        "%s《%s》，%s 发布，统计区间 %s",
+		"about.broker":               "发布机构",
+		"about.broker.text":          "%s（经营许可证编号：%s）",
+		"about.analyst":              "分析师",
+		"about.analyst.text":         "%s（证书编号 %s，邮箱 %s）",
+		"about.url":                  "网址",
 		"col.rank":                   "排名",
 		"col.name":                   "公司",
 		"col.return":                 "涨跌幅",
@@ -268,12 +279,23 @@ var catalog = map[lang]map[string]string{
 		"events.nodate":              "undated",
 		"financings.title":           "Startup financings",
 		"financings.fx":              "Exchange rate",
+		"financings.fx.rate":         "Exchange rate: 1 %s = %s %s (%s; %s)",
 		"picks.title":                "Recommended stocks",
 		"about.title":                "Rating and disclaimer",
 		"about.scale":                "Industry rating scale",
 		"about.risks":                "Risks",
 		"about.disclaimer":           "Disclaimer (summary)",
 		"about.source":               "Source",
+		"title.filters":              " (%s)",
+		"title.sep.value":            ": ",
+		"title.sep.filters":          "; ",
+		"about.document":             "Document",
+		"about.document.text":        "%s, “%s”, published %s, covering %s",
+		"about.broker":               "Publisher",
+		"about.broker.text":          "%s (licence no. %s)",
+		"about.analyst":              "Analyst",
+		"about.analyst.text":         "%s (certificate %s, e-mail %s)",
+		"about.url":                  "Website",
 		"col.rank":                   "Rank",
 		"col.name":                   "Company",
 		"col.return":                 "Return",
@@ -377,37 +399,4 @@ var catalog = map[lang]map[string]string{
 		"notice.too-many":            "The link has too many parameters: the first 1,000 apply; the other %[2]s, from %[1]s on, were ignored.",
 		"notice.date-order":          "Ignored %[1]s=“%[2]s” from the link: the range would end before it starts.",
 	},
-}
-
-// T returns the interface string for id in the render's language.
-//
-// It is kept out of line: it is called at hundreds of sites, and inlining
-// it there would grow the wasm by kilobytes.
-//
-//go:noinline
-func (p prefs) T(id string) string { return message(p.lang, id) }
-
-// Message returns the interface string id in language l, for the packages
-// and tests outside ui that need the words a page shows.
-func Message(l explore.Lang, id string) string { return message(l, id) }
-
-// message is id in language l, from the page catalog or, for the ids it
-// lacks, from rowMessages.
-func message(l lang, id string) string {
-	if _, ok := catalog[zh][id]; !ok {
-		return lookup(rowMessages, l, id)
-	}
-	return lookup(catalog, l, id)
-}
-
-// lookup returns message id of cat in language l, falling back to Chinese
-// and then to the id itself.
-func lookup(cat map[lang]map[string]string, l lang, id string) string {
-	if s, ok := cat[l][id]; ok {
-		return s
-	}
-	if s, ok := cat[zh][id]; ok {
-		return s
-	}
-	return id
 }

@@ -134,7 +134,7 @@ func (p *stockPage) moversSection() app.UI {
 				rows = append(rows, app.Tr().Body(
 					app.Td().Body(app.A().Href(viewHref(list)).Text(p.T("movers."+string(l)))),
 					app.Td().Class("num").Text(strconv.Itoa(m.Rank)),
-					app.Td().Class("num", trend(m.Return)).Text(pct(m.Return)),
+					pctCell(m.Return),
 				))
 			}
 		}
