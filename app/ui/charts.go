@@ -93,30 +93,42 @@ func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpe
 			lists[c.Text] = true
 		}
 	}
-	bars := make([]chart.Bar, 0, len(res.Rows))
-	for _, r := range res.Rows {
-		name, _ := cell(t, r, explore.ColName)
-		ret, _ := cell(t, r, explore.ColReturn)
-		if ret.Missing {
-			continue
+	// A narrow chart names the horizons with shorter words after a space,
+	// so that the labels fit beside the bars.
+	bars := func(horizon, open, close string) []chart.Bar {
+		out := make([]chart.Bar, 0, len(res.Rows))
+		for _, r := range res.Rows {
+			name, _ := cell(t, r, explore.ColName)
+			ret, _ := cell(t, r, explore.ColReturn)
+			if ret.Missing {
+				continue
+			}
+			label := name.Text
+			if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
+				label += open + chartMsg(horizon+list.Text) + close
+			}
+			out = append(out, chart.Bar{Label: label, Value: ret.Num})
 		}
-		label := name.Text
-		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
-			label += "（" + chartMsg("chart.movers.horizon."+list.Text) + "）"
-		}
-		bars = append(bars, chart.Bar{Label: label, Value: ret.Num})
+		return out
 	}
+	wide, narrow := bars("chart.movers.horizon.", "（", "）"), bars("chart.movers.tag.", " ", "")
 	const id = "chart-movers"
-	title := fmt.Sprintf(chartMsg("chart.movers.title"), len(bars))
+	title := fmt.Sprintf(chartMsg("chart.movers.title"), len(wide))
 	return chartSpec{
 		id:   id,
 		key:  chartKey(s, "", res.Rows),
-		note: fmt.Sprintf(chartMsg("chart.movers.note"), len(bars)),
+		note: fmt.Sprintf(chartMsg("chart.movers.note"), len(wide)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.Bars(bars, chartOptions(id, s.Colors, w, dark, title))
+			if w < narrowChart {
+				return chart.Bars(narrow, chartOptions(id, s.Colors, w, dark, title))
+			}
+			return chart.Bars(wide, chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
+
+// narrowChart is the width, in CSS px, below which a chart is narrow.
+const narrowChart = 560
 
 // constituentsChart counts the shown constituents per chain link, each
 // followed by its sub-tracks, in the facets' (the report's) order. Each

@@ -25,6 +25,7 @@ type explorerSpec struct {
 	groupBy  string
 	groupMsg string
 	dates    bool // from/to inputs (events)
+	cards    bool // rows as stacked cards on narrow screens (events)
 }
 
 // explorer is embedded by the five table pages; it keeps the view's state
@@ -42,6 +43,8 @@ type explorer struct {
 
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+	said      string          // the count the live region says (focus.go)
+	focusWas  focusSpot       // what had focus when the navigation began
 
 	// The window of rows the tables mount (table-window.go).
 	winStart   int           // the display position of its first row
@@ -78,13 +81,17 @@ func (x *explorer) Render() app.UI { return x.render() }
 // the site's content, built once per report, so this never rebuilds an
 // index.
 func (x *explorer) nav(ctx app.Context) {
+	x.focusWas = focusNow()
 	x.load(ctx, T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().RawQuery)
+		x.announce(ctx)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
 		})
+		// After syncInputs, which leaves the focused field alone.
+		x.keepFocus(ctx)
 	})
 }
 
@@ -107,6 +114,9 @@ func (x *explorer) show(rawQuery string) {
 		x.win.shownStart.Store(int64(x.winStart))
 	}
 	x.exportErr = ""
+	if x.said == "" {
+		x.said = x.countText()
+	}
 }
 
 // viewOf parses a link's raw query against table: the state it asks for,
@@ -143,10 +153,12 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 	return x.layout(
 		app.H1().Text(T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
+		app.P().Class("visually-hidden").ID("count-live").Role("status").Text(x.said),
 		noticesView("notices", x.notices),
+		app.A().Class("skip").Href("#results").Text(T("explore.skip")).OnClick(focusTarget),
 		app.Div().Class("explorer").Body(
-			facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
-			app.Div().Class("results").Body(
+			x.facetsFold(),
+			app.Div().Class("results").ID("results").TabIndex(-1).Body(
 				x.toolbar(),
 				chipsView(x.res.Chips, x.table, x.st),
 				app.Div().Class("chart-slot").Body(x.chart()),
@@ -154,6 +166,18 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 			),
 		),
 		app.Div().Class("extra").Body(extra...),
+	)
+}
+
+// facetsFold is the facet panel inside a disclosure whose summary,
+// "筛选 (n)" with n the active filters, only narrow screens show (app.css):
+// there the data comes first and the facets open on demand, with or
+// without the wasm. The open state is the browser's: go-app never sets
+// it, so it survives the re-render of a navigation.
+func (x *explorer) facetsFold() app.UI {
+	return app.Details().Class("facets-fold").Body(
+		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(T("explore.filters"), len(x.res.Chips))),
+		facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
 	)
 }
 
@@ -191,6 +215,7 @@ func (x *explorer) tables() app.UI {
 		sortable: explore.SortKeys(x.spec.route),
 		st:       x.st,
 		onSort:   x.onSort,
+		cards:    x.spec.cards,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {

@@ -89,7 +89,7 @@ func (s *shell) Render() app.UI {
 	}
 	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String()))
 	return root.Body(
-		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
+		app.A().Class("skip").Href("#main").Text(T("nav.skip")).OnClick(focusTarget),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
 			app.Nav().Aria("label", T("nav.label")).Body(
@@ -107,7 +107,7 @@ func (s *shell) Render() app.UI {
 			s.colorsToggle(),
 		),
 		&appBar{},
-		app.Main().ID("main").Body(
+		app.Main().ID("main").TabIndex(-1).Body(
 			noticesView("shell-notices", s.notices),
 			app.Div().Class("page").Body(content...),
 		),
