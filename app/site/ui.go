@@ -31,6 +31,7 @@ func Explorer() App {
 			})
 		},
 		Canonical: func(path, rawQuery string) (string, bool) { return explorer.site.CanonicalQuery(path, rawQuery) },
+		Negotiate: ui.NegotiateLang,
 		Handler:   ui.NewHandler,
 		Manifest:  ui.ManifestJSON,
 		IsPage:    ui.IsPage,

@@ -82,7 +82,7 @@ func (x *explorer) Render() app.UI { return x.render() }
 // index.
 func (x *explorer) nav(ctx app.Context) {
 	x.focusWas = focusNow()
-	x.load(ctx, T(x.title), func(ctx app.Context) {
+	x.load(ctx, x.T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().RawQuery)
 		x.announce(ctx)
 		x.followChart(ctx)
@@ -122,19 +122,19 @@ func (x *explorer) show(rawQuery string) {
 // viewOf parses a link's raw query against table: the state it asks for,
 // and a notice for each part of it that did not apply (a malformed escape,
 // parameters past explore.MaxParams, a value the table does not know)
-// except colours, which the shell reports on every route.
+// except the preferences', which the shell reports on every route.
 func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
 	v, ns := explore.ParseRawQuery(rawQuery)
 	st, more := table.Parse(v)
-	return st, withoutColors(append(ns, more...))
+	return st, withoutPrefs(append(ns, more...))
 }
 
-// withoutColors drops the notices about colors, which the shell shows on
-// every route.
-func withoutColors(ns []explore.Notice) []explore.Notice {
+// withoutPrefs drops the notices about colors and lang, which the shell
+// shows on every route.
+func withoutPrefs(ns []explore.Notice) []explore.Notice {
 	var out []explore.Notice
 	for _, n := range ns {
-		if n.Param != explore.ParamColors {
+		if n.Param != explore.ParamColors && n.Param != explore.ParamLang {
 			out = append(out, n)
 		}
 	}
@@ -148,19 +148,19 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 		return x.layout(s)
 	}
 	if x.table == nil { // the report arrived but OnNav has not run yet
-		return x.layout(statusView(nil, nil))
+		return x.layout(x.statusView(nil, nil))
 	}
 	return x.layout(
-		app.H1().Text(T(x.spec.title)),
+		app.H1().Text(x.T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
 		app.P().Class("visually-hidden").ID("count-live").Role("status").Text(x.said),
-		noticesView("notices", x.notices),
-		app.A().Class("skip").Href("#results").Text(T("explore.skip")).OnClick(focusTarget),
+		x.noticesView("notices", x.notices),
+		app.A().Class("skip").Href("#results").Text(x.T("explore.skip")).OnClick(focusTarget),
 		app.Div().Class("explorer").Body(
 			x.facetsFold(),
 			app.Div().Class("results").ID("results").TabIndex(-1).Body(
 				x.toolbar(),
-				chipsView(x.res.Chips, x.table, x.st),
+				x.chipsView(x.res.Chips, x.table, x.st),
 				app.Div().Class("chart-slot").Body(x.chart()),
 				x.tables(),
 			),
@@ -176,8 +176,8 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 // it, so it survives the re-render of a navigation.
 func (x *explorer) facetsFold() app.UI {
 	return app.Details().Class("facets-fold").Body(
-		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(T("explore.filters"), len(x.res.Chips))),
-		facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
+		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(x.T("explore.filters"), len(x.res.Chips))),
+		x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
 	)
 }
 
@@ -185,20 +185,20 @@ func (x *explorer) facetsFold() app.UI {
 // copy link and the export buttons.
 func (x *explorer) toolbar() app.UI {
 	return app.Div().Class("toolbar").Body(
-		searchBox(x.st.Q, x.onSearch),
+		x.searchBox(x.st.Q, x.onSearch),
 		app.If(x.spec.dates, func() app.UI {
 			c := x.content.derived()
-			return dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
 		}),
-		app.Div().Class("actions").Body(&copyLink{}, exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
+		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
 }
 
 func (x *explorer) countText() string {
 	if x.st.Filtered() {
-		return fmt.Sprintf(T("explore.count.some"), len(x.res.Rows), x.res.Total)
+		return fmt.Sprintf(x.T("explore.count.some"), len(x.res.Rows), x.res.Total)
 	}
-	return fmt.Sprintf(T("explore.count.all"), x.res.Total)
+	return fmt.Sprintf(x.T("explore.count.all"), x.res.Total)
 }
 
 // tables renders the rows in the window, split into groups when the page
@@ -207,7 +207,7 @@ func (x *explorer) countText() string {
 func (x *explorer) tables() app.UI {
 	rows := x.res.Rows
 	if len(rows) == 0 {
-		return app.Div().Class("tables").ID("rows").Body(emptyView(x.st))
+		return app.Div().Class("tables").ID("rows").Body(x.emptyView(x.st))
 	}
 	start, end := x.window(len(rows))
 	props := tableProps{
@@ -219,13 +219,13 @@ func (x *explorer) tables() app.UI {
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {
-		props.caption, props.rows, props.first, props.total = T(x.spec.title), rows[start:end], start, len(rows)
-		parts = append(parts, sortableTable(props))
+		props.caption, props.rows, props.first, props.total = x.T(x.spec.title), rows[start:end], start, len(rows)
+		parts = append(parts, x.sortableTable(props))
 	} else {
 		for _, g := range windowGroups(x.groups(rows), start, end) {
-			props.group, props.caption, props.rows = g.value, T(x.spec.groupMsg+g.value), g.rows
+			props.group, props.caption, props.rows = g.value, x.T(x.spec.groupMsg+g.value), g.rows
 			props.first, props.total = g.first, g.total
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(sortableTable(props)))
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(x.sortableTable(props)))
 		}
 	}
 	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))
