@@ -3,12 +3,14 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -189,4 +191,46 @@ func hasFacets(tb testing.TB, ctx context.Context) bool {
 	var ok bool
 	eval(tb, ctx, `!!document.querySelector('a.facet-value')`, &ok)
 	return ok
+}
+
+// printJS reports, under print media, what a printed page would show:
+// the controls that must not print and are shown, whether the table
+// header repeats on each page, the chips naming the filters and the chart.
+const printJS = `(() => {
+  const shown = (sel) => [...document.querySelectorAll(sel)].filter(el => el.getClientRects().length > 0).length;
+  return {controls: ['.topbar', '.facets-fold', '.toolbar', '.chip-remove', '#clear-all', '.appbar button']
+      .filter(sel => shown(sel) > 0),
+    thead: [...document.querySelectorAll('main table:not(.cards) thead')].map(h => getComputedStyle(h).display),
+    chips: shown('.chip'), charts: shown('.chart-box svg'), rows: document.querySelectorAll('main tbody tr').length};
+})()`
+
+// printReport is what printJS returns.
+type printReport struct {
+	Controls []string `json:"controls"`
+	Thead    []string `json:"thead"`
+	Chips    int      `json:"chips"`
+	Charts   int      `json:"charts"`
+	Rows     int      `json:"rows"`
+}
+
+// TestPrint prints a filtered view (print media emulated): the title, the
+// filters as chips, the chart and the table print, with the header
+// repeated on each page; navigation, facets and controls do not.
+func TestPrint(t *testing.T) {
+	s := startServer(t)
+	ctx := screenTab(t, 1280)
+	openSettled(t, ctx, s.URL+"/movers")
+	filterFirst(t, ctx)
+	run(t, ctx, "emulate print media", emulation.SetEmulatedMedia().WithMedia("print"))
+	var r printReport
+	eval(t, ctx, printJS, &r)
+	if len(r.Controls) > 0 {
+		t.Errorf("printed page shows %q", r.Controls)
+	}
+	if len(r.Thead) == 0 || slices.ContainsFunc(r.Thead, func(d string) bool { return d != "table-header-group" }) {
+		t.Errorf("table headers display as %q; want table-header-group, repeated on each page", r.Thead)
+	}
+	if r.Chips == 0 || r.Charts == 0 || r.Rows == 0 {
+		t.Errorf("printed page shows %d chips, %d charts, %d rows; want the filters, the chart and the table", r.Chips, r.Charts, r.Rows)
+	}
 }
