@@ -85,3 +85,74 @@ func setScheme(t *testing.T, ctx context.Context, scheme, before string) {
 	js := fmt.Sprintf(`(%s) !== %q`, chartsSVGJS, before)
 	run(t, ctx, "wait for the charts in the "+scheme+" scheme", chromedp.Poll(js, nil, chromedp.WithPollingTimeout(10*time.Second)))
 }
+
+// activeJS describes the focused element: tag, id and classes.
+const activeJS = `(() => { const el = document.activeElement;
+  return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : ''); })()`
+
+// press focuses sel (when not empty), presses key and waits until the
+// focused element matches want (a CSS selector), failing with where focus
+// went instead.
+func press(t *testing.T, ctx context.Context, sel, key, want, what string) {
+	t.Helper()
+	acts := []chromedp.Action{}
+	if sel != "" {
+		acts = append(acts, chromedp.Focus(sel, chromedp.ByQuery))
+	}
+	acts = append(acts, chromedp.KeyEvent(key))
+	run(t, ctx, what, acts...)
+	js := fmt.Sprintf(`document.activeElement.matches(%q)`, want)
+	if err := chromedp.Run(ctx, chromedp.Poll(js, nil, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		var got string
+		eval(t, ctx, activeJS, &got)
+		t.Errorf("%s: focus on %s; want %s", what, got, want)
+	}
+}
+
+// waitFor waits until js is true.
+func waitFor(t *testing.T, ctx context.Context, js, what string) {
+	t.Helper()
+	run(t, ctx, what, chromedp.Poll(js, nil, chromedp.WithPollingTimeout(10*time.Second)))
+}
+
+// TestKeyboardWalk uses the table views with the keyboard only: the skip
+// links, search, a facet, removing chips and clearing them all, sorting,
+// exporting and a chart's bar. After each action focus is on the element
+// acted on or, when that is gone, on the next chip, the search box or the
+// table's caption, never on the body; the live region says the count once
+// the view settles.
+func TestKeyboardWalk(t *testing.T) {
+	s := startServer(t)
+	ctx := screenTab(t, 1280)
+	openSettled(t, ctx, s.URL+"/movers")
+	run(t, ctx, "start at the top", chromedp.Evaluate(`document.activeElement.blur()`, nil))
+	press(t, ctx, "", "\t", `a.skip[href="#main"]`, "first Tab")
+	press(t, ctx, `a.skip[href="#results"]`, "\r", `#results`, "skip to results")
+	press(t, ctx, "", "\t", `#q`, "Tab after skipping to the results")
+
+	run(t, ctx, "type a search", chromedp.SendKeys(`#q`, "科技", chromedp.ByQuery))
+	waitFor(t, ctx, `location.search.includes('q=') && document.querySelector('.chip') !== null`, "wait for the search's chip")
+	waitFor(t, ctx, `document.getElementById('count-live').textContent === document.getElementById('count').textContent`,
+		"wait for the live region to say the count")
+
+	press(t, ctx, `a.facet-value`, "\r", `a.facet-value`, "facet with Enter")
+	waitFor(t, ctx, `document.querySelectorAll('.chip').length === 2`, "wait for the facet's chip")
+	press(t, ctx, `.chip-remove`, "\r", `.chip-remove`, "remove the first of two chips")
+	waitFor(t, ctx, `document.querySelectorAll('.chip').length === 1`, "wait for one chip")
+	press(t, ctx, "", "\r", `#q`, "remove the last chip")
+	waitFor(t, ctx, `document.querySelectorAll('.chip').length === 0`, "wait for no chip")
+
+	press(t, ctx, `a.facet-value`, "\r", `a.facet-value`, "facet with Enter again")
+	waitFor(t, ctx, `document.getElementById('clear-all') !== null`, "wait for 清除全部筛选")
+	press(t, ctx, `#clear-all`, "\r", `#q`, "clear all filters")
+
+	sortBtn := `th[aria-sort] button.sort`
+	press(t, ctx, sortBtn, "\r", sortBtn, "sort with Enter")
+	waitFor(t, ctx, `[...document.querySelectorAll('th[aria-sort]')].some(th => th.getAttribute('aria-sort') === 'ascending' || th.getAttribute('aria-sort') === 'descending')`,
+		"wait for a header to announce its sort")
+	press(t, ctx, `#export-csv`, "\r", `#export-csv`, "export with Enter")
+
+	openSettled(t, ctx, s.URL+"/constituents")
+	press(t, ctx, `.chart-box svg a`, "\r", `#rows caption`, "Enter on a chart bar")
+	waitFor(t, ctx, `document.querySelector('.chip') !== null`, "wait for the bar's filter")
+}
