@@ -67,15 +67,13 @@ const layoutJS = `(() => {
   return out;
 })()`
 
-// layoutReport is what layoutJS returns.
+// layoutReport is what layoutJS returns (encoding/json matches its keys
+// to the fields whatever their case).
 type layoutReport struct {
-	ScrollWidth int      `json:"scrollWidth"`
-	InnerWidth  int      `json:"innerWidth"`
-	Height      float64  `json:"height"`
-	Narrow      []string `json:"narrow"`
-	Small       []string `json:"small"`
-	Cut         []string `json:"cut"`
-	Wide        []string `json:"wide"`
+	ScrollWidth, InnerWidth int
+	Height                  float64
+	Narrow, Small, Cut      []string
+	Wide                    []string
 }
 
 // chartsDrawnJS is true once every chart is drawn for the width its
