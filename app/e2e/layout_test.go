@@ -22,9 +22,10 @@ var screenWidths = []int{320, 375, 768, 1280}
 // axeWidths are the widths axe-core checks, in both colour schemes.
 var axeWidths = map[int]bool{375: true, 1280: true}
 
-// screenPages are the pages every width shows: each fixed route and a
-// stock page.
-func screenPages() []string { return append(ui.Paths(), "/stocks/360") }
+// screenPages are the pages every width shows: each fixed route, a stock
+// page, and the movers, whose returns go both ways, in the other colour
+// convention.
+func screenPages() []string { return append(ui.Paths(), "/stocks/360", "/movers?colors=intl") }
 
 // layoutJS measures what a reader at this width would suffer: a page
 // wider than the window, table columns narrower than six characters
@@ -178,6 +179,7 @@ func TestScreens(t *testing.T) {
 			}
 		})
 	}
+	t.Logf("/events is %.0f px tall at 375 px and %.0f px at 1280 px", height[375], height[1280])
 	if phone, desk := height[375], height[1280]; phone > 0 && desk > 0 && phone > 3*desk {
 		t.Errorf("/events is %.0f px tall at 375 px, %.1f× its %.0f px at 1280 px; want at most 3×", phone, phone/desk, desk)
 	}
