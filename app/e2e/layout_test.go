@@ -23,9 +23,10 @@ var screenWidths = []int{320, 375, 768, 1280}
 var axeWidths = map[int]bool{375: true, 1280: true}
 
 // screenPages are the pages every width shows: each fixed route, a stock
-// page, and the movers, whose returns go both ways, in the other colour
-// convention.
-func screenPages() []string { return append(ui.Paths(), "/stocks/360", "/movers?colors=intl") }
+// page, the movers, whose returns go both ways, in the other colour
+// convention, and the constituents, whose chart's links are named in the
+// interface's words, in English.
+func screenPages() []string { return append(ui.Paths(), "/stocks/360", "/movers?colors=intl", "/constituents?lang=en") }
 
 // layoutJS measures what a reader at this width would suffer: a page
 // wider than the window, table columns narrower than six characters
