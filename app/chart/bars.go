@@ -36,6 +36,12 @@ func bars(rows []Bar, o Options) (*canvas, error) {
 		}
 		row := hrow{label: r.Label, value: r.Value, text: change(r.Value, "%"), fill: pal.axis, color: pal.text,
 			href: r.Href, name: linkName(r.Name, r.Label, change(r.Value, "%"))}
+		// On a narrow chart the whole percentages leave the labels room
+		// (+257%▲ for +257.40% ▲); a figure that rounds to 0 keeps its
+		// decimals.
+		if s := signed(r.Value, 0); s != "0" {
+			row.short = s + "%" + arrow(r.Value, 2)
+		}
 		switch sign(r.Value) {
 		case 1:
 			row.fill, row.color = pal.gain, pal.gainText

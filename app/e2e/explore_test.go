@@ -819,10 +819,12 @@ func TestExploreColors(t *testing.T) {
 	if c := upColor(); c != green {
 		t.Errorf("intl: up colour = %s; want green %s", c, green)
 	}
-	var without []string
-	eval(t, ctx, `Array.from(document.querySelectorAll('a[href^="/"]:not(.colors-opt.cn)')).map(a => a.getAttribute('href'))
-		.filter(h => !h.includes('colors=intl'))`, &without)
-	if len(without) > 0 {
+	// The chart follows the table in a later task: wait for its links too.
+	const withoutJS = `Array.from(document.querySelectorAll('a[href^="/"]:not(.colors-opt.cn)')).map(a => a.getAttribute('href'))
+		.filter(h => !h.includes('colors=intl'))`
+	if err := chromedp.Run(ctx, chromedp.Poll(withoutJS+`.length === 0`, nil, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		var without []string
+		eval(t, ctx, withoutJS, &without)
 		t.Errorf("internal links without colors=intl: %q", without)
 	}
 	click(t, ctx, `nav a[href="/movers?colors=intl"]`)

@@ -213,7 +213,9 @@ func (c *chartView) Render() app.UI {
 	if c.err != nil {
 		class += " failed"
 	}
-	return app.Figure().ID(c.ID).Class(class).Body(
+	// data-width is the width the chart was drawn for, which tests compare
+	// with the figure's (a chart may draw itself wider and be scaled).
+	return app.Figure().ID(c.ID).Class(class).DataSet("width", attr(strconv.Itoa(c.width))).Body(
 		app.Div().Class("chart-box").OnClick(followSVGLink).Body(c.picture()),
 		// What the bar under the pointer or the focus stands for, with its
 		// value: screen readers hear the link's own name instead.

@@ -100,38 +100,52 @@ func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State
 			lists[c.Text] = true
 		}
 	}
-	bars := make([]chart.Bar, 0, len(res.Rows))
+	// A narrow chart names the horizons with shorter words after a space,
+	// so that the labels fit beside the bars. A bar opens its company, as
+	// the name in the row does; ids are the rows with a bar, the same for
+	// both.
 	var ids []string
-	for _, r := range res.Rows {
-		name, _ := cell(t, r, explore.ColName)
-		ret, _ := cell(t, r, explore.ColReturn)
-		if ret.Missing {
-			continue
+	bars := func(horizon, open, close string) []chart.Bar {
+		out := make([]chart.Bar, 0, len(res.Rows))
+		ids = ids[:0]
+		for _, r := range res.Rows {
+			name, _ := cell(t, r, explore.ColName)
+			ret, _ := cell(t, r, explore.ColReturn)
+			if ret.Missing {
+				continue
+			}
+			label := name.Text
+			if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
+				label += open + p.chartMsg(horizon+list.Text) + close
+			}
+			b := chart.Bar{Label: label, Value: ret.Num}
+			if len(name.Refs) > 0 {
+				b.Href, b.Name = p.stockHref(name.Refs[0].Name), fmt.Sprintf(p.T("chart.link.stock"), label, pct(ret.Num))
+				ids = append(ids, r.ID)
+			}
+			out = append(out, b)
 		}
-		label := name.Text
-		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
-			label += p.paren(p.chartMsg("chart.movers.horizon." + list.Text))
-		}
-		// A bar opens its company, as the name in the row does.
-		b := chart.Bar{Label: label, Value: ret.Num}
-		if len(name.Refs) > 0 {
-			b.Href, b.Name = p.stockHref(name.Refs[0].Name), fmt.Sprintf(p.T("chart.link.stock"), label, pct(ret.Num))
-			ids = append(ids, r.ID)
-		}
-		bars = append(bars, b)
+		return out
 	}
+	wide, narrow := bars("chart.movers.horizon.", "（", "）"), bars("chart.movers.tag.", " ", "")
 	const id = "chart-movers"
-	title := fmt.Sprintf(p.chartMsg("chart.movers.title"), len(bars))
+	title := fmt.Sprintf(p.chartMsg("chart.movers.title"), len(wide))
 	return chartSpec{
 		id:   id,
 		key:  p.chartKey(s, "", res.Rows),
 		rows: ids,
-		note: fmt.Sprintf(p.chartMsg("chart.movers.note"), len(bars)),
+		note: fmt.Sprintf(p.chartMsg("chart.movers.note"), len(wide)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.Bars(bars, p.chartOptions(id, s.Colors, w, dark, title))
+			if w < narrowChart {
+				return chart.Bars(narrow, p.chartOptions(id, s.Colors, w, dark, title))
+			}
+			return chart.Bars(wide, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
+
+// narrowChart is the width, in CSS px, below which a chart is narrow.
+const narrowChart = 560
 
 // constituentsChart counts the shown constituents per chain link, each
 // followed by its sub-tracks, in the facets' (the report's) order. Each

@@ -13,7 +13,7 @@ import (
 // container stays in place when empty, so that the elements after it keep
 // their identity (and focus).
 func (p prefs) chipsView(chips []explore.Chip, t *explore.Table, st explore.State) app.UI {
-	return app.Div().Class("chips").Aria("label", p.T("explore.chips")).Body(
+	return app.Div().Class("chips").Role("group").Aria("label", p.T("explore.chips")).Body(
 		app.If(len(chips) > 0, func() app.UI {
 			return app.Ul().Body(
 				app.Range(chips).Slice(func(i int) app.UI { return p.chipView(chips[i], t, st) }),

@@ -28,6 +28,7 @@ type explorerSpec struct {
 	// rowPages gives each record a page of its own below the route
 	// (/events/ce-1): rowPage shows it, and the table's rows link to it.
 	rowPages bool
+	cards    bool // rows as stacked cards on narrow screens (events)
 }
 
 // explorer is embedded by the five table pages; it keeps the view's state
@@ -51,6 +52,8 @@ type explorer struct {
 	// datesTyped is set once a date applied while its input has the
 	// focus: later changes replace that history entry (date-range.go).
 	datesTyped bool
+	said       string    // the count the live region says (focus.go)
+	focusWas   focusSpot // what had focus when the navigation began
 
 	// The window of rows the tables mount (table-window.go).
 	winStart   int           // the display position of its first row
@@ -91,11 +94,13 @@ func (x *explorer) Render() app.UI { return x.render() }
 // the site's content, built once per report, so this never rebuilds an
 // index.
 func (x *explorer) nav(ctx app.Context) {
+	x.focusWas = focusNow()
 	x.load(ctx, x.T(x.title), func(ctx app.Context) {
 		u := ctx.Page().URL()
 		x.marked = u.Fragment
 		x.show(u.RawQuery)
 		ctx.Page().SetTitle(headText(x.filtersTitle(x.T(x.title), x.res.Chips, x.table) + " · " + x.T("app.name")))
+		x.announce(ctx)
 		x.revealMarked(ctx)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
@@ -105,6 +110,8 @@ func (x *explorer) nav(ctx app.Context) {
 				setInput("q", x.st.Q) // Back or Forward: even while focused
 			}
 		})
+		// After syncInputs, which leaves the focused field alone.
+		x.keepFocus(ctx)
 	})
 }
 
@@ -127,6 +134,9 @@ func (x *explorer) show(rawQuery string) {
 		x.win.shownStart.Store(int64(x.winStart))
 	}
 	x.exportErr = ""
+	if x.said == "" {
+		x.said = x.countText()
+	}
 }
 
 // viewOf parses a link's raw query against table: the state it asks for,
@@ -152,10 +162,12 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 	return x.layout(
 		app.H1().Text(x.T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
+		app.P().Class("visually-hidden").ID("count-live").Role("status").Text(x.said),
 		x.noticesView("notices", x.notices),
+		app.A().Class("skip").Href("#results").Text(x.T("explore.skip")).OnClick(focusTarget),
 		app.Div().Class("explorer").Body(
-			x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
-			app.Div().Class("results").Body(
+			x.facetsFold(),
+			app.Div().Class("results").ID("results").TabIndex(-1).Body(
 				x.toolbar(),
 				x.chipsView(x.res.Chips, x.table, x.st),
 				app.Div().Class("chart-slot").Body(x.chart()),
@@ -163,6 +175,18 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 			),
 		),
 		app.Div().Class("extra").Body(extra...),
+	)
+}
+
+// facetsFold is the facet panel inside a disclosure whose summary,
+// "筛选 (n)" with n the active filters, only narrow screens show (app.css):
+// there the data comes first and the facets open on demand, with or
+// without the wasm. The open state is the browser's: go-app never sets
+// it, so it survives the re-render of a navigation.
+func (x *explorer) facetsFold() app.UI {
+	return app.Details().Class("facets-fold").Body(
+		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(x.T("explore.filters"), len(x.res.Chips))),
+		x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
 	)
 }
 
@@ -201,6 +225,7 @@ func (x *explorer) tables() app.UI {
 		st:       x.st,
 		onSort:   x.onSort,
 		marked:   x.marked,
+		cards:    x.spec.cards,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {

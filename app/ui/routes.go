@@ -32,7 +32,7 @@ var routeTable = []route{
 		func(x explorer) app.Composer { return &moversPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RouteConstituents, title: "constituents.title"},
 		func(x explorer) app.Composer { return &constituentsPage{x} }),
-	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true, rowPages: true},
+	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true, rowPages: true, cards: true},
 		func(x explorer) app.Composer { return &eventsPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RouteFinancings, title: "financings.title", rowPages: true},
 		func(x explorer) app.Composer { return &financingsPage{x} }),

@@ -119,7 +119,7 @@ func (s *shell) Render() app.UI {
 	nav := navRoutes()
 	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
 	return root.Body(
-		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
+		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")).OnClick(focusTarget),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(s.link("/")).Text(s.T("app.name")),
 			app.Nav().Aria("label", s.T("nav.label")).Body(
@@ -139,7 +139,7 @@ func (s *shell) Render() app.UI {
 			s.colorsToggle(),
 		),
 		&appBar{Prefs: s.prefs},
-		app.Main().ID("main").Body(
+		app.Main().ID("main").TabIndex(-1).Body(
 			// A table page lists the preference notices with its own, in one box.
 			app.If(!slices.Contains(explore.TableRoutes, explore.Route(s.Active)), func() app.UI {
 				return s.noticesView("shell-notices", s.notices)

@@ -23,6 +23,9 @@ type tableProps struct {
 	st           explore.State // the view: its sort marks a header, its colours the links
 	// onSort sorts by the column named in the button's data-key.
 	onSort app.EventHandler
+	// cards lays the rows out as stacked cards on narrow screens (app.css):
+	// for rows whose text is long, as the events'.
+	cards bool
 }
 
 // sortableTable renders p.rows. A sortable column's header is a button
@@ -32,9 +35,15 @@ type tableProps struct {
 // so that a table mounting a window of its rows reads as the whole table.
 func (p prefs) sortableTable(tp tableProps) app.UI {
 	l := tp.layout
+	class := "data"
+	if tp.cards {
+		class += " cards"
+	}
 	return app.Div().Class("table-wrap").Body(
-		app.Table().Class("data").DataSet("group", attr(tp.group)).Aria("rowcount", attr(strconv.Itoa(tp.total+1))).Body(
-			app.Caption().Text(tp.caption),
+		app.Table().Class(class).DataSet("group", attr(tp.group)).Aria("rowcount", attr(strconv.Itoa(tp.total+1))).Body(
+			// A caption takes focus when what the reader acted on is gone
+			// (focus.go).
+			app.Caption().TabIndex(-1).Text(tp.caption),
 			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(
 				app.Range(l.cols).Slice(func(i int) app.UI {
 					c := l.columns[l.cols[i]]
