@@ -101,7 +101,7 @@ func checkNav(t *testing.T, ctx context.Context, l explore.Lang) {
 	t.Helper()
 	got := strings.Fields(textOf(t, ctx, "nav ul"))
 	var want []string
-	for _, id := range []string{"nav.overview", "nav.index", "nav.movers", "nav.constituents", "nav.events", "nav.financings", "nav.picks", "nav.about"} {
+	for _, id := range ui.NavMessages() {
 		want = append(want, strings.Fields(ui.Message(l, id))...)
 	}
 	if !slices.Equal(got, want) {

@@ -213,3 +213,13 @@ func IsPage(rep *report.Report, path string) bool {
 	_, found := rep.Company(name)
 	return found
 }
+
+// NavMessages are the message ids of the navigation bar's entries, in its
+// order, for the tests that read the bar in each language.
+func NavMessages() []string {
+	var ids []string
+	for _, r := range navRoutes() {
+		ids = append(ids, r.nav)
+	}
+	return ids
+}
