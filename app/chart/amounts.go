@@ -8,8 +8,8 @@ type Amount struct {
 	Label string  // e.g. 宇宙奇点
 	USD   float64 // in dollars, e.g. 4362748.5 for 3000万人民币 at 6.8764
 	Note  string  // e.g. 3000万人民币; drawn after the value where it fits
-	// Href, when set, wraps the row in a link (relative or http(s)) named
-	// by Name: the label and the value if Name is empty.
+	// Href, when set, wraps the row in a link (relative or http(s)). Its
+	// accessible name is the label and the value as drawn, then Name.
 	Href, Name string
 }
 
@@ -45,7 +45,7 @@ func amounts(rows []Amount, o Options) (*canvas, error) {
 			row.short = row.text
 			row.text += "（" + r.Note + "）"
 		}
-		row.name = linkName(r.Name, r.Label, row.text)
+		row.action = r.Name
 		spec.rows = append(spec.rows, row)
 	}
 	return hbar(spec, o), nil

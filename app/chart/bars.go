@@ -7,7 +7,8 @@ type Bar struct {
 	Label string  // e.g. 云从科技-UW
 	Value float64 // percent, e.g. 174 for +174%
 	// Href, when set, wraps the row, bar and label, in a link (relative or
-	// http(s)), named by Name: the label and the value if Name is empty.
+	// http(s)). Its accessible name is the label and the value as drawn,
+	// then Name, which says where the link goes (e.g. "，打开公司页面").
 	Href, Name string
 }
 
@@ -35,7 +36,7 @@ func bars(rows []Bar, o Options) (*canvas, error) {
 			return nil, fmt.Errorf("bars[%d].href: %w", i, err)
 		}
 		row := hrow{label: r.Label, value: r.Value, text: change(r.Value, "%"), fill: pal.axis, color: pal.text,
-			href: r.Href, name: linkName(r.Name, r.Label, change(r.Value, "%"))}
+			href: r.Href, action: r.Name}
 		// On a narrow chart the whole percentages leave the labels room
 		// (+257%▲ for +257.40% ▲); a figure that rounds to 0 keeps its
 		// decimals.
@@ -62,15 +63,6 @@ func roleOf[T any](rows []T, href func(T) string) string {
 		}
 	}
 	return "img"
-}
-
-// linkName is a link's accessible name: name, or the label and the value
-// it shows.
-func linkName(name, label, value string) string {
-	if name != "" {
-		return name
-	}
-	return label + " " + value
 }
 
 // title returns t, or def when t is empty.

@@ -191,16 +191,16 @@ func (c *canvas) text(x, y float64, s string, st textStyle, tip string) box {
 	return b
 }
 
-// openLink starts an <a> around what follows; name is its accessible name
-// and tooltip.
+// openLink starts an <a> around what follows; name is its accessible
+// name. It has no <title> tooltip: the page shows a hovered or focused
+// bar's value under the chart, and a tooltip would be one more copy of
+// the report's Chinese names in an English page's own words.
 func (c *canvas) openLink(href, name string) {
 	c.body.WriteString(`<a href="`)
 	escape(&c.body, href)
 	c.body.WriteString(`" aria-label="`)
 	escape(&c.body, name)
-	c.body.WriteString(`"><title>`)
-	escape(&c.body, name)
-	c.body.WriteString(`</title>`)
+	c.body.WriteString(`">`)
 }
 
 // closeLink ends the <a> openLink started.

@@ -14,7 +14,8 @@ type hrow struct {
 	fill   rgba
 	color  rgba   // of text
 	href   string // wraps the row in a link if set
-	name   string // the link's accessible name
+	name   string // the link's accessible name; "" for the drawn text, then action
+	action string // ends a name made of the drawn text: where the link goes
 }
 
 // hbarSpec is a horizontal bar chart before layout.
@@ -204,7 +205,7 @@ func drawHRows(c *canvas, spec hbarSpec, l hlayout, top, pitch, w float64, pal p
 		y := top + float64(i)*pitch + pitch/2
 		b := barBox(i)
 		if r.href != "" {
-			c.openLink(r.href, r.name)
+			c.openLink(r.href, linkName(r, l.labels[i], l.texts[i]))
 			c.hitArea(box{1, y - pitch/2 + 1, w - 1, y + pitch/2 - 1})
 			c.rect(b, r.fill, "bar")
 		}
@@ -280,4 +281,16 @@ func drawHAxis(c *canvas, unit func(float64) string, zeroX, scale, maxPos, maxNe
 		c.line(zeroX+lo*scale, y, zeroX+hi*scale, y, pal.axis, false)
 		return
 	}
+}
+
+// linkName is the accessible name of row r's link, drawn with label and
+// value text: its own name, or the text as drawn (the label as cut to fit,
+// the value long or short) followed by its action, so that the name holds
+// the visible text in order (WCAG 2.5.3, axe-core's
+// label-content-name-mismatch), whichever width the chart was drawn at.
+func linkName(r hrow, label, value string) string {
+	if r.name != "" {
+		return r.name
+	}
+	return label + " " + value + r.action
 }

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -75,8 +74,7 @@ func TestHostileNames(t *testing.T) {
 			}
 		})
 	}
-	ctx := newTab(t)
-	openNames(t, ctx, "wasm", s.URL, names)
+	openNames(t, "wasm", s.URL, names)
 	for _, target := range []string{"/movers%2Fx", "/web%2Fapp.wasm", "/stocks/a%2F..%2Fb"} {
 		res, err := http.Get(s.URL + target)
 		if err != nil {
@@ -108,15 +106,18 @@ func TestHostileNames(t *testing.T) {
 	}
 	host := httptest.NewServer(pagesHost(dir))
 	t.Cleanup(host.Close)
-	openNames(t, ctx, "export", host.URL, names)
+	openNames(t, "export", host.URL, names)
 }
 
 // openNames opens the stock page of each name below base in the browser:
-// the live page shows the company.
-func openNames(t *testing.T, ctx context.Context, label, base string, names []string) {
+// the live page shows the company. Each page has a tab of its own, so
+// that a slow page on a busy machine spends its own time limit, not the
+// others'.
+func openNames(t *testing.T, label, base string, names []string) {
 	for _, name := range names {
 		path := "/stocks/" + url.PathEscape(name)
 		t.Run(label+short(path), func(t *testing.T) {
+			ctx := newTab(t)
 			open(t, ctx, base+path, "main h1")
 			if h := textOf(t, ctx, "main h1"); h != name {
 				t.Errorf("h1 = %s; want %s", short(h), short(name))

@@ -120,7 +120,7 @@ func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State
 			}
 			b := chart.Bar{Label: label, Value: ret.Num}
 			if len(name.Refs) > 0 {
-				b.Href, b.Name = p.stockHref(name.Refs[0].Name), fmt.Sprintf(p.T("chart.link.stock"), label, pct(ret.Num))
+				b.Href, b.Name = p.stockHref(name.Refs[0].Name), p.T("chart.link.stock")
 				ids = append(ids, r.ID)
 			}
 			out = append(out, b)
@@ -171,26 +171,35 @@ func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore
 		// would repeat the link's.
 		segments = slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return v == f.None })
 	}
-	bar := func(facet, value string, n, level int) chart.CountBar {
+	bar := func(facet, value string, n, level int, narrow bool) chart.CountBar {
 		label := p.termLabel(value)
+		if short, ok := shortTerms[value]; ok && narrow && p.lang == en {
+			label = short
+		}
 		b := chart.CountBar{Label: label, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
 		if s.Selected(facet, value) {
 			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), label, n)
 		}
 		return b
 	}
-	var rows []chart.CountBar
-	for _, l := range links {
-		if linkN[l] == 0 {
-			continue
-		}
-		rows = append(rows, bar(explore.FacetLink, l, linkN[l], 0))
-		for _, sg := range segments {
-			if n := segN[seg{l, sg}]; n > 0 {
-				rows = append(rows, bar(explore.FacetSegment, sg, n, 1))
+	// A narrow chart writes the longest English terms shorter, so that
+	// they fit beside the bars uncut.
+	rowsFor := func(narrow bool) []chart.CountBar {
+		var rows []chart.CountBar
+		for _, l := range links {
+			if linkN[l] == 0 {
+				continue
+			}
+			rows = append(rows, bar(explore.FacetLink, l, linkN[l], 0, narrow))
+			for _, sg := range segments {
+				if n := segN[seg{l, sg}]; n > 0 {
+					rows = append(rows, bar(explore.FacetSegment, sg, n, 1, narrow))
+				}
 			}
 		}
+		return rows
 	}
+	rows, narrow := rowsFor(false), rowsFor(true)
 	if len(rows) == 0 {
 		return chartSpec{}
 	}
@@ -202,6 +211,9 @@ func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore
 		key:  p.chartKey(s, s.Encode(), res.Rows),
 		note: fmt.Sprintf(p.chartMsg("chart.counts.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
+			if w < narrowChart {
+				return chart.Counts(narrow, p.chartOptions(id, s.Colors, w, dark, title))
+			}
 			return chart.Counts(rows, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
@@ -275,7 +287,7 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 		name, _ := cell(t, row, explore.ColName)
 		// A bar leads to its row in the table below, marked.
 		rows = append(rows, chart.Amount{Label: name.Text, USD: usd, Note: f.Amount.AsPrinted,
-			Href: viewHref(s) + "#" + row.ID, Name: fmt.Sprintf(p.T("chart.link.row"), name.Text, f.Amount.AsPrinted)})
+			Href: viewHref(s) + "#" + row.ID, Name: p.T("chart.link.row")})
 		ids = append(ids, row.ID)
 	}
 	if len(rows) == 0 {

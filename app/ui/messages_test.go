@@ -1,8 +1,14 @@
 package ui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +36,51 @@ func TestCatalogsComplete(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMessageIDsExist reads the package's source for every message id
+// written as a literal (p.T("id"), p.chartMsg("id")) and fails on one that
+// no catalog holds: a missing id shows itself on the page, and the format
+// verbs of its call then print as %!(EXTRA …).
+func TestMessageIDsExist(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			lit, isLit := call.Args[0].(*ast.BasicLit)
+			if !ok || !isLit || lit.Kind != token.STRING {
+				return true
+			}
+			id, _ := strconv.Unquote(lit.Value)
+			var found bool
+			switch sel.Sel.Name {
+			case "T":
+				found = message(zh, id) != id
+			case "chartMsg":
+				found = lookup(chartMessages, zh, id) != id
+			default:
+				return true
+			}
+			if !found {
+				t.Errorf("%s: message id %q is in no catalog", fset.Position(lit.Pos()), id)
+			}
+			return true
+		})
 	}
 }

@@ -6,6 +6,9 @@ package ui
 // that each file stays readable; T looks them up after the catalog.
 var rowMessages = map[lang]map[string]string{
 	zh: {
+		"chart.link.stock":       "，打开公司页面",
+		"chart.link.day":         "%s：%d 条，按这一天筛选",
+		"chart.link.row":         "，查看这笔融资",
 		"row.title":              "条目",
 		"row.intable":            "在表格中查看",
 		"row.notfound":           "报告中没有编号为「%s」的条目。",
@@ -46,6 +49,9 @@ var rowMessages = map[lang]map[string]string{
 		"section.financings":     "融资",
 	},
 	en: {
+		"chart.link.stock":       ", open the company",
+		"chart.link.day":         "%s: %d items, filter to that day",
+		"chart.link.row":         ", show this financing",
 		"row.title":              "Record",
 		"row.intable":            "Show in the table",
 		"row.notfound":           "The report has no record “%s”.",

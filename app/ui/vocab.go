@@ -103,6 +103,13 @@ func (p prefs) term(s string) app.UI {
 	)
 }
 
+// shortTerms are shorter English labels of the terms whose label does not
+// fit beside the bars of a narrow chart.
+var shortTerms = map[string]string{
+	"AI算力及基础设施": "AI compute & infra",
+	"AI运维服务":    "AI ops services",
+}
+
 // termLabel is the plain text of a term where no markup fits (a chart
 // label): our English label on an English page, else the term as printed.
 func (p prefs) termLabel(s string) string {
