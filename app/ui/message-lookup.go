@@ -14,13 +14,18 @@ func (p prefs) T(id string) string { return message(p.lang, id) }
 // and tests outside ui that need the words a page shows.
 func Message(l explore.Lang, id string) string { return message(l, id) }
 
-// message is id in language l, from the page catalog or, for the ids it
-// lacks, from rowMessages.
+// catalogs are the page catalog and the ones kept apart from it, in the
+// order message looks an id up.
+var catalogs = []map[lang]map[string]string{catalog, stockMessages, rowMessages}
+
+// message is id in language l, from the first catalog that holds it.
 func message(l lang, id string) string {
-	if _, ok := catalog[zh][id]; !ok {
-		return lookup(rowMessages, l, id)
+	for _, cat := range catalogs {
+		if _, ok := cat[zh][id]; ok {
+			return lookup(cat, l, id)
+		}
 	}
-	return lookup(catalog, l, id)
+	return id
 }
 
 // lookup returns message id of cat in language l, falling back to Chinese
