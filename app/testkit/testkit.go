@@ -60,3 +60,7 @@ func load() {
 		}
 	})
 }
+
+// SyntheticWeeks is the directory of the synthetic earlier week the tests
+// serve beside the real one (see package synthweek); nothing publishes it.
+var SyntheticWeeks = filepath.Join(Root, "app", "testkit", "testdata", "weeks")
