@@ -5,6 +5,7 @@ package site
 import (
 	"sync"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/ui"
 )
@@ -16,28 +17,59 @@ import (
 // its pages are registered in, is process-global (ui's goapp.go), so the
 // first site of a process serves its report to every later one.
 var explorer struct {
-	once sync.Once
-	site *ui.Site
+	once    sync.Once
+	site    *ui.Site
+	archive *archive.Archive // the weeks of the first site, nil without valid data
 }
 
 // Explorer is the report explorer of package ui, the App a zero [Config]
 // serves.
 func Explorer() App {
 	return App{
+		Archive: func(a *archive.Archive) {
+			if explorer.site == nil {
+				explorer.archive = a
+			}
+		},
 		Routes: func(rep *report.Report) {
 			explorer.once.Do(func() {
 				explorer.site = ui.NewSite(rep)
+				if explorer.archive != nil {
+					explorer.site = ui.NewArchiveSite(explorer.archive)
+				}
 				ui.Routes(explorer.site)
 			})
 		},
 		Canonical: func(path, rawQuery string) (string, bool) { return explorer.site.CanonicalQuery(path, rawQuery) },
 		Handler:   ui.NewHandler,
 		Manifest:  ui.ManifestJSON,
-		IsPage:    ui.IsPage,
+		IsPage: func(rep *report.Report, path string) bool {
+			for _, r := range weekReports(rep) {
+				if ui.IsPage(r, path) {
+					return true
+				}
+			}
+			return false
+		},
 		Pages: func(rep *report.Report) []string {
-			return append(ui.Paths(), stockPages(rep)...)
+			return append(ui.Paths(), stockPages(weekReports(rep)...)...)
 		},
 	}
+}
+
+// weekReports is every week the explorer serves, newest first: those of
+// its archive, or rep alone (nil when there is no valid data).
+func weekReports(rep *report.Report) []*report.Report {
+	a := explorer.archive
+	if a == nil {
+		return []*report.Report{rep}
+	}
+	var out []*report.Report
+	for _, w := range a.Index().Weeks {
+		r, _ := a.Report(w.Date)
+		out = append(out, r)
+	}
+	return out
 }
 
 // CleanPrefix checks a path prefix to serve the app under and returns it

@@ -33,7 +33,7 @@ func (v *reportView) init() bool {
 	if !app.IsClient || v.site == nil {
 		return false
 	}
-	c := v.site.loaded()
+	c := v.site.loaded(weekParam(app.Window().URL()))
 	if c == nil {
 		return false
 	}
@@ -51,7 +51,7 @@ func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, T(v.title), nil) }
 func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)) {
 	v.colors = colorsOf(ctx.Page().URL())
 	ctx.Page().SetTitle(headText(title + " · " + T("app.name")))
-	v.site.request(ctx, func(c *content, err *LoadError) {
+	v.site.request(ctx, weekParam(ctx.Page().URL()), func(c *content, err *LoadError) {
 		v.content, v.err = c, err
 		v.rep = nil
 		if c != nil {
@@ -77,4 +77,6 @@ func (v *reportView) frame(body func() []app.UI) app.UI {
 
 // layout wraps the page's content with the shell, marking the page's
 // route in the navigation.
-func (v *reportView) layout(content ...app.UI) app.UI { return layout(v.active, content...) }
+func (v *reportView) layout(content ...app.UI) app.UI {
+	return &shell{Active: v.active, Site: v.site, Content: func() []app.UI { return content }}
+}

@@ -24,6 +24,9 @@ type shell struct {
 	// the shell re-renders with its page at no cost, while comparing two
 	// element trees would walk them whole.
 	Content func() []app.UI
+	// Site, when set, is the site of the page's report: the shell then
+	// shows the week switch and the notices about the week.
+	Site *Site
 
 	colors  explore.Colors
 	path    string     // the address bar's path, prefix included
