@@ -160,29 +160,9 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 		return nil, fmt.Errorf("%s: not found: build it with GOOS=js GOARCH=wasm go build -o web/app.wasm ./cmd/wasm",
 			filepath.Join(cfg.Web, "app.wasm"))
 	}
-	var data []byte
-	var rep *report.Report
-	if cfg.Data != "" {
-		data, rep, err = loadData(cfg.Data)
-		if err != nil && !cfg.AllowInvalidData {
-			return nil, err
-		}
-		if err != nil {
-			logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
-		}
-	}
-	var weeks *archive.Archive
-	if rep != nil {
-		if weeks, err = loadArchive(cfg, data, logger); err != nil {
-			return nil, err
-		}
-	}
-	weekFiles, err := archiveFiles(weeks)
+	data, rep, weekFiles, err := loadAllData(cfg, logger)
 	if err != nil {
 		return nil, err
-	}
-	if cfg.App.Archive != nil {
-		cfg.App.Archive(weeks)
 	}
 	cfg.App.Routes(rep)
 

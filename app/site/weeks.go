@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/airesearch/aiweekly/app/archive"
+	"github.com/airesearch/aiweekly/app/report"
 )
 
 // weeksPath is the URL path of the index of weeks, derived from the
@@ -72,4 +73,33 @@ func archiveResources(files map[string][]byte, cfg Config, logger *slog.Logger) 
 		}, logger)
 	}
 	return out
+}
+
+// loadAllData loads the data file and the earlier weeks beside it, and
+// hands the App the archive. The data's bytes are returned even when they
+// do not validate, for cfg.AllowInvalidData.
+func loadAllData(cfg Config, logger *slog.Logger) (data []byte, rep *report.Report, weekFiles map[string][]byte, err error) {
+	if cfg.Data != "" {
+		data, rep, err = loadData(cfg.Data)
+		if err != nil && !cfg.AllowInvalidData {
+			return nil, nil, nil, err
+		}
+		if err != nil {
+			logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
+		}
+	}
+	var weeks *archive.Archive
+	if rep != nil {
+		if weeks, err = loadArchive(cfg, data, logger); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	weekFiles, err = archiveFiles(weeks)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if cfg.App.Archive != nil {
+		cfg.App.Archive(weeks)
+	}
+	return data, rep, weekFiles, nil
 }
