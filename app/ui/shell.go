@@ -90,7 +90,8 @@ func (s *shell) Render() app.UI {
 	if s.Content != nil {
 		content = s.Content()
 	}
-	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String()))
+	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String())).
+		DataSet("week", attr(s.week().shown))
 	return root.Body(
 		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
 		app.Header().Class("topbar").Body(
@@ -108,10 +109,12 @@ func (s *shell) Render() app.UI {
 				),
 			),
 			s.colorsToggle(),
+			s.weekSwitch(),
 		),
 		&appBar{},
 		app.Main().ID("main").Body(
-			noticesView("shell-notices", s.notices),
+			noticesView("shell-notices", append(s.weekNotices(), s.notices...)),
+			s.newerNotice(),
 			app.Div().Class("page").Body(content...),
 		),
 	)

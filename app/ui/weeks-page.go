@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"github.com/airesearch/aiweekly/app/archive"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// weeksPage is "/weeks": every published weekly, newest first, with its
+// title, rating and headline index figures, each linking to its overview.
+type weeksPage struct{ reportView }
+
+func (p *weeksPage) Render() app.UI { return p.frame(p.body) }
+
+func (p *weeksPage) body() []app.UI {
+	weeks := p.site.index().Weeks
+	rows := make([]app.UI, len(weeks))
+	for i, w := range weeks {
+		rows[i] = p.row(w, i == 0)
+	}
+	intro := T("weeks.intro")
+	if len(weeks) < 2 {
+		intro = T("weeks.one") + " " + intro
+	}
+	return []app.UI{
+		app.H1().Text(T("weeks.title")),
+		app.P().Class("note").ID("weeks-intro").Text(intro),
+		table(T("weeks.title"), []string{"weeks.col.date", "weeks.col.title", "col.rating", "weeks.col.period", "weeks.col.index", "weeks.col.excess"}, rows),
+	}
+}
+
+// row is one week: its date links to the week's overview, the newest's
+// to the overview without a week.
+func (p *weeksPage) row(w archive.Week, newest bool) app.UI {
+	href := linkTo("/?"+paramWeek+"="+w.Date, p.colors)
+	label := w.Date
+	if newest {
+		href, label = linkTo("/", p.colors), weekLabel(w, true)
+	}
+	figures := make([]app.UI, len(w.Index))
+	for i, f := range w.Index {
+		figures[i] = app.Li().Body(
+			app.Span().Text(f.Name+" "),
+			app.Span().Class(trend(f.Period)).Text(pct(f.Period)),
+			app.Span().Text(" / "),
+			app.Span().Class(trend(f.YTD)).Text(pct(f.YTD)),
+		)
+	}
+	tr := app.Tr().DataSet("week", attr(w.Date))
+	if w.Date == p.rep.Meta.ReportDate {
+		tr = tr.Class("on")
+	}
+	return tr.Body(
+		app.Th().Scope("row").Body(app.A().Href(href).Text(label)),
+		app.Td().Text(w.Title),
+		app.Td().Text(w.Rating),
+		app.Td().Text(w.Period),
+		app.Td().Body(app.Ul().Class("figures").Body(figures...)),
+		pctCell(w.YTDExcess),
+	)
+}
