@@ -127,3 +127,28 @@ func TestHistory(t *testing.T) {
 		t.Errorf("history of the top gainer %+v", h)
 	}
 }
+
+// TestReadDirVariants checks that the build's compressed variants beside
+// a week are not taken for weeks, and that another file is refused.
+func TestReadDirVariants(t *testing.T) {
+	dir := t.TempDir()
+	synth, err := os.ReadFile(filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{"2023-04-09.json": synth, "2023-04-09.json.br": {1}, "2023-04-09.json.gz": {2}} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := archive.ReadDir(dir)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("ReadDir = %d files, %v; want the week alone", len(files), err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := archive.ReadDir(dir); err == nil || !strings.Contains(err.Error(), "notes.txt") {
+		t.Errorf("ReadDir with a stray file: %v; want it named", err)
+	}
+}

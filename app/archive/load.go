@@ -12,8 +12,9 @@ import (
 )
 
 // ReadDir reads the earlier weeks of dir: every *.json file in it, sorted
-// by name. A directory that does not exist holds no weeks; any other file
-// in it is an error, so that a misnamed week is not silently left out.
+// by name, past the .br and .gz variants of the build. A directory that
+// does not exist holds no weeks; any other file in it is an error, so that
+// a misnamed week is not silently left out.
 func ReadDir(dir string) ([]File, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -26,8 +27,8 @@ func ReadDir(dir string) ([]File, error) {
 	for _, e := range entries {
 		name := filepath.Join(dir, e.Name())
 		switch {
-		case strings.HasPrefix(e.Name(), "."):
-			continue
+		case strings.HasPrefix(e.Name(), "."), strings.HasSuffix(e.Name(), ".json.br"), strings.HasSuffix(e.Name(), ".json.gz"):
+			continue // hidden, or a variant the build precompressed
 		case e.IsDir() || !strings.HasSuffix(e.Name(), ".json"):
 			return nil, fmt.Errorf("%s: the weeks directory holds only YYYY-MM-DD.json files", name)
 		}
