@@ -1,0 +1,121 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/airesearch/aiweekly/app/testkit"
+	"github.com/chromedp/chromedp"
+)
+
+// twoWeeks starts a server of the real week and the synthetic one before
+// it, and returns it with both reports.
+func twoWeeks(t *testing.T) (s *server, newest, older *report.Report) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if older, err = report.Parse(b); err != nil {
+		t.Fatal(err)
+	}
+	return startServer(t, "-weeks", testkit.SyntheticWeeks), testkit.LoadReport(t), older
+}
+
+// signed is a return as the tables print it.
+func signed(v float64) string { return fmt.Sprintf("%+.2f%%", v) }
+
+// waitWeek waits until the live page shows week date.
+func waitWeek(tb testing.TB, ctx context.Context, date string) {
+	tb.Helper()
+	run(tb, ctx, "wait for week "+date, chromedp.WaitVisible(`.shell[data-live="1"][data-week="`+date+`"]`, chromedp.ByQuery))
+}
+
+// locationOf is the address bar's path and query.
+func locationOf(tb testing.TB, ctx context.Context) *url.URL {
+	tb.Helper()
+	var href string
+	eval(tb, ctx, `location.href`, &href)
+	u, err := url.Parse(href)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return u
+}
+
+// TestOldWeekLink opens a link to the earlier week: the page shows that
+// week's figures with a notice that a newer weekly exists, whose link
+// opens the same view in the newest.
+func TestOldWeekLink(t *testing.T) {
+	s, newest, older := twoWeeks(t)
+	ctx := newTab(t)
+	date := older.Meta.ReportDate
+	open(t, ctx, s.URL+"/movers?list=ytd-gainers&week="+date, "#week-notice")
+	waitWeek(t, ctx, date)
+	if txt := textOf(t, ctx, "main"); !strings.Contains(txt, signed(older.Movers.YTDGainers[0].Return)) ||
+		strings.Contains(txt, signed(newest.Movers.YTDGainers[0].Return)) {
+		t.Errorf("the page does not show the earlier week's YTD gainers:\n%s", txt)
+	}
+	if n := textOf(t, ctx, "#week-notice"); !strings.Contains(n, date) || !strings.Contains(n, newest.Meta.ReportDate) {
+		t.Errorf("notice %q; want both dates", n)
+	}
+	click(t, ctx, "#week-newest")
+	waitWeek(t, ctx, newest.Meta.ReportDate)
+	u := locationOf(t, ctx)
+	if u.Path != "/movers" || u.Query().Get("list") != "ytd-gainers" || u.Query().Has("week") {
+		t.Errorf("the newer-week link went to %s; want the same view without week", u)
+	}
+	run(t, ctx, "wait for the newest figures", chromedp.Poll(
+		`document.querySelector('main').innerText.includes(`+jsString(signed(newest.Movers.YTDGainers[0].Return))+`)`, nil,
+		chromedp.WithPollingTimeout(10*time.Second)))
+	var notices int
+	eval(t, ctx, `document.querySelectorAll('#week-notice').length`, &notices)
+	if notices != 0 {
+		t.Errorf("the newest week shows the newer-week notice")
+	}
+}
+
+// TestUnknownWeek opens a link to a week that was never published: the
+// usual notice names it, and the newest week is shown.
+func TestUnknownWeek(t *testing.T) {
+	s, newest, _ := twoWeeks(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/index?week=2099-01-01", `.notice[data-param="week"]`)
+	waitWeek(t, ctx, newest.Meta.ReportDate)
+	if n := textOf(t, ctx, `.notice[data-param="week"]`); !strings.Contains(n, "2099-01-01") {
+		t.Errorf("notice %q; want it to name the week", n)
+	}
+}
+
+// TestWeeksPageAndSwitch lists both weeks on /weeks, then switches a
+// filtered view to the other week from the top bar, keeping the view.
+func TestWeeksPageAndSwitch(t *testing.T) {
+	s, newest, older := twoWeeks(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/weeks", "main table")
+	var dates []string
+	eval(t, ctx, `Array.from(document.querySelectorAll('main tr[data-week]')).map(r => r.dataset.week)`, &dates)
+	if len(dates) != 2 || dates[0] != newest.Meta.ReportDate || dates[1] != older.Meta.ReportDate {
+		t.Errorf("weeks listed %v; want the newest then the earlier one", dates)
+	}
+	if txt := textOf(t, ctx, "main table"); !strings.Contains(txt, older.Meta.Title) || !strings.Contains(txt, signed(older.IndexReturns.Series[0].PeriodReturn)) {
+		t.Errorf("the list lacks the earlier week's title or index return:\n%s", txt)
+	}
+
+	link := newest.Constituents[0].Link
+	open(t, ctx, s.URL+"/constituents?link="+url.QueryEscape(link), "#count")
+	click(t, ctx, ".week-switch summary")
+	click(t, ctx, `.week-switch a[data-week="`+older.Meta.ReportDate+`"]`)
+	waitWeek(t, ctx, older.Meta.ReportDate)
+	u := locationOf(t, ctx)
+	if u.Path != "/constituents" || u.Query().Get("link") != link || u.Query().Get("week") != older.Meta.ReportDate {
+		t.Errorf("the switch went to %s; want the same view in week %s", u, older.Meta.ReportDate)
+	}
+}
