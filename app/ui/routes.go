@@ -38,6 +38,7 @@ var routeTable = []route{
 		func(x explorer) app.Composer { return &financingsPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RoutePicks, title: "picks.title"},
 		func(x explorer) app.Composer { return &picksPage{x} }),
+	{path: "/changes", nav: "nav.changes", title: "changes.title", page: func(v reportView) app.Composer { return &changesPage{reportView: v} }},
 	{path: "/weeks", nav: "nav.weeks", title: "weeks.title", page: func(v reportView) app.Composer { return &weeksPage{v} }},
 	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
 }

@@ -187,3 +187,11 @@ func (c *content) derived() *content {
 func (c *content) table(route explore.Route) *explore.Table {
 	return c.derived().tables.For(route)
 }
+
+// loadedOrNil is loaded on a week that may not exist yet.
+func (s *weekLoad) loadedOrNil() *content {
+	if s == nil {
+		return nil
+	}
+	return s.loaded()
+}

@@ -70,6 +70,7 @@ func (p *stockPage) Render() app.UI {
 		p.picksSection(),
 		p.eventsSection(r),
 		p.financingsSection(),
+		&companyHistory{Site: p.site, ID: c.ID, Name: c.Name, Colors: p.colors},
 	)
 }
 

@@ -262,3 +262,50 @@ func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
 	}
 	return q.Encode(), weekOK && len(raw) == 0 && len(ns) == 0
 }
+
+// loadedWeeks returns the reports of the weeks loaded so far, newest
+// first: every week on the server.
+func (s *Site) loadedWeeks() []*report.Report {
+	var out []*report.Report
+	for _, w := range s.index().Weeks {
+		s.mu.Lock()
+		l := s.weeks[w.File]
+		s.mu.Unlock()
+		if c := l.loadedOrNil(); c != nil {
+			out = append(out, c.rep)
+		}
+	}
+	return out
+}
+
+// requestAll calls f with the content of every week that loads, newest
+// first, once each has loaded or failed: at once on the server, later on
+// the UI goroutine of ctx in the browser. A week that failed is left out.
+func (s *Site) requestAll(ctx app.Context, f func([]*content)) {
+	select {
+	case <-s.ixDone:
+	default:
+		go func() {
+			<-s.ixDone
+			ctx.Dispatch(func(ctx app.Context) { s.requestAll(ctx, f) })
+		}()
+		return
+	}
+	weeks := s.ix.Weeks
+	got := make([]*content, len(weeks))
+	left := len(weeks)
+	for i, w := range weeks {
+		s.request(ctx, w.Date, func(c *content, _ *LoadError) {
+			got[i] = c
+			if left--; left == 0 {
+				var out []*content
+				for _, c := range got {
+					if c != nil {
+						out = append(out, c)
+					}
+				}
+				f(out)
+			}
+		})
+	}
+}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/airesearch/aiweekly/app/archive"
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// changesPage is "/changes": what changed from the week before to the
+// week shown. With one week, or on the earliest, it says so.
+type changesPage struct {
+	reportView
+	prevWeek string         // the week before the one shown, "" for none
+	prev     *report.Report // its report, once loaded
+	prevErr  *LoadError
+}
+
+func (p *changesPage) OnNav(ctx app.Context) {
+	p.load(ctx, T(p.title), func(ctx app.Context) {
+		p.prev, p.prevErr, p.prevWeek = nil, nil, ""
+		w, ok := p.site.index().Previous(p.rep.Meta.ReportDate)
+		if !ok {
+			return
+		}
+		p.prevWeek = w.Date
+		p.site.request(ctx, w.Date, func(c *content, err *LoadError) {
+			p.prevErr = err
+			if c != nil {
+				p.prev = c.rep
+			}
+		})
+	})
+}
+
+func (p *changesPage) Render() app.UI { return p.frame(p.body) }
+
+func (p *changesPage) body() []app.UI {
+	head := []app.UI{app.H1().Text(T("changes.title"))}
+	switch {
+	case p.prevWeek == "":
+		return append(head, app.P().ID("changes-none").Text(T("changes.none")))
+	case p.prevErr != nil:
+		return append(head, statusView(nil, p.prevErr))
+	case p.prev == nil:
+		return append(head, app.P().Class("loading").Text(T("status.loading")))
+	}
+	c := archive.Compare(p.prev, p.rep)
+	return append(head,
+		app.P().ID("changes-weeks").Text(fmt.Sprintf(T("changes.between"), c.From, c.To)),
+		p.indexSection(c),
+		p.listsSection(c),
+		p.constituentsSection(c),
+		p.eventsSection(c),
+		p.financingsSection(c),
+	)
+}
+
+// indexSection compares each index's returns.
+func (p *changesPage) indexSection(c archive.Changes) app.UI {
+	rows := make([]app.UI, len(c.Index))
+	for i, x := range c.Index {
+		before := []app.UI{app.Td().Text("—"), app.Td().Text("—")}
+		if x.Was {
+			before = []app.UI{pctCell(x.Before.Period), pctCell(x.Before.YTD)}
+		}
+		rows[i] = app.Tr().Body(append(append([]app.UI{app.Th().Scope("row").Text(x.Name)}, before...),
+			pctCell(x.After.Period), pctCell(x.After.YTD))...)
+	}
+	return app.Section().ID("changes-index").Body(
+		app.H2().Text(T("nav.index")),
+		table(T("nav.index"), []string{"index.series", "changes.prev.period", "changes.prev.ytd", "changes.cur.period", "changes.cur.ytd"}, rows),
+	)
+}
+
+// listsSection names the entrants and leavers of each mover list.
+func (p *changesPage) listsSection(c archive.Changes) app.UI {
+	var rows []app.UI
+	for _, l := range c.Lists {
+		for _, m := range l.Entered {
+			rows = append(rows, p.moverRow(l.List, "changes.entered", m))
+		}
+		for _, m := range l.Left {
+			rows = append(rows, p.moverRow(l.List, "changes.left", m))
+		}
+	}
+	return changesSection("changes-movers", T("nav.movers"), rows, []string{"col.list", "changes.col.change", "col.name", "col.rank", "col.return"})
+}
+
+func (p *changesPage) moverRow(l report.MoverList, change string, m report.Mover) app.UI {
+	return app.Tr().DataSet("change", attr(change)).Body(
+		app.Td().Text(T("movers."+string(l))), app.Td().Text(T(change)),
+		app.Td().Body(companyLink(m.Name, p.colors)),
+		app.Td().Class("num").Text(fmt.Sprint(m.Rank)), pctCell(m.Return),
+	)
+}
+
+// constituentsSection names the constituents added, removed or moved.
+func (p *changesPage) constituentsSection(c archive.Changes) app.UI {
+	var rows []app.UI
+	row := func(change, name, from, to string) {
+		rows = append(rows, app.Tr().DataSet("change", attr(change)).Body(
+			app.Td().Text(T(change)), app.Td().Body(companyLink(name, p.colors)), app.Td().Text(orDash(from)), app.Td().Text(orDash(to)),
+		))
+	}
+	for _, k := range c.Added {
+		row("changes.added", k.Name, "", place(k.Link, k.Segment))
+	}
+	for _, k := range c.Removed {
+		row("changes.removed", k.Name, place(k.Link, k.Segment), "")
+	}
+	for _, m := range c.Moved {
+		row("changes.moved", m.Name, place(m.FromLink, m.FromSeg), place(m.ToLink, m.ToSeg))
+	}
+	return changesSection("changes-constituents", T("nav.constituents"), rows, []string{"changes.col.change", "col.name", "changes.col.before", "changes.col.after"})
+}
+
+// place is a chain link with its sub-track.
+func place(link, segment string) string {
+	if segment == "" {
+		return link
+	}
+	return link + " › " + segment
+}
+
+// eventsSection lists the events and news the week before lacks.
+func (p *changesPage) eventsSection(c archive.Changes) app.UI {
+	rows := make([]app.UI, len(c.Events))
+	for i, it := range c.Events {
+		rows[i] = app.Tr().Body(app.Td().Text(orDash(it.Date)), app.Td().Text(T("kind."+string(it.Kind))), app.Td().Text(it.Title))
+	}
+	return changesSection("changes-events", T("changes.events"), rows, []string{"col.date", "col.kind", "col.title"})
+}
+
+// financingsSection lists the rounds the week before lacks.
+func (p *changesPage) financingsSection(c archive.Changes) app.UI {
+	rows := make([]app.UI, len(c.Financings))
+	for i, f := range c.Financings {
+		rows[i] = app.Tr().Body(app.Td().Body(companyLink(f.Name, p.colors)), app.Td().Text(f.Amount.AsPrinted), app.Td().Text(f.Business))
+	}
+	return changesSection("changes-financings", T("changes.financings"), rows, []string{"col.name", "col.amount", "col.business"})
+}
+
+// changesSection is one kind of change as a table, or a line saying there
+// is none.
+func changesSection(id, title string, rows []app.UI, headers []string) app.UI {
+	if len(rows) == 0 {
+		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("note").Text(T("changes.same")))
+	}
+	return app.Section().ID(id).Body(app.H2().Text(title), table(title, headers, rows))
+}
