@@ -6,12 +6,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/testkit"
+	"github.com/airesearch/aiweekly/app/testkit/synthweek"
 	"github.com/chromedp/chromedp"
 )
 
@@ -28,6 +30,12 @@ func twoWeeks(t *testing.T) (s *server, newest, older *report.Report) {
 	}
 	return startServer(t, "-weeks", testkit.SyntheticWeeks), testkit.LoadReport(t), older
 }
+
+// regexpLineCol matches a problem's position as the preview lists it.
+var regexpLineCol = regexp.MustCompile(`第 \d+ 行第 \d+ 列`)
+
+// synthTitleMark marks the title of the synthetic week.
+const synthTitleMark = synthweek.TitleMark
 
 // signed is a return as the tables print it.
 func signed(v float64) string { return fmt.Sprintf("%+.2f%%", v) }
@@ -117,5 +125,71 @@ func TestWeeksPageAndSwitch(t *testing.T) {
 	u := locationOf(t, ctx)
 	if u.Path != "/constituents" || u.Query().Get("link") != link || u.Query().Get("week") != older.Meta.ReportDate {
 		t.Errorf("the switch went to %s; want the same view in week %s", u, older.Meta.ReportDate)
+	}
+}
+
+// TestPreviewFile opens report files from disk on /weeks: a valid one is
+// shown on the overview under the local-preview banner, without a week in
+// the address; a broken one gets its problems with line and column.
+func TestPreviewFile(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	dir := t.TempDir()
+	valid := filepath.Join(dir, "draft.json")
+	older, err := os.ReadFile(filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(valid, older, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(dir, "broken.json")
+	bad := strings.Replace(string(testkit.ReportBytes(t)), `"return": 257.4`, `"return": "abc"`, 1)
+	if err := os.WriteFile(broken, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	open(t, ctx, s.URL+"/weeks", "#preview-file")
+	run(t, ctx, "pick the broken file", chromedp.SetUploadFiles("#preview-file", []string{broken}, chromedp.ByQuery))
+	run(t, ctx, "wait for its problems", chromedp.WaitVisible("#preview-problems", chromedp.ByQuery))
+	if p := textOf(t, ctx, "#preview-problems"); !strings.Contains(p, "movers.ytd_gainers[0].return") || !regexpLineCol.MatchString(p) {
+		t.Errorf("problems %q; want the JSON path with its line and column", p)
+	}
+
+	run(t, ctx, "pick the valid file", chromedp.SetUploadFiles("#preview-file", []string{valid}, chromedp.ByQuery))
+	run(t, ctx, "wait for the preview", chromedp.WaitVisible("#preview-banner", chromedp.ByQuery))
+	u := locationOf(t, ctx)
+	if u.Path != "/" || u.RawQuery != "" {
+		t.Errorf("the preview is at %s; want the overview, with nothing in the address naming it", u)
+	}
+	if b := textOf(t, ctx, "#preview-banner"); !strings.Contains(b, "draft.json") || !strings.Contains(b, "2023-04-09") {
+		t.Errorf("banner %q; want the file's name and report date", b)
+	}
+	if txt := textOf(t, ctx, "main"); !strings.Contains(txt, synthTitleMark) {
+		t.Errorf("the overview does not show the previewed file:\n%s", txt)
+	}
+	var before int
+	eval(t, ctx, `window.previewPage = 1`, &before)
+	click(t, ctx, "#preview-end")
+	waitAfterReload(t, ctx, `!window.previewPage && !document.getElementById('preview-banner') && document.querySelector('.shell[data-live="1"]') !== null`)
+	if txt := textOf(t, ctx, "main"); strings.Contains(txt, synthTitleMark) {
+		t.Errorf("after the preview ended the overview still shows the file")
+	}
+}
+
+// waitAfterReload waits until js holds in the page a reload brings. A poll
+// that started in the old page fails when it goes away, and is started
+// again in the new one.
+func waitAfterReload(tb testing.TB, ctx context.Context, js string) {
+	tb.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		err := chromedp.Run(ctx, chromedp.Poll(js, nil, chromedp.WithPollingTimeout(5*time.Second)))
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.Fatalf("wait after reload for %s: %v", js, err)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // week is the week the shell's page shows, resolved against the site's
 // index; the zero weekState for a page without a site.
 func (s *shell) week() weekState {
-	if s.Site == nil {
+	if s.Site == nil || s.Site.previewing() != nil {
 		return weekState{}
 	}
 	return s.Site.weekOf(&url.URL{RawQuery: s.query.Encode()})
@@ -56,7 +56,7 @@ func (s *shell) weekNotices() []explore.Notice {
 // links, so it works before the wasm runs; only when there is more than
 // one week.
 func (s *shell) weekSwitch() app.UI {
-	if s.Site == nil {
+	if s.Site == nil || s.Site.previewing() != nil {
 		return nil
 	}
 	weeks := s.Site.index().Weeks
@@ -90,8 +90,11 @@ func weekLabel(w archive.Week, newest bool) string {
 }
 
 // newerNotice says that the page shows an older week, with a link to the
-// same view in the newest.
+// same view in the newest; or that it shows a local preview.
 func (s *shell) newerNotice() app.UI {
+	if p := s.Site.previewing(); p != nil {
+		return previewBanner(p)
+	}
 	w := s.week()
 	if w.shown == "" || !w.older() {
 		return nil

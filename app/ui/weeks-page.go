@@ -13,6 +13,9 @@ func (p *weeksPage) Render() app.UI { return p.frame(p.body) }
 
 func (p *weeksPage) body() []app.UI {
 	weeks := p.site.index().Weeks
+	if p.site.previewing() != nil {
+		weeks = nil // the list is of published weeks, and the preview is none
+	}
 	rows := make([]app.UI, len(weeks))
 	for i, w := range weeks {
 		rows[i] = p.row(w, i == 0)
@@ -25,6 +28,7 @@ func (p *weeksPage) body() []app.UI {
 		app.H1().Text(T("weeks.title")),
 		app.P().Class("note").ID("weeks-intro").Text(intro),
 		table(T("weeks.title"), []string{"weeks.col.date", "weeks.col.title", "col.rating", "weeks.col.period", "weeks.col.index", "weeks.col.excess"}, rows),
+		&previewOpener{Site: p.site},
 	}
 }
 

@@ -33,8 +33,9 @@ type Site struct {
 	start func(file string) *weekLoad
 	ready chan struct{} // closed once the week the page opened with loaded; nil on the server
 
-	mu    sync.Mutex
-	weeks map[string]*weekLoad // by file, e.g. data/report.json
+	mu      sync.Mutex
+	weeks   map[string]*weekLoad // by file, e.g. data/report.json
+	preview *preview             // a local file shown instead, nil for none
 }
 
 // NewSite returns a site of the one week r, already loaded. A nil r gives
@@ -144,6 +145,9 @@ func (s *Site) week(file string) *weekLoad {
 // loaded returns the content of week date when it has loaded, nil
 // otherwise.
 func (s *Site) loaded(date string) *content {
+	if p := s.previewing(); p != nil {
+		return p.content
+	}
 	select {
 	case <-s.ixDone:
 		return s.week(s.fileOf(date)).loaded()
@@ -157,6 +161,10 @@ func (s *Site) loaded(date string) *content {
 // once when it already has (as on the server), otherwise on the UI
 // goroutine of ctx later.
 func (s *Site) request(ctx app.Context, date string, f func(*content, *LoadError)) {
+	if p := s.previewing(); p != nil {
+		f(p.content, nil)
+		return
+	}
 	select {
 	case <-s.ixDone:
 		s.week(s.fileOf(date)).request(ctx, f)

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/airesearch/aiweekly/app/report"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// maxPreviewBytes bounds a file opened for preview: a report is tens of
+// kilobytes, and reading an arbitrary file whole must not exhaust memory.
+const maxPreviewBytes = 16 << 20
+
+// preview is a report file opened from the reader's disk and shown in
+// place of the published weeks. It lives in the page's memory only: it is
+// never uploaded, never written to the worker's cache, and no link can
+// name it, so a link can only ever show a published week of this origin.
+type preview struct {
+	name    string // the file's name, as the reader's system gives it
+	content *content
+}
+
+// startPreview shows c, read from the file name, on every page until the
+// preview ends or the page reloads.
+func (s *Site) startPreview(name string, c *content) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.preview = &preview{name: name, content: c}
+}
+
+// previewing returns the preview shown, nil when none.
+func (s *Site) previewing() *preview {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.preview
+}
+
+// previewProblems are why a file did not open as a report: each problem
+// with its JSON path, line and column, the first report.MaxProblems and
+// then how many more.
+func previewProblems(err error) []string {
+	var se *report.SyntaxError
+	if errors.As(err, &se) {
+		return []string{fmt.Sprintf(T("preview.at"), se.Line, se.Column, se.Msg)}
+	}
+	var ve *report.ValidationError
+	if !errors.As(err, &ve) {
+		return []string{err.Error()}
+	}
+	out := make([]string, 0, len(ve.Problems)+1)
+	for _, p := range ve.Problems {
+		out = append(out, fmt.Sprintf(T("preview.at"), p.Line, p.Column, p.String()))
+	}
+	if ve.Omitted > 0 {
+		out = append(out, fmt.Sprintf(T("preview.more"), ve.Omitted))
+	}
+	return out
+}
+
+// previewBanner says that the page shows a local file, not the published
+// report, with the way back.
+func previewBanner(p *preview) app.UI {
+	return app.Div().Class("preview-banner").ID("preview-banner").Role("note").Body(
+		app.Strong().Text(T("preview.banner.title")+" "),
+		app.Span().Text(fmt.Sprintf(T("preview.banner"), p.name, p.content.rep.Meta.ReportDate)+" "),
+		app.Button().Type("button").ID("preview-end").Text(T("preview.end")).OnClick(endPreview),
+	)
+}
+
+// endPreview ends the preview: the preview lives in the page's memory
+// only, so a reload shows the published week of the address bar again.
+func endPreview(ctx app.Context, e app.Event) { ctx.Reload() }
