@@ -128,9 +128,9 @@ func expectView(tb testing.TB, path, rawQuery string) pageView {
 		want.Notices = append(want.Notices, n.Param+"="+n.Value)
 	}
 	if s.Filtered() {
-		want.Count = fmt.Sprintf(ui.T("explore.count.some"), len(res.Rows), res.Total)
+		want.Count = fmt.Sprintf(ui.Message(explore.LangZH, "explore.count.some"), len(res.Rows), res.Total)
 	} else {
-		want.Count = fmt.Sprintf(ui.T("explore.count.all"), res.Total)
+		want.Count = fmt.Sprintf(ui.Message(explore.LangZH, "explore.count.all"), res.Total)
 	}
 	return want
 }
@@ -644,7 +644,7 @@ func TestExploreExport(t *testing.T) {
 			var exp bytes.Buffer
 			var err error
 			if strings.HasSuffix(tt.file, ".csv") {
-				err = explore.WriteCSV(&exp, tb, explore.Apply(tb, st), ui.T)
+				err = explore.WriteCSV(&exp, tb, explore.Apply(tb, st), func(id string) string { return ui.Message(explore.LangZH, id) })
 			} else {
 				err = explore.WriteJSON(&exp, tb, explore.Apply(tb, st))
 			}
@@ -868,14 +868,14 @@ func TestExploreCopyLink(t *testing.T) {
 		chromedp.WithPollingTimeout(10*time.Second)))
 	copied, field, _ := strings.Cut(status, "|")
 	switch copied {
-	case ui.T("explore.copied"):
+	case ui.Message(explore.LangZH, "explore.copied"):
 		var clip string
 		if err := chromedp.Run(ctx, chromedp.Evaluate(`navigator.clipboard.readText()`, &clip, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 			return p.WithAwaitPromise(true)
 		})); err == nil && clip != href {
 			t.Errorf("clipboard = %q; want %q", clip, href)
 		}
-	case ui.T("explore.copy.failed"):
+	case ui.Message(explore.LangZH, "explore.copy.failed"):
 		// No clipboard in this browser: the link is offered to copy by hand.
 		if field != href {
 			t.Errorf("fallback field = %q; want %q", field, href)

@@ -104,18 +104,11 @@ func first(param string, vals []string, ns *[]Notice) string {
 // non-empty value.
 //
 // ParseQuery checks what the contract fixes (enumerated facets, sort keys,
-// dates, colors); whether a label such as link=AI工具 exists in the report
+// dates, colors, lang); whether a label such as link=AI工具 exists in the report
 // is for [Table.Check], which [Table.Parse] runs too.
 func ParseQuery(route Route, v url.Values) (State, []Notice) {
-	s := State{Route: route}
 	var ns []Notice
-	switch c := first(ParamColors, v[ParamColors], &ns); c {
-	case "", "cn":
-	case "intl":
-		s.Colors = ColorsIntl
-	default:
-		ns = append(ns, notice(ParamColors, c, ReasonUnknownValue))
-	}
+	s := State{Route: route, Prefs: parsePrefs(v, &ns)}
 	sp, ok := specs[route]
 	if !ok {
 		return s, tidy(ns)

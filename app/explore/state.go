@@ -54,7 +54,7 @@ func (s Sort) String() string {
 // same [State.Encode].
 type State struct {
 	Route  Route
-	Colors Colors
+	Prefs                      // colors and lang, which every internal link keeps
 	Facets map[string][]string // facet key -> selected values, labels as printed
 	Q      string              // search text, at most MaxQueryRunes runes
 	Sort   Sort
@@ -83,9 +83,7 @@ func (s State) Query() url.Values {
 	if s.To != "" {
 		v.Set(ParamTo, s.To)
 	}
-	if s.Colors != ColorsCN {
-		v.Set(ParamColors, s.Colors.String())
-	}
+	s.Prefs.set(v)
 	return v
 }
 
@@ -217,7 +215,7 @@ func (s State) AriaSort(key string) string {
 }
 
 // ClearFilters returns s without any filter: no facet value, no q, no
-// dates. Sort and colors stay.
+// dates. Sort and the preferences stay.
 func (s State) ClearFilters() State {
 	s.Facets, s.Q, s.From, s.To = nil, "", "", ""
 	return s
@@ -242,7 +240,7 @@ func (s State) Remove(c Chip) State {
 
 // equal reports whether two states are the same view.
 func (s State) equal(o State) bool {
-	return s.Route == o.Route && s.Colors == o.Colors && s.Q == o.Q && s.Sort == o.Sort &&
+	return s.Route == o.Route && s.Prefs == o.Prefs && s.Q == o.Q && s.Sort == o.Sort &&
 		s.From == o.From && s.To == o.To &&
 		maps.EqualFunc(s.Facets, o.Facets, slices.Equal)
 }

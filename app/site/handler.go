@@ -124,7 +124,11 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 			r2.URL.RawQuery = q
 		}
 	}
-	key := enc + " " + r2.URL.RequestURI()
+	if s.cfg.App.Negotiate != nil {
+		r2.URL.RawQuery = s.cfg.App.Negotiate(r2.URL.RawQuery, r.Header.Get("Accept-Language"))
+		w.Header().Add("Vary", "Accept-Language")
+	}
+	key := enc + " " + r2.URL.RequestURI() // the language is in the query
 	if res, ok := s.pages.get(key); ok && cache {
 		res.serve(w, r, status)
 		return

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/site/sitetest"
 	"github.com/airesearch/aiweekly/app/ui"
 )
@@ -16,7 +17,7 @@ import (
 var routes = Explorer().Pages(nil)
 
 // notFoundTitle is the heading of the explorer's not-found page.
-var notFoundTitle = ui.T("notfound.title")
+var notFoundTitle = ui.Message(explore.LangZH, "notfound.title")
 
 // config returns the configuration serving the fixture.
 func config(f sitetest.Fixture) Config {

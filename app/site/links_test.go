@@ -34,7 +34,7 @@ func TestStockLinksEncodedOnce(t *testing.T) {
 			self = append(self, m[1])
 		}
 	}
-	want := []string{path, path + "?colors=intl"}
+	want := []string{path + "?lang=zh", path + "?lang=en", path, path + "?colors=intl"} // the switches, then the colour options
 	if strings.Join(self, " ") != strings.Join(want, " ") {
 		t.Errorf("links to the page %q; want %q", self, want)
 	}

@@ -115,6 +115,12 @@ type App struct {
 	// apply is rendered as it is, for its notices, and not cached. Nil
 	// means every query is its own view.
 	Canonical func(path, rawQuery string) (query string, ok bool)
+	// Negotiate, when set, returns the raw query to prerender a page
+	// from for a reader whose browser sends acceptLanguage, given the
+	// query Canonical made: so that a link that asks for no language is
+	// prerendered in the reader's. Pages then carry Vary:
+	// Accept-Language, and the page cache keeps each language apart.
+	Negotiate func(rawQuery, acceptLanguage string) string
 }
 
 // Site is everything one server process serves, loaded into memory by

@@ -41,6 +41,7 @@ func Explorer() App {
 			})
 		},
 		Canonical: func(path, rawQuery string) (string, bool) { return explorer.site.CanonicalQuery(path, rawQuery) },
+		Negotiate: ui.NegotiateLang,
 		Handler:   ui.NewHandler,
 		Manifest:  ui.ManifestJSON,
 		IsPage: func(rep *report.Report, path string) bool {

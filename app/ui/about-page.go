@@ -17,23 +17,23 @@ func (p *aboutPage) body() []app.UI {
 		levels = append(levels, app.Tr().Body(app.Th().Scope("row").Text(l.Rating), app.Td().Text(l.Text)))
 	}
 	return []app.UI{
-		app.H1().Text(T("about.title")),
+		app.H1().Text(p.T("about.title")),
 		app.Section().ID("scale").Body(
-			app.H2().Text(T("about.scale")),
+			app.H2().Text(p.T("about.scale")),
 			app.P().Text(m.RatingScale.Basis),
-			table(T("about.scale"), []string{"col.rating", "col.definition"}, levels),
+			p.table(p.T("about.scale"), []string{"col.rating", "col.definition"}, levels),
 			app.Range(m.RatingScale.Notes).Slice(func(i int) app.UI { return app.P().Class("note").Text(m.RatingScale.Notes[i]) }),
 		),
 		app.Section().ID("risks").Body(
-			app.H2().Text(T("about.risks")),
+			app.H2().Text(p.T("about.risks")),
 			app.Ol().Body(app.Range(m.Risks).Slice(func(i int) app.UI { return app.Li().Text(m.Risks[i].Text) })),
 		),
 		app.Section().ID("disclaimer").Body(
-			app.H2().Text(T("about.disclaimer")),
+			app.H2().Text(p.T("about.disclaimer")),
 			app.P().Text(m.Disclaimer),
 		),
 		app.Section().ID("source").Body(
-			app.H2().Text(T("about.source")),
+			app.H2().Text(p.T("about.source")),
 			app.P().Text(m.BrokerFull+" · "+m.Institute+" · "+m.Analyst.Name+"（"+m.Analyst.Certificate+"）"),
 			app.P().Text(m.Source.Document+" · "+m.Source.URL),
 		),

@@ -11,6 +11,8 @@ const appleHintKey = "appbar.apple-hint.dismissed"
 // installation, and how to install on Apple browsers, which offer none.
 type appBar struct {
 	app.Compo
+	// Prefs gives the language of its words.
+	Prefs       prefs
 	updatable   bool
 	installable bool
 	apple       bool
@@ -33,17 +35,17 @@ func (b *appBar) Render() app.UI {
 	return app.Div().Class("appbar").Body(
 		app.If(b.updatable, func() app.UI {
 			return app.Div().Class("banner update").Role("status").Body(
-				app.Span().Text(T("app.update")),
-				app.Button().ID("reload-update").Text(T("app.reload")).OnClick(b.applyUpdate),
+				app.Span().Text(b.Prefs.T("app.update")),
+				app.Button().ID("reload-update").Text(b.Prefs.T("app.reload")).OnClick(b.applyUpdate),
 			)
 		}),
 		app.If(b.installable, func() app.UI {
-			return app.Button().ID("install").Class("install").Text(T("app.install")).OnClick(b.install)
+			return app.Button().ID("install").Class("install").Text(b.Prefs.T("app.install")).OnClick(b.install)
 		}),
 		app.If(b.apple, func() app.UI {
 			return app.Div().Class("banner apple").ID("apple-install").Body(
-				app.Span().Text(T("app.install.apple")),
-				app.Button().Aria("label", T("app.dismiss")).Text("×").OnClick(b.dismissApple),
+				app.Span().Text(b.Prefs.T("app.install.apple")),
+				app.Button().Aria("label", b.Prefs.T("app.dismiss")).Text("×").OnClick(b.dismissApple),
 			)
 		}),
 	)

@@ -10,7 +10,7 @@ import (
 // carry sign, arrow and colour, enumerated values their label, undated
 // events say so, and an event's title has its body under it. Every value
 // is set as text.
-func cellView(col explore.Column, r *explore.Row, ci int, c explore.Colors) app.UI {
+func (p prefs) cellView(col explore.Column, r *explore.Row, ci int) app.UI {
 	cell := r.Cells[ci]
 	class := "col-" + col.Key
 	switch {
@@ -20,17 +20,17 @@ func cellView(col explore.Column, r *explore.Row, ci int, c explore.Colors) app.
 			if i > 0 {
 				parts = append(parts, app.Text("、"))
 			}
-			parts = append(parts, app.A().Href(stockHref(ref.Name, c)).Text(ref.Text))
+			parts = append(parts, app.A().Href(p.stockHref(ref.Name)).Text(ref.Text))
 		}
 		return app.Td().Class(class).Body(parts...)
 	case col.Kind == explore.Number:
 		return numberCell(col, r, cell, class)
 	case col.Kind == explore.Date:
-		return app.Td().Class(class).Body(dateTag(cell.Date, cell.Text))
+		return app.Td().Class(class).Body(p.dateTag(cell.Date, cell.Text))
 	case col.ValueMsg != "":
-		return app.Td().Class(class).Text(T(col.ValueMsg + cell.Text))
+		return app.Td().Class(class).Text(p.T(col.ValueMsg + cell.Text))
 	case col.Key == explore.ColTitle:
-		if body, ok := eventBodyView(r.Source); ok {
+		if body, ok := p.eventBodyView(r.Source); ok {
 			return app.Td().Class(class).Body(app.Strong().Class("title").Text(cell.Text), body)
 		}
 	}
@@ -57,9 +57,9 @@ func numberCell(col explore.Column, r *explore.Row, cell explore.Cell, class str
 
 // dateTag shows an ISO date, or says the report gives none (with the date
 // as printed, 近期, as its title).
-func dateTag(iso, printed string) app.UI {
+func (p prefs) dateTag(iso, printed string) app.UI {
 	if iso == "" {
-		return app.Span().Class("nodate").Title(attr(printed)).Text(T("events.nodate"))
+		return app.Span().Class("nodate").Title(attr(printed)).Text(p.T("events.nodate"))
 	}
 	return app.Time().DateTime(iso).Text(iso)
 }

@@ -18,7 +18,7 @@ type changesPage struct {
 }
 
 func (p *changesPage) OnNav(ctx app.Context) {
-	p.load(ctx, T(p.title), func(ctx app.Context) {
+	p.load(ctx, p.T(p.title), func(ctx app.Context) {
 		p.prev, p.prevErr, p.prevWeek = nil, nil, ""
 		w, ok := p.site.index().Previous(p.rep.Meta.ReportDate)
 		if !ok {
@@ -37,18 +37,18 @@ func (p *changesPage) OnNav(ctx app.Context) {
 func (p *changesPage) Render() app.UI { return p.frame(p.body) }
 
 func (p *changesPage) body() []app.UI {
-	head := []app.UI{app.H1().Text(T("changes.title"))}
+	head := []app.UI{app.H1().Text(p.T("changes.title"))}
 	switch {
 	case p.prevWeek == "":
-		return append(head, app.P().ID("changes-none").Text(T("changes.none")))
+		return append(head, app.P().ID("changes-none").Text(p.T("changes.none")))
 	case p.prevErr != nil:
-		return append(head, statusView(nil, p.prevErr))
+		return append(head, p.statusView(nil, p.prevErr))
 	case p.prev == nil:
-		return append(head, app.P().Class("loading").Text(T("status.loading")))
+		return append(head, app.P().Class("loading").Text(p.T("status.loading")))
 	}
 	c := archive.Compare(p.prev, p.rep)
 	return append(head,
-		app.P().ID("changes-weeks").Text(fmt.Sprintf(T("changes.between"), c.From, c.To)),
+		app.P().ID("changes-weeks").Text(fmt.Sprintf(p.T("changes.between"), c.From, c.To)),
 		p.indexSection(c),
 		p.listsSection(c),
 		p.constituentsSection(c),
@@ -69,8 +69,8 @@ func (p *changesPage) indexSection(c archive.Changes) app.UI {
 			pctCell(x.After.Period), pctCell(x.After.YTD))...)
 	}
 	return app.Section().ID("changes-index").Body(
-		app.H2().Text(T("nav.index")),
-		table(T("nav.index"), []string{"index.series", "changes.prev.period", "changes.prev.ytd", "changes.cur.period", "changes.cur.ytd"}, rows),
+		app.H2().Text(p.T("nav.index")),
+		p.table(p.T("nav.index"), []string{"index.series", "changes.prev.period", "changes.prev.ytd", "changes.cur.period", "changes.cur.ytd"}, rows),
 	)
 }
 
@@ -85,13 +85,13 @@ func (p *changesPage) listsSection(c archive.Changes) app.UI {
 			rows = append(rows, p.moverRow(l.List, "changes.left", m))
 		}
 	}
-	return changesSection("changes-movers", T("nav.movers"), rows, []string{"col.list", "changes.col.change", "col.name", "col.rank", "col.return"})
+	return p.changesSection("changes-movers", p.T("nav.movers"), rows, []string{"col.list", "changes.col.change", "col.name", "col.rank", "col.return"})
 }
 
 func (p *changesPage) moverRow(l report.MoverList, change string, m report.Mover) app.UI {
 	return app.Tr().DataSet("change", attr(change)).Body(
-		app.Td().Text(T("movers."+string(l))), app.Td().Text(T(change)),
-		app.Td().Body(companyLink(m.Name, p.colors)),
+		app.Td().Text(p.T("movers."+string(l))), app.Td().Text(p.T(change)),
+		app.Td().Body(p.companyLink(m.Name)),
 		app.Td().Class("num").Text(fmt.Sprint(m.Rank)), pctCell(m.Return),
 	)
 }
@@ -101,7 +101,7 @@ func (p *changesPage) constituentsSection(c archive.Changes) app.UI {
 	var rows []app.UI
 	row := func(change, name, from, to string) {
 		rows = append(rows, app.Tr().DataSet("change", attr(change)).Body(
-			app.Td().Text(T(change)), app.Td().Body(companyLink(name, p.colors)), app.Td().Text(orDash(from)), app.Td().Text(orDash(to)),
+			app.Td().Text(p.T(change)), app.Td().Body(p.companyLink(name)), app.Td().Text(orDash(from)), app.Td().Text(orDash(to)),
 		))
 	}
 	for _, k := range c.Added {
@@ -113,7 +113,7 @@ func (p *changesPage) constituentsSection(c archive.Changes) app.UI {
 	for _, m := range c.Moved {
 		row("changes.moved", m.Name, place(m.FromLink, m.FromSeg), place(m.ToLink, m.ToSeg))
 	}
-	return changesSection("changes-constituents", T("nav.constituents"), rows, []string{"changes.col.change", "col.name", "changes.col.before", "changes.col.after"})
+	return p.changesSection("changes-constituents", p.T("nav.constituents"), rows, []string{"changes.col.change", "col.name", "changes.col.before", "changes.col.after"})
 }
 
 // place is a chain link with its sub-track.
@@ -128,25 +128,25 @@ func place(link, segment string) string {
 func (p *changesPage) eventsSection(c archive.Changes) app.UI {
 	rows := make([]app.UI, len(c.Events))
 	for i, it := range c.Events {
-		rows[i] = app.Tr().Body(app.Td().Text(orDash(it.Date)), app.Td().Text(T("kind."+string(it.Kind))), app.Td().Text(it.Title))
+		rows[i] = app.Tr().Body(app.Td().Text(orDash(it.Date)), app.Td().Text(p.T("kind."+string(it.Kind))), app.Td().Text(it.Title))
 	}
-	return changesSection("changes-events", T("changes.events"), rows, []string{"col.date", "col.kind", "col.title"})
+	return p.changesSection("changes-events", p.T("changes.events"), rows, []string{"col.date", "col.kind", "col.title"})
 }
 
 // financingsSection lists the rounds the week before lacks.
 func (p *changesPage) financingsSection(c archive.Changes) app.UI {
 	rows := make([]app.UI, len(c.Financings))
 	for i, f := range c.Financings {
-		rows[i] = app.Tr().Body(app.Td().Body(companyLink(f.Name, p.colors)), app.Td().Text(f.Amount.AsPrinted), app.Td().Text(f.Business))
+		rows[i] = app.Tr().Body(app.Td().Body(p.companyLink(f.Name)), app.Td().Text(f.Amount.AsPrinted), app.Td().Text(f.Business))
 	}
-	return changesSection("changes-financings", T("changes.financings"), rows, []string{"col.name", "col.amount", "col.business"})
+	return p.changesSection("changes-financings", p.T("changes.financings"), rows, []string{"col.name", "col.amount", "col.business"})
 }
 
 // changesSection is one kind of change as a table, or a line saying there
 // is none.
-func changesSection(id, title string, rows []app.UI, headers []string) app.UI {
+func (p prefs) changesSection(id, title string, rows []app.UI, headers []string) app.UI {
 	if len(rows) == 0 {
-		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("note").Text(T("changes.same")))
+		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("note").Text(p.T("changes.same")))
 	}
-	return app.Section().ID(id).Body(app.H2().Text(title), table(title, headers, rows))
+	return app.Section().ID(id).Body(app.H2().Text(title), p.table(title, headers, rows))
 }

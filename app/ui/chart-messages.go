@@ -3,21 +3,21 @@ package ui
 import "github.com/airesearch/aiweekly/app/chart"
 
 // chartLabels are the strings the charts draw.
-func chartLabels() chart.Labels {
+func (p prefs) chartLabels() chart.Labels {
 	return chart.Labels{
-		Period:   chartMsg("chart.index.period"),
-		YTD:      chartMsg("chart.index.ytd"),
-		Excess:   chartMsg("chart.index.excess"),
-		Points:   T("index.pct"),
-		Company:  T("kind.company"),
-		Domestic: T("kind.domestic"),
-		Overseas: T("kind.overseas"),
-		Undated:  chartMsg("chart.events.undated"),
+		Period:   p.chartMsg("chart.index.period"),
+		YTD:      p.chartMsg("chart.index.ytd"),
+		Excess:   p.chartMsg("chart.index.excess"),
+		Points:   p.T("index.pct"),
+		Company:  p.T("kind.company"),
+		Domestic: p.T("kind.domestic"),
+		Overseas: p.T("kind.overseas"),
+		Undated:  p.chartMsg("chart.events.undated"),
 		Day:      "1/2",
 		Axis:     "USD",
-		Link:     chartMsg("chart.counts.link"),
-		More:     chartMsg("chart.more"),
-		Empty:    chartMsg("chart.empty"),
+		Link:     p.chartMsg("chart.counts.link"),
+		More:     p.chartMsg("chart.more"),
+		Empty:    p.chartMsg("chart.empty"),
 	}
 }
 
@@ -79,5 +79,5 @@ var chartMessages = map[lang]map[string]string{
 	},
 }
 
-// chartMsg returns the chart string id.
-func chartMsg(id string) string { return lookup(chartMessages, id) }
+// chartMsg returns the chart string id in the render's language.
+func (p prefs) chartMsg(id string) string { return lookup(chartMessages, p.lang, id) }

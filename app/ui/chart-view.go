@@ -32,6 +32,9 @@ type chartView struct {
 	Draw func(width int, dark bool) ([]byte, error)
 	// Note is the caption under the chart, naming its data alternative.
 	Note string
+	// Failed says, in the page's language, that the chart could not be
+	// drawn.
+	Failed string
 
 	width  int          // the figure's width as last measured, a guess before
 	dark   bool         // the system's colour scheme
@@ -200,7 +203,7 @@ func (c *chartView) Render() app.UI {
 func (c *chartView) picture() app.UI {
 	switch {
 	case c.err != nil:
-		return app.P().Class("chart-error").Role("status").Text(chartMsg("chart.failed"))
+		return app.P().Class("chart-error").Role("status").Text(c.Failed)
 	case c.svg == "":
 		return app.Div().Class("chart-empty")
 	}

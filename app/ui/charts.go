@@ -17,27 +17,27 @@ import (
 // and exchange rate of r, the report the explorer shows. It returns nil
 // where the view has no chart (/picks, whose rows are names without
 // figures) and when no row matches, which the table already says.
-func tableChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) app.UI {
+func (p prefs) tableChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) app.UI {
 	if t == nil || len(res.Rows) == 0 {
 		return nil
 	}
 	var spec chartSpec
 	switch t.Route {
 	case explore.RouteMovers:
-		spec = moversChart(t, res, s)
+		spec = p.moversChart(t, res, s)
 	case explore.RouteConstituents:
-		spec = constituentsChart(t, res, s)
+		spec = p.constituentsChart(t, res, s)
 	case explore.RouteEvents:
-		spec = eventsChart(t, res, s, r)
+		spec = p.eventsChart(t, res, s, r)
 	case explore.RouteFinancings:
-		spec = financingsChart(t, res, s, r)
+		spec = p.financingsChart(t, res, s, r)
 	default:
 		return nil
 	}
 	if spec.draw == nil {
 		return nil
 	}
-	return &chartView{ID: spec.id, Key: spec.key, Draw: spec.draw, Note: spec.note}
+	return &chartView{ID: spec.id, Key: spec.key, Draw: spec.draw, Note: spec.note, Failed: p.chartMsg("chart.failed")}
 }
 
 // chartSpec is one chart ready to mount: what chartView needs.
@@ -51,8 +51,8 @@ type chartSpec struct {
 // chartOptions are the options every chart shares: width and scheme from
 // chartView, colours from the view, strings (the labels too) from the
 // catalog, and the note under the chart as its description.
-func chartOptions(id string, c explore.Colors, width int, dark bool, title string) chart.Options {
-	o := chart.Options{Width: width, Dark: dark, Title: title, DescribedBy: id + "-note", Labels: chartLabels()}
+func (p prefs) chartOptions(id string, c explore.Colors, width int, dark bool, title string) chart.Options {
+	o := chart.Options{Width: width, Dark: dark, Title: title, DescribedBy: id + "-note", Labels: p.chartLabels()}
 	if c == explore.ColorsIntl {
 		o.Colors = chart.Intl
 	}
@@ -60,12 +60,14 @@ func chartOptions(id string, c explore.Colors, width int, dark bool, title strin
 }
 
 // chartKey joins what a chart depends on besides its width and scheme:
-// the route, colours and the ids of the rows in order.
-func chartKey(s explore.State, extra string, rows []*explore.Row) string {
+// the route, colours, language and the ids of the rows in order.
+func (p prefs) chartKey(s explore.State, extra string, rows []*explore.Row) string {
 	var b strings.Builder
 	b.WriteString(string(s.Route))
 	b.WriteByte('|')
 	b.WriteString(s.Colors.String())
+	b.WriteByte('|')
+	b.WriteString(string(p.lang))
 	b.WriteByte('|')
 	b.WriteString(extra)
 	for _, r := range rows {
@@ -86,7 +88,7 @@ func cell(t *explore.Table, r *explore.Row, key string) (explore.Cell, bool) {
 // moversChart draws the shown movers as signed bars in the table's order.
 // When rows from more than one list are shown, each label names its list's
 // horizon, since the same company can be in two lists.
-func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
+func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
 	lists := map[string]bool{}
 	for _, r := range res.Rows {
 		if c, ok := cell(t, r, explore.ColList); ok {
@@ -102,18 +104,18 @@ func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpe
 		}
 		label := name.Text
 		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
-			label += "（" + chartMsg("chart.movers.horizon."+list.Text) + "）"
+			label += "（" + p.chartMsg("chart.movers.horizon."+list.Text) + "）"
 		}
 		bars = append(bars, chart.Bar{Label: label, Value: ret.Num})
 	}
 	const id = "chart-movers"
-	title := fmt.Sprintf(chartMsg("chart.movers.title"), len(bars))
+	title := fmt.Sprintf(p.chartMsg("chart.movers.title"), len(bars))
 	return chartSpec{
 		id:   id,
-		key:  chartKey(s, "", res.Rows),
-		note: fmt.Sprintf(chartMsg("chart.movers.note"), len(bars)),
+		key:  p.chartKey(s, "", res.Rows),
+		note: fmt.Sprintf(p.chartMsg("chart.movers.note"), len(bars)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.Bars(bars, chartOptions(id, s.Colors, w, dark, title))
+			return chart.Bars(bars, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -122,7 +124,7 @@ func moversChart(t *explore.Table, res explore.Result, s explore.State) chartSpe
 // followed by its sub-tracks, in the facets' (the report's) order. Each
 // bar links to the view a click on the same facet value gives: it selects
 // the value, or clears it when it is selected.
-func constituentsChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
+func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore.State) chartSpec {
 	type seg struct{ link, segment string }
 	linkN, segN := map[string]int{}, map[seg]int{}
 	for _, r := range res.Rows {
@@ -143,7 +145,7 @@ func constituentsChart(t *explore.Table, res explore.Result, s explore.State) ch
 	bar := func(facet, value string, n, level int) chart.CountBar {
 		b := chart.CountBar{Label: value, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
 		if s.Selected(facet, value) {
-			b.Name = fmt.Sprintf(chartMsg("chart.counts.clear"), value, n)
+			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), value, n)
 		}
 		return b
 	}
@@ -163,14 +165,14 @@ func constituentsChart(t *explore.Table, res explore.Result, s explore.State) ch
 		return chartSpec{}
 	}
 	const id = "chart-constituents"
-	title := fmt.Sprintf(chartMsg("chart.counts.title"), len(res.Rows))
+	title := fmt.Sprintf(p.chartMsg("chart.counts.title"), len(res.Rows))
 	return chartSpec{
 		id: id,
 		// The links depend on the whole state, not only on the rows.
-		key:  chartKey(s, s.Encode(), res.Rows),
-		note: fmt.Sprintf(chartMsg("chart.counts.note"), len(res.Rows)),
+		key:  p.chartKey(s, s.Encode(), res.Rows),
+		note: fmt.Sprintf(p.chartMsg("chart.counts.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.Counts(rows, chartOptions(id, s.Colors, w, dark, title))
+			return chart.Counts(rows, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -179,7 +181,7 @@ func constituentsChart(t *explore.Table, res explore.Result, s explore.State) ch
 // period (narrowed to the view's from and to when they lie inside it), so
 // that a day without events shows as a gap. Undated items are noted under
 // the axis.
-func eventsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
+func (p prefs) eventsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
 	first, last := "", ""
 	if r != nil {
 		first, last = r.Meta.Period.From, r.Meta.Period.To
@@ -192,13 +194,13 @@ func eventsChart(t *explore.Table, res explore.Result, s explore.State, r *repor
 	}
 	days := eventDays(t, res, first, last)
 	const id = "chart-events"
-	title := fmt.Sprintf(chartMsg("chart.events.title"), first, last)
+	title := fmt.Sprintf(p.chartMsg("chart.events.title"), first, last)
 	return chartSpec{
 		id:   id,
-		key:  chartKey(s, first+last, res.Rows),
-		note: fmt.Sprintf(chartMsg("chart.events.note"), len(res.Rows)),
+		key:  p.chartKey(s, first+last, res.Rows),
+		note: fmt.Sprintf(p.chartMsg("chart.events.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.EventsPerDay(days, chartOptions(id, s.Colors, w, dark, title))
+			return chart.EventsPerDay(days, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
@@ -207,7 +209,7 @@ func eventsChart(t *explore.Table, res explore.Result, s explore.State, r *repor
 // amount converted with the exchange rate stored in the data (the report
 // prints none) and labelled with its value as printed. An amount in a
 // currency the rate does not cover is left out and counted in the note.
-func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
+func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.State, r *report.Report) chartSpec {
 	if r == nil {
 		return chartSpec{}
 	}
@@ -227,19 +229,19 @@ func financingsChart(t *explore.Table, res explore.Result, s explore.State, r *r
 	if len(rows) == 0 {
 		return chartSpec{}
 	}
-	axis := fmt.Sprintf(chartMsg("chart.amounts.axis"), fx.Base, fx.Base, strconv.FormatFloat(fx.Rate, 'f', -1, 64), fx.Quote, fx.Date)
-	note := fmt.Sprintf(chartMsg("chart.amounts.note"), len(rows), fx.Quote, fx.Date, fx.Base)
+	axis := fmt.Sprintf(p.chartMsg("chart.amounts.axis"), fx.Base, fx.Base, strconv.FormatFloat(fx.Rate, 'f', -1, 64), fx.Quote, fx.Date)
+	note := fmt.Sprintf(p.chartMsg("chart.amounts.note"), len(rows), fx.Quote, fx.Date, fx.Base)
 	if skipped > 0 {
-		note += fmt.Sprintf(chartMsg("chart.amounts.skipped"), skipped, fx.Base)
+		note += fmt.Sprintf(p.chartMsg("chart.amounts.skipped"), skipped, fx.Base)
 	}
 	const id = "chart-financings"
-	title := fmt.Sprintf(chartMsg("chart.amounts.title"), fx.Base)
+	title := fmt.Sprintf(p.chartMsg("chart.amounts.title"), fx.Base)
 	return chartSpec{
 		id:   id,
-		key:  chartKey(s, axis, res.Rows),
+		key:  p.chartKey(s, axis, res.Rows),
 		note: note,
 		draw: func(w int, dark bool) ([]byte, error) {
-			o := chartOptions(id, s.Colors, w, dark, title)
+			o := p.chartOptions(id, s.Colors, w, dark, title)
 			o.Labels.Axis = axis
 			return chart.Amounts(rows, o)
 		},

@@ -92,13 +92,13 @@ func drawTableChart(tb testing.TB, r *report.Report, route explore.Route, query 
 		tb.Fatal(err)
 	}
 	s, _ := tab.Parse(v)
-	ui := tableChart(tab, explore.Apply(tab, s), s, r)
+	ui := zhPrefs.tableChart(tab, explore.Apply(tab, s), s, r)
 	if ui == nil {
 		return nil, svgDoc{}, false
 	}
 	cv, ok := ui.(*chartView)
 	if !ok {
-		tb.Fatalf("tableChart(%s?%s) = %T; want *chartView", route, query, ui)
+		tb.Fatalf("zhPrefs.tableChart(%s?%s) = %T; want *chartView", route, query, ui)
 	}
 	b, err := cv.Draw(640, false)
 	if err != nil {
@@ -314,8 +314,8 @@ func TestTableChartNone(t *testing.T) {
 			t.Errorf("%s?%s has a chart; want none", tt.route, tt.query)
 		}
 	}
-	if got := tableChart(nil, explore.Result{}, explore.State{}, r); got != nil {
-		t.Errorf("tableChart(nil table) = %v; want nil", got)
+	if got := zhPrefs.tableChart(nil, explore.Result{}, explore.State{}, r); got != nil {
+		t.Errorf("zhPrefs.tableChart(nil table) = %v; want nil", got)
 	}
 }
 
@@ -407,7 +407,7 @@ func TestIndexChart(t *testing.T) {
 		{explore.ColorsCN, "#c62a2f", "#18794e"},
 		{explore.ColorsIntl, "#18794e", "#c62a2f"},
 	} {
-		c := &indexChart{Rep: r, colors: tt.colors}
+		c := &indexChart{Rep: r, prefs: prefs{url: explore.Prefs{Colors: tt.colors}, lang: zh}}
 		cv, ok := c.Render().(*chartView)
 		if !ok {
 			t.Fatalf("indexChart renders %T; want *chartView", c.Render())

@@ -11,13 +11,13 @@ import (
 // removes it, and one link that clears them all; t names the facets. The
 // container stays in place when empty, so that the elements after it keep
 // their identity (and focus).
-func chipsView(chips []explore.Chip, t *explore.Table, st explore.State) app.UI {
-	return app.Div().Class("chips").Aria("label", T("explore.chips")).Body(
+func (p prefs) chipsView(chips []explore.Chip, t *explore.Table, st explore.State) app.UI {
+	return app.Div().Class("chips").Aria("label", p.T("explore.chips")).Body(
 		app.If(len(chips) > 0, func() app.UI {
 			return app.Ul().Body(
-				app.Range(chips).Slice(func(i int) app.UI { return chipView(chips[i], t, st) }),
+				app.Range(chips).Slice(func(i int) app.UI { return p.chipView(chips[i], t, st) }),
 				app.Li().Class("clear").Body(
-					app.A().ID("clear-all").Href(viewHref(st.ClearFilters())).Text(T("explore.clear")),
+					app.A().ID("clear-all").Href(viewHref(st.ClearFilters())).Text(p.T("explore.clear")),
 				),
 			)
 		}),
@@ -25,9 +25,9 @@ func chipsView(chips []explore.Chip, t *explore.Table, st explore.State) app.UI 
 }
 
 // chipView is one active filter: "产业链环节：AI应用 ×".
-func chipView(c explore.Chip, t *explore.Table, st explore.State) app.UI {
-	name, value := chipLabel(t, c)
-	remove := fmt.Sprintf(T("explore.chip.remove"), name+" "+value)
+func (p prefs) chipView(c explore.Chip, t *explore.Table, st explore.State) app.UI {
+	name, value := p.chipLabel(t, c)
+	remove := fmt.Sprintf(p.T("explore.chip.remove"), name+" "+value)
 	li := app.Li().Class("chip").DataSet("param", attr(c.Param)).DataSet("value", attr(c.Value))
 	return li.Body(
 		app.Span().Class("chip-name").Text(name+"："),
@@ -38,17 +38,17 @@ func chipView(c explore.Chip, t *explore.Table, st explore.State) app.UI {
 }
 
 // chipLabel returns the words a chip shows for its parameter and value.
-func chipLabel(t *explore.Table, c explore.Chip) (name, value string) {
+func (p prefs) chipLabel(t *explore.Table, c explore.Chip) (name, value string) {
 	value = c.Value
 	if c.ValueMsg != "" {
-		value = T(c.ValueMsg + c.Value)
+		value = p.T(c.ValueMsg + c.Value)
 	}
 	switch c.Param {
 	case explore.ParamQ, explore.ParamFrom, explore.ParamTo:
-		return T("chip." + c.Param), value
+		return p.T("chip." + c.Param), value
 	}
 	if f, ok := t.Facet(c.Param); ok {
-		return T(f.Label), value
+		return p.T(f.Label), value
 	}
 	return c.Param, value
 }

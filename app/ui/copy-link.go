@@ -15,6 +15,8 @@ const copiedFor = 4 * time.Second
 // selected read-only field to copy by hand.
 type copyLink struct {
 	app.Compo
+	// Prefs gives the language of its words.
+	Prefs  prefs
 	copied bool
 	failed bool
 	url    string // the link shown when copying failed
@@ -25,16 +27,16 @@ func (c *copyLink) Render() app.UI {
 	status := ""
 	switch {
 	case c.copied:
-		status = T("explore.copied")
+		status = c.Prefs.T("explore.copied")
 	case c.failed:
-		status = T("explore.copy.failed")
+		status = c.Prefs.T("explore.copy.failed")
 	}
 	return app.Div().Class("copy").Body(
-		app.Button().Type("button").ID("copy-link").Text(T("explore.copy")).OnClick(c.onCopy),
+		app.Button().Type("button").ID("copy-link").Text(c.Prefs.T("explore.copy")).OnClick(c.onCopy),
 		app.Span().Class("copy-status").ID("copy-status").Role("status").Text(status),
 		app.If(c.failed, func() app.UI {
 			return app.Input().Type("text").ID("copy-url").Class("copy-url").ReadOnly(true).
-				Aria("label", T("explore.copy.field")).Value(attr(c.url))
+				Aria("label", c.Prefs.T("explore.copy.field")).Value(attr(c.url))
 		}),
 	)
 }

@@ -7,15 +7,15 @@ import (
 
 // dateRange holds the events' from and to date inputs, bounded by first
 // and last; onChange runs when either changes.
-func dateRange(from, to, first, last string, onChange app.EventHandler) app.UI {
+func (p prefs) dateRange(from, to, first, last string, onChange app.EventHandler) app.UI {
 	input := func(id, value string) app.UI {
 		return app.Input().Type("date").ID(id).Name(id).Value(attr(value)).
 			Min(first).Max(last).OnChange(onChange)
 	}
 	return app.FieldSet().Class("dates").Body(
-		app.Legend().Text(T("explore.dates")),
-		app.Label().For("from").Text(T("explore.from")), input("from", from),
-		app.Label().For("to").Text(T("explore.to")), input("to", to),
+		app.Legend().Text(p.T("explore.dates")),
+		app.Label().For("from").Text(p.T("explore.from")), input("from", from),
+		app.Label().For("to").Text(p.T("explore.to")), input("to", to),
 	)
 }
 

@@ -37,12 +37,15 @@
 // # Components
 //
 // One component per file, named after it. The pages embed reportView (the
-// site, the load status, the route) and, for the table views, explorer,
+// site, the load status, the route, and the URL's prefs: colours and
+// language, which every internal link keeps and whose T looks up the
+// page's words) and, for the table views, explorer,
 // which keeps the view's state (derived from the URL alone in OnNav) and
 // its handlers. The explorer's children take values: facetPanel the facet
 // counts and the state, searchBox the query, sortableTable a tableProps,
 // cellView a column and a row, and so on; the handlers they get are the
-// explorer's. The tables mount a window of their rows (table-window.go:
+// explorer's; the functions that write words are methods of prefs, so a
+// page's language reaches each of them without a global. The tables mount a window of their rows (table-window.go:
 // those in view and a margin, every row while printing), each row a
 // tableRow component, and the chart follows the table's update in a later
 // task, so that a keystroke waits for the rows it changed only.

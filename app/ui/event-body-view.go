@@ -9,7 +9,7 @@ import (
 // the row's source record, a [report.Item]: a company event's details and
 // the analysts' view, or a news item's text. ok is false for a record of
 // another kind.
-func eventBodyView(src any) (body app.UI, ok bool) {
+func (p prefs) eventBodyView(src any) (body app.UI, ok bool) {
 	it, ok := src.(report.Item)
 	if !ok {
 		return nil, false
@@ -31,7 +31,7 @@ func eventBodyView(src any) (body app.UI, ok bool) {
 		}),
 		app.If(len(views) > 0, func() app.UI {
 			return app.Div().Class("views").Body(
-				app.P().Class("view-label").Body(app.Strong().Text(T("events.view"))),
+				app.P().Class("view-label").Body(app.Strong().Text(p.T("events.view"))),
 				app.Ol().Body(app.Range(views).Slice(func(i int) app.UI {
 					return app.Li().Text(views[i])
 				})),

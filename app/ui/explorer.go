@@ -78,7 +78,7 @@ func (x *explorer) Render() app.UI { return x.render() }
 // the site's content, built once per report, so this never rebuilds an
 // index.
 func (x *explorer) nav(ctx app.Context) {
-	x.load(ctx, T(x.title), func(ctx app.Context) {
+	x.load(ctx, x.T(x.title), func(ctx app.Context) {
 		x.show(ctx.Page().URL().RawQuery)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
@@ -94,6 +94,7 @@ func (x *explorer) nav(ctx app.Context) {
 func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
 	x.st, x.notices = viewOf(x.table, rawQuery)
+	x.st.Week = x.site.linkWeek(x.st.Week)
 	x.res = explore.Apply(x.table, x.st)
 	if x.win == nil {
 		x.win = &windowShared{}
@@ -112,19 +113,19 @@ func (x *explorer) show(rawQuery string) {
 // viewOf parses a link's raw query against table: the state it asks for,
 // and a notice for each part of it that did not apply (a malformed escape,
 // parameters past explore.MaxParams, a value the table does not know)
-// except colours, which the shell reports on every route.
+// except the preferences', which the shell reports on every route.
 func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
 	v, ns := explore.ParseRawQuery(rawQuery)
 	st, more := table.Parse(v)
-	return st, withoutColors(append(ns, more...))
+	return st, withoutPrefs(append(ns, more...))
 }
 
-// withoutColors drops the notices about colors, which the shell shows on
-// every route.
-func withoutColors(ns []explore.Notice) []explore.Notice {
+// withoutPrefs drops the notices about colors and lang, which the shell
+// shows on every route.
+func withoutPrefs(ns []explore.Notice) []explore.Notice {
 	var out []explore.Notice
 	for _, n := range ns {
-		if n.Param != explore.ParamColors {
+		if n.Param != explore.ParamColors && n.Param != explore.ParamLang && n.Param != explore.ParamWeek {
 			out = append(out, n)
 		}
 	}
@@ -138,17 +139,17 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 		return x.layout(s)
 	}
 	if x.table == nil { // the report arrived but OnNav has not run yet
-		return x.layout(statusView(nil, nil))
+		return x.layout(x.statusView(nil, nil))
 	}
 	return x.layout(
-		app.H1().Text(T(x.spec.title)),
+		app.H1().Text(x.T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
-		noticesView("notices", x.notices),
+		x.noticesView("notices", x.notices),
 		app.Div().Class("explorer").Body(
-			facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
+			x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
 			app.Div().Class("results").Body(
 				x.toolbar(),
-				chipsView(x.res.Chips, x.table, x.st),
+				x.chipsView(x.res.Chips, x.table, x.st),
 				app.Div().Class("chart-slot").Body(x.chart()),
 				x.tables(),
 			),
@@ -161,20 +162,20 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 // copy link and the export buttons.
 func (x *explorer) toolbar() app.UI {
 	return app.Div().Class("toolbar").Body(
-		searchBox(x.st.Q, x.onSearch),
+		x.searchBox(x.st.Q, x.onSearch),
 		app.If(x.spec.dates, func() app.UI {
 			c := x.content.derived()
-			return dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
 		}),
-		app.Div().Class("actions").Body(&copyLink{}, exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
+		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
 }
 
 func (x *explorer) countText() string {
 	if x.st.Filtered() {
-		return fmt.Sprintf(T("explore.count.some"), len(x.res.Rows), x.res.Total)
+		return fmt.Sprintf(x.T("explore.count.some"), len(x.res.Rows), x.res.Total)
 	}
-	return fmt.Sprintf(T("explore.count.all"), x.res.Total)
+	return fmt.Sprintf(x.T("explore.count.all"), x.res.Total)
 }
 
 // tables renders the rows in the window, split into groups when the page
@@ -183,7 +184,7 @@ func (x *explorer) countText() string {
 func (x *explorer) tables() app.UI {
 	rows := x.res.Rows
 	if len(rows) == 0 {
-		return app.Div().Class("tables").ID("rows").Body(emptyView(x.st))
+		return app.Div().Class("tables").ID("rows").Body(x.emptyView(x.st))
 	}
 	start, end := x.window(len(rows))
 	props := tableProps{
@@ -194,13 +195,13 @@ func (x *explorer) tables() app.UI {
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {
-		props.caption, props.rows, props.first, props.total = T(x.spec.title), rows[start:end], start, len(rows)
-		parts = append(parts, sortableTable(props))
+		props.caption, props.rows, props.first, props.total = x.T(x.spec.title), rows[start:end], start, len(rows)
+		parts = append(parts, x.sortableTable(props))
 	} else {
 		for _, g := range windowGroups(x.groups(rows), start, end) {
-			props.group, props.caption, props.rows = g.value, T(x.spec.groupMsg+g.value), g.rows
+			props.group, props.caption, props.rows = g.value, x.T(x.spec.groupMsg+g.value), g.rows
 			props.first, props.total = g.first, g.total
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(sortableTable(props)))
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(x.sortableTable(props)))
 		}
 	}
 	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))

@@ -12,12 +12,12 @@ import (
 // export failed when failed is set. The explorer's handlers download the
 // rows the page shows, filtered and sorted (all of them, not only those
 // rendered so far), in a file named after the view (movers-ytd-gainers.csv).
-func exportButtons(failed string, onCSV, onJSON app.EventHandler) app.UI {
-	return app.Div().Class("export").Role("group").Aria("label", T("explore.export")).Body(
-		app.Button().Type("button").ID("export-csv").Text(T("explore.export.csv")).OnClick(onCSV),
-		app.Button().Type("button").ID("export-json").Text(T("explore.export.json")).OnClick(onJSON),
+func (p prefs) exportButtons(failed string, onCSV, onJSON app.EventHandler) app.UI {
+	return app.Div().Class("export").Role("group").Aria("label", p.T("explore.export")).Body(
+		app.Button().Type("button").ID("export-csv").Text(p.T("explore.export.csv")).OnClick(onCSV),
+		app.Button().Type("button").ID("export-json").Text(p.T("explore.export.json")).OnClick(onJSON),
 		app.If(failed != "", func() app.UI {
-			return app.Span().Class("export-error").Role("alert").Text(fmt.Sprintf(T("explore.export.failed"), failed))
+			return app.Span().Class("export-error").Role("alert").Text(fmt.Sprintf(p.T("explore.export.failed"), failed))
 		}),
 	)
 }
@@ -26,7 +26,7 @@ func (x *explorer) onExportCSV(ctx app.Context, e app.Event) {
 	var b bytes.Buffer
 	// Headers and enumerated values in the interface's words; the file
 	// starts with a byte-order mark so spreadsheets read it as UTF-8.
-	err := explore.WriteCSV(&b, x.table, x.res, T)
+	err := explore.WriteCSV(&b, x.table, x.res, x.T)
 	x.download(b.Bytes(), err, "text/csv;charset=utf-8", x.st.FileName("csv"))
 }
 

@@ -15,18 +15,18 @@ import (
 // the keyboard, add a history entry, and can be opened in a new tab. The
 // facets named in expanded list all their values; onMore, reading the
 // button's data-key, expands or folds one.
-func facetPanel(facets []explore.FacetCounts, st explore.State, expanded map[string]bool, onMore app.EventHandler) app.UI {
+func (p prefs) facetPanel(facets []explore.FacetCounts, st explore.State, expanded map[string]bool, onMore app.EventHandler) app.UI {
 	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
-		app.H2().ID("facets-title").Text(T("explore.facets")),
+		app.H2().ID("facets-title").Text(p.T("explore.facets")),
 		app.Range(facets).Slice(func(i int) app.UI {
-			return facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			return p.facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
 		}),
 	)
 }
 
 // facetGroup is one facet: its heading, up to facetRows values (every
 // selected value among them) or all of them up to facetMax when open.
-func facetGroup(fc explore.FacetCounts, st explore.State, open bool, onMore app.EventHandler) app.UI {
+func (p prefs) facetGroup(fc explore.FacetCounts, st explore.State, open bool, onMore app.EventHandler) app.UI {
 	limit := facetRows
 	if open {
 		limit = facetMax
@@ -34,14 +34,14 @@ func facetGroup(fc explore.FacetCounts, st explore.State, open bool, onMore app.
 	vals := shownValues(fc.Values, limit)
 	head := "facet-" + fc.Key + "-title"
 	return app.Section().Class("facet").ID("facet-"+fc.Key).Body(
-		app.H3().ID(head).Text(T(fc.Label)),
+		app.H3().ID(head).Text(p.T(fc.Label)),
 		app.Ul().Aria("labelledby", attr(head)).Body(app.Range(vals).Slice(func(i int) app.UI {
-			return facetValue(fc, vals[i], st)
+			return p.facetValue(fc, vals[i], st)
 		})),
 		app.If(len(fc.Values) > facetRows, func() app.UI {
-			text := fmt.Sprintf(T("explore.facet.more"), len(fc.Values))
+			text := fmt.Sprintf(p.T("explore.facet.more"), len(fc.Values))
 			if open {
-				text = T("explore.facet.less")
+				text = p.T("explore.facet.less")
 			}
 			b := app.Button().Type("button").Class("facet-more").DataSet("key", attr(fc.Key))
 			b = b.Aria("expanded", attr(strconv.FormatBool(open))).Aria("controls", attr("facet-"+fc.Key))
@@ -49,7 +49,7 @@ func facetGroup(fc explore.FacetCounts, st explore.State, open bool, onMore app.
 			return b.Text(text).OnClick(onMore)
 		}),
 		app.If(open && len(fc.Values) > facetMax, func() app.UI {
-			return app.P().Class("note").Text(fmt.Sprintf(T("explore.facet.capped"), facetMax))
+			return app.P().Class("note").Text(fmt.Sprintf(p.T("explore.facet.capped"), facetMax))
 		}),
 	)
 }
@@ -70,10 +70,10 @@ func shownValues(vals []explore.FacetValue, limit int) []explore.FacetValue {
 }
 
 // facetValue is one value: a link toggling it in st, its label and count.
-func facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) app.UI {
+func (p prefs) facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) app.UI {
 	label := v.Value
 	if fc.ValueMsg != "" {
-		label = T(fc.ValueMsg + v.Value)
+		label = p.T(fc.ValueMsg + v.Value)
 	}
 	a := app.A().Class("facet-value").Href(viewHref(st.Toggle(fc.Key, v.Value)))
 	a = a.DataSet("facet", attr(fc.Key)).DataSet("value", attr(v.Value))
@@ -84,7 +84,7 @@ func facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) 
 		app.Span().Class("check").Aria("hidden", "true").Text(check(v.Selected)),
 		app.Span().Class("label").Text(label),
 		app.If(v.Selected, func() app.UI {
-			return app.Span().Class("visually-hidden").Text("（" + T("explore.facet.selected") + "）")
+			return app.Span().Class("visually-hidden").Text("（" + p.T("explore.facet.selected") + "）")
 		}),
 		app.Span().Class("n").Text(strconv.Itoa(v.Count)),
 	))

@@ -17,7 +17,7 @@ func (p *financingsPage) Render() app.UI {
 	}
 	fx := p.rep.Financings.FX
 	return p.render(
-		app.P().Class("note").ID("fx").Text(T("financings.fx") + "：1 " + fx.Base + " = " +
+		app.P().Class("note").ID("fx").Text(p.T("financings.fx") + "：1 " + fx.Base + " = " +
 			strconv.FormatFloat(fx.Rate, 'f', -1, 64) + " " + fx.Quote + "（" + fx.Date + "；" + fx.Source + "）"),
 	)
 }

@@ -39,7 +39,7 @@ func TestAttributesEscaped(t *testing.T) {
 				return true
 			}
 			if !escapedValue(call.Args[len(call.Args)-1]) {
-				t.Errorf("%s: .%s(...) sets a value that is neither a literal, T(...) nor attr(...)",
+				t.Errorf("%s: .%s(...) sets a value that is neither a literal, .T(...) nor attr(...)",
 					f.Name.Name+"/"+fileOf(f, call), sel.Sel.Name)
 			}
 			return true
@@ -53,8 +53,11 @@ func escapedValue(e ast.Expr) bool {
 	case *ast.BasicLit:
 		return true
 	case *ast.CallExpr:
-		if id, ok := e.Fun.(*ast.Ident); ok {
-			return id.Name == "attr" || id.Name == "T"
+		switch f := e.Fun.(type) {
+		case *ast.Ident:
+			return f.Name == "attr"
+		case *ast.SelectorExpr:
+			return f.Sel.Name == "T" // a catalog string, ours
 		}
 	}
 	return false

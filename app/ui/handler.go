@@ -30,11 +30,11 @@ const (
 // ("" for the root, else like "/sub", as [CleanPrefix] returns it).
 func NewHandler(version, prefix string) *app.Handler {
 	h := &app.Handler{
-		Name:            "AI行业周报浏览器",
-		ShortName:       "AI周报",
+		Name:            Message(zh, "app.name"),
+		ShortName:       Message(zh, "app.short"),
 		Title:           "人工智能行业周报 · 2023-04-16",
-		Description:     "浏览浙商证券人工智能行业周报（2023年4月16日）：指数表现、涨跌幅榜、成分股、事件、融资与重点关注标的。",
-		Lang:            "zh-CN",
+		Description:     Message(zh, "app.description"),
+		Lang:            htmlLang(zh),
 		Author:          "AI weekly explorer",
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#b71c1c",
@@ -49,7 +49,7 @@ func NewHandler(version, prefix string) *app.Handler {
 		Scripts:            []string{pwaJS + " defer"},
 		CacheableResources: []string{dataPath, indexPath, "/web/icon.svg"},
 		RawHeaders: []string{
-			`<meta name="apple-mobile-web-app-title" content="AI周报">`,
+			`<meta name="apple-mobile-web-app-title" content="` + html.EscapeString(Message(zh, "app.short")) + `">`,
 			// The version of the prerendered page, which pwa.js and the
 			// wasm compare with the version of the code that runs (see
 			// StalePage).
@@ -143,7 +143,10 @@ func (p prefixResolver) Resolve(location string) string {
 // replacing go-app's: its scope is always "/" and its start URL lacks the
 // trailing slash, so under a prefix the installed app would claim the whole
 // origin and start outside the service worker's scope. The icons are the
-// local 192 and 512 pixel PNGs, the maskable one and the SVG.
+// local 192 and 512 pixel PNGs, the maskable one and the SVG. Name, short
+// name and description are Chinese, with English in their _localized
+// members (Web App Manifest, "localized members"), for the browsers that
+// read them.
 func ManifestJSON(h *app.Handler, prefix string) []byte {
 	type icon struct {
 		Src     string `json:"src"`
@@ -157,12 +160,16 @@ func ManifestJSON(h *app.Handler, prefix string) []byte {
 		}
 		return prefixResolver(prefix).Resolve(p)
 	}
+	type l10n map[string]string // BCP 47 tag -> text
 	scope := prefix + "/"
 	m := struct {
 		ID              string `json:"id"`
 		Name            string `json:"name"`
 		ShortName       string `json:"short_name"`
 		Description     string `json:"description"`
+		NameL10n        l10n   `json:"name_localized"`
+		ShortNameL10n   l10n   `json:"short_name_localized"`
+		DescriptionL10n l10n   `json:"description_localized"`
 		Lang            string `json:"lang"`
 		StartURL        string `json:"start_url"`
 		Scope           string `json:"scope"`
@@ -175,6 +182,9 @@ func ManifestJSON(h *app.Handler, prefix string) []byte {
 		Name:            h.Name,
 		ShortName:       h.ShortName,
 		Description:     h.Description,
+		NameL10n:        l10n{"en": Message(en, "app.name")},
+		ShortNameL10n:   l10n{"en": Message(en, "app.short")},
+		DescriptionL10n: l10n{"en": Message(en, "app.description")},
 		Lang:            h.Lang,
 		StartURL:        scope,
 		Scope:           scope,

@@ -16,10 +16,10 @@ import (
 // they arrive.
 type companyHistory struct {
 	app.Compo
-	Site   *Site
-	ID     string // the company's id
-	Name   string // its name, for the links to its page in each week
-	Colors explore.Colors
+	Site  *Site
+	ID    string // the company's id
+	Name  string // its name, for the links to its page in each week
+	Prefs prefs
 
 	reports []*report.Report // the weeks loaded, newest first
 }
@@ -42,9 +42,9 @@ func (h *companyHistory) Render() app.UI {
 	if len(h.reports) == 0 && h.Site != nil {
 		h.reports = h.Site.loadedWeeks() // the server's, or what the browser has
 	}
-	title := app.H2().Text(T("history.title"))
+	title := app.H2().Text(h.Prefs.T("history.title"))
 	if len(h.Site.index().Weeks) < 2 {
-		return app.Section().ID("history").Body(title, app.P().Class("note").ID("history-one").Text(T("history.one")))
+		return app.Section().ID("history").Body(title, app.P().Class("note").ID("history-one").Text(h.Prefs.T("history.one")))
 	}
 	entries := archive.History(h.ID, h.reports)
 	rows := make([]app.UI, len(entries))
@@ -52,7 +52,7 @@ func (h *companyHistory) Render() app.UI {
 		rows[i] = h.row(e)
 	}
 	return app.Section().ID("history").Body(title,
-		table(T("history.title"), []string{"weeks.col.date", "history.col.lists", "col.link"}, rows))
+		h.Prefs.table(h.Prefs.T("history.title"), []string{"weeks.col.date", "history.col.lists", "col.link"}, rows))
 }
 
 // row is the company in one week.
@@ -60,30 +60,27 @@ func (h *companyHistory) row(e archive.Entry) app.UI {
 	var lists []app.UI
 	for _, r := range e.Ranks {
 		lists = append(lists, app.Li().Body(
-			app.Text(fmt.Sprintf(T("history.rank"), T("movers."+string(r.List)), r.Rank)+" "),
+			app.Text(fmt.Sprintf(h.Prefs.T("history.rank"), h.Prefs.T("movers."+string(r.List)), r.Rank)+" "),
 			app.Span().Class(trend(r.Return)).Text(pct(r.Return)),
 		))
 	}
-	var ranks app.UI = app.Td().Text(T("history.unlisted"))
+	var ranks app.UI = app.Td().Text(h.Prefs.T("history.unlisted"))
 	if len(lists) > 0 {
 		ranks = app.Td().Body(app.Ul().Class("figures").Body(lists...))
 	}
-	link := T("history.notinindex")
+	link := h.Prefs.T("history.notinindex")
 	if e.InIndex {
 		link = place(e.Link, e.Segment)
 	}
 	if !e.Listed {
-		link = T("history.absent")
+		link = h.Prefs.T("history.absent")
 	}
 	linkCell := app.Td().Text(link)
 	if e.LinkChanged {
-		linkCell = app.Td().Class("changed").Body(app.Text(link+" "), app.Strong().Text(T("history.changed")))
+		linkCell = app.Td().Class("changed").Body(app.Text(link+" "), app.Strong().Text(h.Prefs.T("history.changed")))
 	}
 	return app.Tr().DataSet("week", attr(e.Date)).Body(
-		app.Th().Scope("row").Body(app.A().Href(linkTo(weekQuery(explore.StockPath(h.Name), e.Date), h.Colors)).Text(e.Date)),
+		app.Th().Scope("row").Body(app.A().Href(h.Prefs.inWeek(e.Date).link(explore.StockPath(h.Name))).Text(e.Date)),
 		ranks, linkCell,
 	)
 }
-
-// weekQuery is path showing week date.
-func weekQuery(path, date string) string { return path + "?" + paramWeek + "=" + date }

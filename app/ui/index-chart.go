@@ -2,7 +2,6 @@ package ui
 
 import (
 	"github.com/airesearch/aiweekly/app/chart"
-	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -18,23 +17,23 @@ type indexChart struct {
 	// Rep is the report whose index returns are drawn.
 	Rep *report.Report
 
-	colors explore.Colors
+	prefs
 }
 
 // OnNav follows the colour convention of each navigation, query-only ones
 // included.
-func (c *indexChart) OnNav(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }
+func (c *indexChart) OnNav(ctx app.Context) { c.prefs = prefsOf(ctx.Page().URL()) }
 
 // OnInit reads the address bar for the browser's first render.
 func (c *indexChart) OnInit() {
 	if app.IsClient {
-		c.colors = colorsOf(app.Window().URL())
+		c.prefs = prefsOf(app.Window().URL())
 	}
 }
 
 // OnMount covers a chart mounted after its page's navigation, once the
 // report arrived.
-func (c *indexChart) OnMount(ctx app.Context) { c.colors = colorsOf(ctx.Page().URL()) }
+func (c *indexChart) OnMount(ctx app.Context) { c.prefs = prefsOf(ctx.Page().URL()) }
 
 func (c *indexChart) Render() app.UI {
 	if c.Rep == nil {
@@ -46,13 +45,14 @@ func (c *indexChart) Render() app.UI {
 		series[i] = chart.IndexPoint{Name: s.Name, Period: s.PeriodReturn, YTD: s.YTDReturn}
 	}
 	const id = "chart-index"
-	colors, title := c.colors, chartMsg("chart.index.title")
+	colors, title := c.url.Colors, c.chartMsg("chart.index.title")
 	return &chartView{
-		ID:   id,
-		Key:  "index|" + colors.String(),
-		Note: chartMsg("chart.index.note"),
+		ID:     id,
+		Key:    "index|" + colors.String() + "|" + string(c.lang),
+		Note:   c.chartMsg("chart.index.note"),
+		Failed: c.chartMsg("chart.failed"),
 		Draw: func(w int, dark bool) ([]byte, error) {
-			return chart.IndexReturns(series, ir.YTDExcess, chartOptions(id, colors, w, dark, title))
+			return chart.IndexReturns(series, ir.YTDExcess, c.chartOptions(id, colors, w, dark, title))
 		},
 	}
 }

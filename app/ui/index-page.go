@@ -11,9 +11,9 @@ func (p *indexPage) Render() app.UI { return p.frame(p.body) }
 func (p *indexPage) body() []app.UI {
 	ir := p.rep.IndexReturns
 	return []app.UI{
-		app.H1().Text(T("index.title")),
+		app.H1().Text(p.T("index.title")),
 		app.P().Class("lead").Text(ir.SectionTitle),
-		indexTable(p.rep),
+		p.indexTable(p.rep),
 		app.P().Class("pre").Text(ir.Commentary),
 	}
 }

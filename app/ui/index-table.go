@@ -9,7 +9,7 @@ import (
 
 // indexTable is the period and YTD returns of each index, with the excess,
 // under the chart of the same figures.
-func indexTable(r *report.Report) app.UI {
+func (p prefs) indexTable(r *report.Report) app.UI {
 	ir := r.IndexReturns
 	rows := make([]app.UI, 0, len(ir.Series))
 	for _, s := range ir.Series {
@@ -19,10 +19,10 @@ func indexTable(r *report.Report) app.UI {
 	}
 	return app.Div().Class("index-returns").Body(
 		&indexChart{Rep: r},
-		table(r.Meta.Period.From+" – "+r.Meta.Period.To, []string{"index.series", "index.period", "index.ytd"}, rows),
+		p.table(r.Meta.Period.From+" – "+r.Meta.Period.To, []string{"index.series", "index.period", "index.ytd"}, rows),
 		app.P().Class("excess").Body(
-			app.Text(T("index.excess")+"："),
-			app.Strong().Class(trend(ir.YTDExcess)).Text(signed(ir.YTDExcess)+" "+T("index.pct")),
+			app.Text(p.T("index.excess")+"："),
+			app.Strong().Class(trend(ir.YTDExcess)).Text(signed(ir.YTDExcess)+" "+p.T("index.pct")),
 		),
 	)
 }

@@ -9,51 +9,65 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// linkTo resolves an app path, which may carry a query, against the prefix
-// the app is served under and keeps colour convention c: with intl the
-// link carries colors=intl, so the choice survives every internal link.
-func linkTo(path string, c explore.Colors) string {
-	if c == explore.ColorsIntl {
+// prefs is what a render takes from its URL besides the view: the
+// reader's preferences as the URL gives them (colours, language), which
+// every internal link keeps, and the language the interface is written in.
+// It is a value per render, never a global: the server prerenders many
+// requests at once. Components that read their URL embed it, so its
+// methods (T, link) are theirs; the others get it from their parent.
+type prefs struct {
+	url  explore.Prefs // as the URL gives them
+	lang lang          // url.Lang, else the reader's language
+}
+
+// prefsOf reads the preferences of u; a bad value gives its default (the
+// shell names it in a notice).
+func prefsOf(u *url.URL) prefs {
+	var p explore.Prefs
+	if u != nil {
+		v, _ := explore.ParseRawQuery(u.RawQuery)
+		st, _ := explore.ParseQuery("", v)
+		p = st.Prefs
+	}
+	return withPrefs(p, u)
+}
+
+// withPrefs resolves the language of preferences p read from u: the one
+// the link asks for, else the reader's.
+func withPrefs(p explore.Prefs, u *url.URL) prefs {
+	l := p.Lang
+	if l == "" {
+		l = readerLang(u)
+	}
+	return prefs{url: p, lang: l}
+}
+
+// link resolves an app path, which may carry a query, against the prefix
+// the app is served under and keeps the URL's preferences: with
+// colors=intl or lang=en the link carries them too, so the choice
+// survives every internal link.
+func (p prefs) link(path string) string {
+	if q := p.url.Query().Encode(); q != "" {
 		sep := "?"
 		if strings.Contains(path, "?") {
 			sep = "&"
 		}
-		path += sep + explore.ParamColors + "=" + c.String()
+		path += sep + q
 	}
 	return rootPrefix() + path
 }
 
-// viewHref is the link to the view s, colour convention included.
+// view is the state of route with no filter, keeping the preferences.
+func (p prefs) view(route explore.Route) explore.State {
+	return explore.State{Route: route, Prefs: p.url}
+}
+
+// viewHref is the link to the view s, preferences included.
 func viewHref(s explore.State) string { return rootPrefix() + s.Href() }
 
-// href resolves an app path for a component that keeps no routed state
-// (the not-found page): it keeps the colour convention of the address bar
-// in the browser; the server prerenders the default.
-func href(path string) string { return linkTo(path, clientColors()) }
-
-// clientColors is the colour convention of the address bar, or the default
-// outside the browser.
-func clientColors() explore.Colors {
-	if !app.IsClient {
-		return explore.ColorsCN
-	}
-	return colorsOf(app.Window().URL())
-}
-
-// colorsOf reads the colour convention of u; a bad value gives the default
-// (the shell names it in a notice).
-func colorsOf(u *url.URL) explore.Colors {
-	if u == nil {
-		return explore.ColorsCN
-	}
-	v, _ := explore.ParseRawQuery(u.RawQuery)
-	st, _ := explore.ParseQuery("", v)
-	return st.Colors
-}
-
 // stockHref is the page of the company printed as name.
-func stockHref(name string, c explore.Colors) string {
-	return linkTo(explore.StockPath(name), c)
+func (p prefs) stockHref(name string) string {
+	return p.link(explore.StockPath(name))
 }
 
 // layout wraps a page's content with the shell: navigation bar, colour
@@ -92,8 +106,8 @@ func pctCell(v float64) app.UI {
 }
 
 // companyLink links a printed company name to its stock page.
-func companyLink(name string, c explore.Colors) app.UI {
-	return app.A().Href(stockHref(name, c)).Text(name)
+func (p prefs) companyLink(name string) app.UI {
+	return app.A().Href(p.stockHref(name)).Text(name)
 }
 
 // orDash shows an empty field as a dash.

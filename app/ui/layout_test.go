@@ -62,20 +62,22 @@ func FuzzAttr(f *testing.F) {
 	})
 }
 
-func TestLinkTo(t *testing.T) {
+func TestLink(t *testing.T) {
 	tests := []struct {
 		path string
-		c    explore.Colors
+		p    explore.Prefs
 		want string
 	}{
-		{"/", explore.ColorsCN, "/"},
-		{"/", explore.ColorsIntl, "/?colors=intl"},
-		{"/movers?list=ytd-gainers", explore.ColorsIntl, "/movers?list=ytd-gainers&colors=intl"},
-		{"/stocks/360", explore.ColorsCN, "/stocks/360"},
+		{"/", explore.Prefs{}, "/"},
+		{"/", explore.Prefs{Colors: explore.ColorsIntl}, "/?colors=intl"},
+		{"/movers?list=ytd-gainers", explore.Prefs{Colors: explore.ColorsIntl}, "/movers?list=ytd-gainers&colors=intl"},
+		{"/stocks/360", explore.Prefs{}, "/stocks/360"},
+		{"/", explore.Prefs{Lang: explore.LangEN}, "/?lang=en"},
+		{"/movers?list=ytd-gainers", explore.Prefs{Colors: explore.ColorsIntl, Lang: explore.LangZH}, "/movers?list=ytd-gainers&colors=intl&lang=zh"},
 	}
 	for _, tt := range tests {
-		if got := linkTo(tt.path, tt.c); got != tt.want {
-			t.Errorf("linkTo(%q, %v) = %q; want %q", tt.path, tt.c, got, tt.want)
+		if got := withPrefs(tt.p, nil).link(tt.path); got != tt.want {
+			t.Errorf("link(%q) with %+v = %q; want %q", tt.path, tt.p, got, tt.want)
 		}
 	}
 }

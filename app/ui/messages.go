@@ -1,18 +1,15 @@
 package ui
 
-// lang is a language of the interface; the report's own text is never
-// translated.
-type lang string
+import "github.com/airesearch/aiweekly/app/explore"
+
+// lang is a language of the interface, the lang parameter's values; the
+// report's own text is never translated.
+type lang = explore.Lang
 
 const (
-	zh lang = "zh"
-	en lang = "en"
+	zh = explore.LangZH
+	en = explore.LangEN
 )
-
-// current is the interface language. Nothing selects English yet: the
-// catalog keeps both languages so that every new message is written in
-// both from the start.
-var current = zh
 
 // catalog holds every interface string, keyed by language and message
 // id. A missing English string falls back to Chinese, a missing id shows
@@ -22,6 +19,8 @@ var current = zh
 var catalog = map[lang]map[string]string{
 	zh: {
 		"app.name":                   "AI行业周报浏览器",
+		"app.short":                  "AI周报",
+		"app.description":            "浏览浙商证券人工智能行业周报（2023年4月16日）：指数表现、涨跌幅榜、成分股、事件、融资与重点关注标的。",
 		"app.update":                 "新版本已就绪。",
 		"app.reload":                 "重新加载",
 		"app.install":                "安装应用",
@@ -37,6 +36,7 @@ var catalog = map[lang]map[string]string{
 		"nav.financings":             "融资",
 		"nav.picks":                  "重点关注",
 		"nav.about":                  "评级与声明",
+		"lang.label":                 "界面语言",
 		"colors.label":               "涨跌配色",
 		"colors.cn":                  "红涨绿跌",
 		"colors.intl":                "绿涨红跌",
@@ -182,6 +182,8 @@ var catalog = map[lang]map[string]string{
 	},
 	en: {
 		"app.name":                   "AI Weekly Explorer",
+		"app.short":                  "AI Weekly",
+		"app.description":            "Explore Zheshang Securities' AI industry weekly of 16 April 2023: index returns, top movers, constituents, events, financings and recommended stocks.",
 		"app.update":                 "A new version is ready.",
 		"app.reload":                 "Reload",
 		"app.install":                "Install",
@@ -197,6 +199,7 @@ var catalog = map[lang]map[string]string{
 		"nav.financings":             "Financings",
 		"nav.picks":                  "Picks",
 		"nav.about":                  "Rating & disclaimer",
+		"lang.label":                 "Interface language",
 		"colors.label":               "Up/down colours",
 		"colors.cn":                  "Red up",
 		"colors.intl":                "Green up",
@@ -342,18 +345,22 @@ var catalog = map[lang]map[string]string{
 	},
 }
 
-// T returns the interface string for id in the current language.
+// T returns the interface string for id in the render's language.
 //
 // It is kept out of line: it is called at hundreds of sites, and inlining
 // it there would grow the wasm by kilobytes.
 //
 //go:noinline
-func T(id string) string { return lookup(catalog, id) }
+func (p prefs) T(id string) string { return lookup(catalog, p.lang, id) }
 
-// lookup returns message id of cat in the current language, falling back
-// to Chinese and then to the id itself.
-func lookup(cat map[lang]map[string]string, id string) string {
-	if s, ok := cat[current][id]; ok {
+// Message returns the interface string id in language l, for the packages
+// and tests outside ui that need the words a page shows.
+func Message(l explore.Lang, id string) string { return lookup(catalog, l, id) }
+
+// lookup returns message id of cat in language l, falling back to Chinese
+// and then to the id itself.
+func lookup(cat map[lang]map[string]string, l lang, id string) string {
+	if s, ok := cat[l][id]; ok {
 		return s
 	}
 	if s, ok := cat[zh][id]; ok {

@@ -6,6 +6,9 @@ import (
 	"testing"
 )
 
+// zhPrefs renders in Chinese with the default preferences.
+var zhPrefs = prefs{lang: zh}
+
 // TestCatalogsComplete checks that every message id of the interface and
 // of the charts is written in both languages with the same format verbs,
 // so a translation can neither be missing nor drop or reorder an argument.

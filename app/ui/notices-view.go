@@ -12,13 +12,13 @@ import (
 // that screen readers announce. The region is always there, empty when
 // all applied, so that it is announced when it fills and the elements
 // after it keep their place.
-func noticesView(id string, ns []explore.Notice) app.UI {
+func (p prefs) noticesView(id string, ns []explore.Notice) app.UI {
 	return app.Div().Class("notices").ID(id).Role("status").Body(
 		app.If(len(ns) > 0, func() app.UI {
 			return app.Div().Body(
-				app.P().Class("notices-title").Text(T("explore.notices")),
+				app.P().Class("notices-title").Text(p.T("explore.notices")),
 				app.Ul().Body(app.Range(ns).Slice(func(i int) app.UI {
-					return app.Li().Class("notice").DataSet("param", attr(ns[i].Param)).DataSet("value", attr(ns[i].Value)).Text(noticeText(ns[i]))
+					return app.Li().Class("notice").DataSet("param", attr(ns[i].Param)).DataSet("value", attr(ns[i].Value)).Text(p.noticeText(ns[i]))
 				})),
 			)
 		}),
@@ -27,6 +27,6 @@ func noticesView(id string, ns []explore.Notice) app.UI {
 
 // noticeText words one notice; the value is data from the URL and is only
 // ever set as text.
-func noticeText(n explore.Notice) string {
-	return fmt.Sprintf(T(string(n.Reason)), n.Param, n.Value)
+func (p prefs) noticeText(n explore.Notice) string {
+	return fmt.Sprintf(p.T(string(n.Reason)), n.Param, n.Value)
 }

@@ -17,35 +17,35 @@ func (p *overviewPage) Render() app.UI { return p.frame(p.body) }
 
 // body is the page once the report is ready.
 func (p *overviewPage) body() []app.UI {
-	r, c := p.rep, p.colors
+	r := p.rep
 	m := r.Meta
 	lists := report.MoverLists() // in the report's order
 	return []app.UI{
 		app.Header().Class("report-head").Body(
 			app.H1().Text(m.Title),
 			app.Dl().Class("facts").Body(
-				app.Dt().Text(T("overview.date")), app.Dd().Body(app.Time().DateTime(m.ReportDate).Text(m.ReportDate)),
-				app.Dt().Text(T("overview.broker")), app.Dd().Text(m.Broker),
-				app.Dt().Text(T("overview.rating")), app.Dd().Class("rating").Text(m.Rating),
-				app.Dt().Text(T("overview.period")), app.Dd().Text(m.Period.From+" – "+m.Period.To),
-				app.Dt().Text(T("overview.analyst")), app.Dd().Text(m.Analyst.Name+"（"+T("overview.cert")+" "+m.Analyst.Certificate+"）"),
+				app.Dt().Text(p.T("overview.date")), app.Dd().Body(app.Time().DateTime(m.ReportDate).Text(m.ReportDate)),
+				app.Dt().Text(p.T("overview.broker")), app.Dd().Text(m.Broker),
+				app.Dt().Text(p.T("overview.rating")), app.Dd().Class("rating").Text(m.Rating),
+				app.Dt().Text(p.T("overview.period")), app.Dd().Text(m.Period.From+" – "+m.Period.To),
+				app.Dt().Text(p.T("overview.analyst")), app.Dd().Text(m.Analyst.Name+"（"+p.T("overview.cert")+" "+m.Analyst.Certificate+"）"),
 			),
 		),
 		app.Section().Body(
-			app.H2().Text(T("overview.keypoints")),
+			app.H2().Text(p.T("overview.keypoints")),
 			app.Ol().Class("keypoints").Body(app.Range(r.KeyPoints).Slice(func(i int) app.UI {
 				k := r.KeyPoints[i]
 				return app.Li().ID(k.ID).Body(app.H3().Text(k.Title), app.P().Class("pre").Text(k.Text))
 			})),
 		),
 		app.Section().Body(
-			app.H2().Body(app.A().Href(linkTo("/index", c)).Text(T("index.title"))),
-			indexTable(r),
+			app.H2().Body(app.A().Href(p.link("/index")).Text(p.T("index.title"))),
+			p.indexTable(r),
 		),
 		app.Section().Class("tops").Body(
-			app.H2().Body(app.A().Href(linkTo("/movers", c)).Text(T("movers.title"))),
+			app.H2().Body(app.A().Href(p.link("/movers")).Text(p.T("movers.title"))),
 			app.Div().Class("cols").Body(app.Range(lists).Slice(func(i int) app.UI {
-				return topMovers(r, lists[i], 3, c)
+				return p.topMovers(r, lists[i], 3)
 			})),
 		),
 		p.counts(),
@@ -54,18 +54,18 @@ func (p *overviewPage) body() []app.UI {
 
 // topMovers is the first n entries of one mover list, under a heading that
 // opens the list on /movers.
-func topMovers(r *report.Report, l report.MoverList, n int, c explore.Colors) app.UI {
+func (p prefs) topMovers(r *report.Report, l report.MoverList, n int) app.UI {
 	ms := r.MoverList(l)
 	if len(ms) > n {
 		ms = ms[:n]
 	}
-	list := explore.State{Route: explore.RouteMovers, Colors: c}.Toggle(explore.FacetList, string(l))
+	list := p.view(explore.RouteMovers).Toggle(explore.FacetList, string(l))
 	return app.Div().Class("top").ID("top-"+string(l)).Body(
-		app.H3().Body(app.A().Href(viewHref(list)).Text(T("movers."+string(l)))),
+		app.H3().Body(app.A().Href(viewHref(list)).Text(p.T("movers."+string(l)))),
 		app.Ol().Body(app.Range(ms).Slice(func(i int) app.UI {
-			return app.Li().Body(companyLink(ms[i].Name, c), app.Text(" "), app.Span().Class(trend(ms[i].Return)).Text(pct(ms[i].Return)))
+			return app.Li().Body(p.companyLink(ms[i].Name), app.Text(" "), app.Span().Class(trend(ms[i].Return)).Text(pct(ms[i].Return)))
 		})),
-		app.P().Class("more").Body(app.A().Href(viewHref(list)).Text(T("overview.more"))),
+		app.P().Class("more").Body(app.A().Href(viewHref(list)).Text(p.T("overview.more"))),
 	)
 }
 
@@ -75,16 +75,16 @@ func topMovers(r *report.Report, l report.MoverList, n int, c explore.Colors) ap
 func (p *overviewPage) counts() app.UI {
 	routes := explorerRoutes()
 	return app.Section().Class("counts-section").Body(
-		app.H2().Text(T("overview.counts")),
+		app.H2().Text(p.T("overview.counts")),
 		app.Ul().Class("counts").Body(app.Range(routes).Slice(func(i int) app.UI {
-			return sectionCount(p.content.table(routes[i]), p.colors)
+			return p.sectionCount(p.content.table(routes[i]))
 		})),
 	)
 }
 
 // sectionCount is one table's count and its first facet's breakdown.
-func sectionCount(t *explore.Table, c explore.Colors) app.UI {
-	all := explore.State{Route: t.Route, Colors: c}
+func (p prefs) sectionCount(t *explore.Table) app.UI {
+	all := p.view(t.Route)
 	res := explore.Apply(t, all)
 	var fc explore.FacetCounts
 	if len(res.Facets) > 0 {
@@ -92,14 +92,14 @@ func sectionCount(t *explore.Table, c explore.Colors) app.UI {
 	}
 	return app.Li().ID("count-"+string(t.Route)[1:]).Body(
 		app.A().Class("total").Href(viewHref(all)).Body(
-			app.Span().Class("n").Text(strconv.Itoa(res.Total)), app.Span().Text(T("nav."+string(t.Route)[1:])),
+			app.Span().Class("n").Text(strconv.Itoa(res.Total)), app.Span().Text(p.T("nav."+string(t.Route)[1:])),
 		),
 		app.If(len(fc.Values) > 0, func() app.UI {
-			return app.Ul().Class("breakdown").Aria("label", T(fc.Label)).Body(app.Range(fc.Values).Slice(func(i int) app.UI {
+			return app.Ul().Class("breakdown").Aria("label", p.T(fc.Label)).Body(app.Range(fc.Values).Slice(func(i int) app.UI {
 				v := fc.Values[i]
 				label := v.Value
 				if fc.ValueMsg != "" {
-					label = T(fc.ValueMsg + v.Value)
+					label = p.T(fc.ValueMsg + v.Value)
 				}
 				return app.Li().Body(app.A().Href(viewHref(all.Toggle(fc.Key, v.Value))).Body(
 					app.Span().Text(label), app.Text(" "), app.Span().Class("n").Text(strconv.Itoa(v.Count)),

@@ -11,7 +11,8 @@ import (
 // invalid file gets its problems, by JSON path with line and column.
 type previewOpener struct {
 	app.Compo
-	Site *Site
+	Site  *Site
+	Prefs prefs
 
 	problems []string // of the last file that did not open
 	name     string   // that file's name
@@ -50,9 +51,9 @@ func (o *previewOpener) OnDismount() {
 
 func (o *previewOpener) Render() app.UI {
 	return app.Section().ID("preview").Class("preview").Body(
-		app.H2().Text(T("preview.title")),
-		app.P().Class("note").Text(T("preview.intro")),
-		app.Label().For("preview-file").Class("preview-label").Text(T("preview.open")),
+		app.H2().Text(o.Prefs.T("preview.title")),
+		app.P().Class("note").Text(o.Prefs.T("preview.intro")),
+		app.Label().For("preview-file").Class("preview-label").Text(o.Prefs.T("preview.open")),
 		app.Input().Type("file").ID("preview-file").
 			Accept(".json,application/json").OnChange(o.onPick),
 		app.P().ID("preview-status").Role("status").Text(o.status()),
@@ -68,9 +69,9 @@ func (o *previewOpener) Render() app.UI {
 func (o *previewOpener) status() string {
 	switch {
 	case o.reading:
-		return T("preview.reading")
+		return o.Prefs.T("preview.reading")
 	case len(o.problems) > 0:
-		return T("preview.invalid") + " " + o.name
+		return o.Prefs.T("preview.invalid") + " " + o.name
 	}
 	return ""
 }
@@ -87,7 +88,7 @@ func (o *previewOpener) onPick(ctx app.Context, e app.Event) {
 func (o *previewOpener) read(ctx app.Context, file app.Value) {
 	o.name, o.problems = file.Get("name").String(), nil
 	if size := file.Get("size").Int(); size > maxPreviewBytes {
-		o.problems = []string{T("preview.toobig")}
+		o.problems = []string{o.Prefs.T("preview.toobig")}
 		return
 	}
 	o.reading = true
@@ -107,7 +108,7 @@ func (o *previewOpener) read(ctx app.Context, file app.Value) {
 	onFail = app.FuncOf(func(this app.Value, args []app.Value) any {
 		done()
 		ctx.Dispatch(func(ctx app.Context) {
-			o.reading, o.problems = false, []string{T("preview.unreadable")}
+			o.reading, o.problems = false, []string{o.Prefs.T("preview.unreadable")}
 		})
 		return nil
 	})
@@ -118,9 +119,9 @@ func (o *previewOpener) read(ctx app.Context, file app.Value) {
 func (o *previewOpener) opened(ctx app.Context, r *report.Report, err error) {
 	o.reading = false
 	if err != nil {
-		o.problems = previewProblems(err)
+		o.problems = o.Prefs.previewProblems(err)
 		return
 	}
 	o.Site.startPreview(o.name, newContent(r))
-	ctx.Navigate(linkTo("/", clientColors()))
+	ctx.Navigate(o.Prefs.inWeek("").link("/"))
 }

@@ -42,32 +42,32 @@ func (s *Site) previewing() *preview {
 // previewProblems are why a file did not open as a report: each problem
 // with its JSON path, line and column, the first report.MaxProblems and
 // then how many more.
-func previewProblems(err error) []string {
+func (p prefs) previewProblems(err error) []string {
 	var se *report.SyntaxError
 	if errors.As(err, &se) {
-		return []string{fmt.Sprintf(T("preview.at"), se.Line, se.Column, se.Msg)}
+		return []string{fmt.Sprintf(p.T("preview.at"), se.Line, se.Column, se.Msg)}
 	}
 	var ve *report.ValidationError
 	if !errors.As(err, &ve) {
 		return []string{err.Error()}
 	}
 	out := make([]string, 0, len(ve.Problems)+1)
-	for _, p := range ve.Problems {
-		out = append(out, fmt.Sprintf(T("preview.at"), p.Line, p.Column, p.String()))
+	for _, pr := range ve.Problems {
+		out = append(out, fmt.Sprintf(p.T("preview.at"), pr.Line, pr.Column, pr.String()))
 	}
 	if ve.Omitted > 0 {
-		out = append(out, fmt.Sprintf(T("preview.more"), ve.Omitted))
+		out = append(out, fmt.Sprintf(p.T("preview.more"), ve.Omitted))
 	}
 	return out
 }
 
 // previewBanner says that the page shows a local file, not the published
 // report, with the way back.
-func previewBanner(p *preview) app.UI {
+func (s *shell) previewBanner(p *preview) app.UI {
 	return app.Div().Class("preview-banner").ID("preview-banner").Role("note").Body(
-		app.Strong().Text(T("preview.banner.title")+" "),
-		app.Span().Text(fmt.Sprintf(T("preview.banner"), p.name, p.content.rep.Meta.ReportDate)+" "),
-		app.Button().Type("button").ID("preview-end").Text(T("preview.end")).OnClick(endPreview),
+		app.Strong().Text(s.T("preview.banner.title")+" "),
+		app.Span().Text(fmt.Sprintf(s.T("preview.banner"), p.name, p.content.rep.Meta.ReportDate)+" "),
+		app.Button().Type("button").ID("preview-end").Text(s.T("preview.end")).OnClick(endPreview),
 	)
 }
 

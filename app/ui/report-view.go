@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -19,7 +18,7 @@ type reportView struct {
 	content *content
 	rep     *report.Report // content.rep, once loaded
 	err     *LoadError
-	colors  explore.Colors // the colour convention of the URL, for the page's links
+	prefs   // of the URL, for the page's words and links
 }
 
 // OnInit lets the browser's first render show the report when the site
@@ -38,21 +37,23 @@ func (v *reportView) init() bool {
 		return false
 	}
 	v.content, v.rep = c, c.rep
-	v.colors = colorsOf(app.Window().URL())
+	v.prefs = prefsOf(app.Window().URL())
+	v.prefs.url.Week = v.site.linkWeek(v.prefs.url.Week)
 	return true
 }
 
 // OnNav loads the report for the pages that keep no routed state.
-func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, T(v.title), nil) }
+func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, v.T(v.title), nil) }
 
 // load asks the site for the report, then calls ready on the UI goroutine
 // with the page's state filled in. It reads the colour convention from the
 // URL first, so links render right even while loading.
 func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)) {
-	v.colors = colorsOf(ctx.Page().URL())
-	ctx.Page().SetTitle(headText(title + " · " + T("app.name")))
+	v.prefs = prefsOf(ctx.Page().URL())
+	ctx.Page().SetTitle(headText(title + " · " + v.T("app.name")))
 	v.site.request(ctx, weekParam(ctx.Page().URL()), func(c *content, err *LoadError) {
 		v.content, v.err = c, err
+		v.prefs.url.Week = v.site.linkWeek(v.prefs.url.Week)
 		v.rep = nil
 		if c != nil {
 			v.rep = c.rep
@@ -64,7 +65,7 @@ func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)
 }
 
 // status is the loading or failed view, nil once the report is ready.
-func (v *reportView) status() app.UI { return statusView(v.rep, v.err) }
+func (v *reportView) status() app.UI { return v.statusView(v.rep, v.err) }
 
 // frame renders the loading or failed state, or the page's content from
 // body once the report is ready.

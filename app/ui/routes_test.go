@@ -138,7 +138,7 @@ func TestRoutesRegistered(t *testing.T) {
 	if page := get("/stocks/三六零"); !strings.Contains(page, `id="movers"`) {
 		t.Errorf("GET /stocks/三六零: not the stock page")
 	}
-	if page := get("/nowhere"); !strings.Contains(page, T("notfound.text")) {
+	if page := get("/nowhere"); !strings.Contains(page, zhPrefs.T("notfound.text")) {
 		t.Errorf("GET /nowhere: not the not-found page")
 	}
 }

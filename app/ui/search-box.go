@@ -8,11 +8,11 @@ import (
 // searchBox is the search field showing q. onSearch runs on each change and
 // when an input method ends a composition (the explorer's onSearch leaves
 // the pinyin of a composition alone).
-func searchBox(q string, onSearch app.EventHandler) app.UI {
+func (p prefs) searchBox(q string, onSearch app.EventHandler) app.UI {
 	return app.Div().Class("search").Body(
-		app.Label().For("q").Text(T("explore.search")),
+		app.Label().For("q").Text(p.T("explore.search")),
 		app.Input().Type("search").ID("q").Name("q").Value(attr(q)).
-			Placeholder(T("explore.search.placeholder")).
+			Placeholder(p.T("explore.search.placeholder")).
 			MaxLength(explore.MaxQueryRunes).
 			AutoComplete(false).Spellcheck(false).
 			OnInput(onSearch).

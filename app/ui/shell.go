@@ -7,12 +7,13 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// shell is the frame of every page: skip link, top bar with the navigation
-// and the colour toggle, app bar, then the page's content in main. It reads
-// the colour convention (colors=cn|intl) from the URL itself in OnNav, so
-// every route has it, pages that keep no routed state included, and the
-// server prerenders it too: the .shell div carries class intl, the
-// navigation links keep colors=intl, and a bad value gets a notice.
+// shell is the frame of every page: skip link, top bar with the navigation,
+// the language switch and the colour toggle, app bar, then the page's
+// content in main. It reads the preferences (colors=cn|intl, lang=zh|en)
+// from the URL itself in OnNav, so every route has them, pages that keep
+// no routed state included, and the server prerenders them too: the .shell
+// div carries class intl, <html lang> follows the language, the navigation
+// links keep both parameters, and a bad value gets a notice.
 type shell struct {
 	app.Compo
 
@@ -28,15 +29,15 @@ type shell struct {
 	// shows the week switch and the notices about the week.
 	Site *Site
 
-	colors  explore.Colors
+	prefs
 	path    string     // the address bar's path, prefix included
 	query   url.Values // the address bar's query
 	notices []explore.Notice
 }
 
-// OnNav reads the colour convention from the URL, on the server and in the
+// OnNav reads the preferences from the URL, on the server and in the
 // browser alike, for every navigation including query-only ones.
-func (s *shell) OnNav(ctx app.Context) { s.read(ctx.Page().URL()) }
+func (s *shell) OnNav(ctx app.Context) { s.readPage(ctx) }
 
 // OnInit reads the address bar for the browser's first render, which can
 // show a page's content before the dispatched OnNav runs.
@@ -47,7 +48,15 @@ func (s *shell) OnInit() {
 }
 
 // OnMount covers a shell mounted after its page's navigation.
-func (s *shell) OnMount(ctx app.Context) { s.read(ctx.Page().URL()) }
+func (s *shell) OnMount(ctx app.Context) { s.readPage(ctx) }
+
+// readPage reads the page's URL and sets <html lang> to the language the
+// page is written in: go-app writes it from the handler on the server and
+// leaves it in the browser.
+func (s *shell) readPage(ctx app.Context) {
+	s.read(ctx.Page().URL())
+	ctx.Page().SetLang(htmlLang(s.lang))
+}
 
 func (s *shell) read(u *url.URL) {
 	if u == nil {
@@ -55,7 +64,7 @@ func (s *shell) read(u *url.URL) {
 	}
 	v, _ := explore.ParseRawQuery(u.RawQuery) // its notices are the page's to show
 	st, ns := explore.ParseQuery("", v)
-	s.colors, s.notices = st.Colors, ns
+	s.prefs, s.notices = withPrefs(st.Prefs, u), ns
 	// The escaped path: the decoded one may hold a " from the link, which
 	// the server's attribute encoding would not escape (see attr).
 	s.path, s.query = pagePath(u), u.Query()
@@ -63,13 +72,24 @@ func (s *shell) read(u *url.URL) {
 
 // colorsHref is the current address with colour convention c.
 func (s *shell) colorsHref(c explore.Colors) string {
+	v := ""
+	if c == explore.ColorsIntl {
+		v = c.String()
+	}
+	return s.hereWith(explore.ParamColors, v)
+}
+
+// hereWith is the current address, the same view, with parameter param
+// set to value, or without it for "".
+func (s *shell) hereWith(param, value string) string {
 	q := url.Values{}
 	for k, v := range s.query {
 		q[k] = v
 	}
-	q.Del(explore.ParamColors)
-	if c == explore.ColorsIntl {
-		q.Set(explore.ParamColors, c.String())
+	q.Del(readerLangParam)
+	q.Del(param)
+	if value != "" {
+		q.Set(param, value)
 	}
 	path := s.path
 	if path == "" {
@@ -82,25 +102,26 @@ func (s *shell) colorsHref(c explore.Colors) string {
 }
 
 func (s *shell) Render() app.UI {
+	s.url.Week = s.Site.linkWeek(s.url.Week) // a week not published is not kept
 	class := "shell"
-	if s.colors == explore.ColorsIntl {
+	if s.url.Colors == explore.ColorsIntl {
 		class += " intl"
 	}
 	var content []app.UI
 	if s.Content != nil {
 		content = s.Content()
 	}
-	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.colors.String())).
+	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.url.Colors.String())).
 		DataSet("week", attr(s.week().shown))
 	return root.Body(
-		app.A().Class("skip").Href("#main").Text(T("nav.skip")),
+		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
 		app.Header().Class("topbar").Body(
-			app.A().Class("brand").Href(linkTo("/", s.colors)).Text(T("app.name")),
-			app.Nav().Aria("label", T("nav.label")).Body(
+			app.A().Class("brand").Href(s.link("/")).Text(s.T("app.name")),
+			app.Nav().Aria("label", s.T("nav.label")).Body(
 				app.Ul().Body(
 					app.Range(routeTable).Slice(func(i int) app.UI {
 						r := routeTable[i]
-						a := app.A().Href(linkTo(r.path, s.colors)).Text(T(r.nav))
+						a := app.A().Href(s.link(r.path)).Text(s.T(r.nav))
 						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
 						}
@@ -108,12 +129,13 @@ func (s *shell) Render() app.UI {
 					}),
 				),
 			),
+			s.langSwitch(),
 			s.colorsToggle(),
 			s.weekSwitch(),
 		),
-		&appBar{},
+		&appBar{Prefs: s.prefs},
 		app.Main().ID("main").Body(
-			noticesView("shell-notices", append(s.weekNotices(), s.notices...)),
+			s.noticesView("shell-notices", append(s.weekNotices(), s.notices...)),
 			s.newerNotice(),
 			app.Div().Class("page").Body(content...),
 		),
@@ -126,15 +148,34 @@ func (s *shell) Render() app.UI {
 func (s *shell) colorsToggle() app.UI {
 	opt := func(c explore.Colors, msg string) app.UI {
 		a := app.A().Class("colors-opt " + c.String()).Href(s.colorsHref(c)).
-			Title(T(msg + ".title")).Text(T(msg))
-		if s.colors == c {
+			Title(s.T(msg + ".title")).Text(s.T(msg))
+		if s.url.Colors == c {
 			a = a.Aria("current", "true").Class("on")
 		}
 		return a
 	}
-	return app.Div().Class("colors").Role("group").Aria("label", T("colors.label")).Body(
-		app.Span().Class("colors-label").Aria("hidden", "true").Text(T("colors.label")),
+	return app.Div().Class("colors").Role("group").Aria("label", s.T("colors.label")).Body(
+		app.Span().Class("colors-label").Aria("hidden", "true").Text(s.T("colors.label")),
 		opt(explore.ColorsCN, "colors.cn"),
 		opt(explore.ColorsIntl, "colors.intl"),
+	)
+}
+
+// langSwitch offers the two interface languages as links to the current
+// view, each named in its own language (and marked as such for screen
+// readers); the link sets lang explicitly, so it holds whatever the
+// browser's language.
+func (s *shell) langSwitch() app.UI {
+	opt := func(l lang, name string) app.UI {
+		a := app.A().Class("lang-opt").Lang(htmlLang(l)).Href(s.hereWith(explore.ParamLang, string(l))).
+			Attr("hreflang", htmlLang(l)).Text(name)
+		if s.lang == l {
+			a = a.Aria("current", "true").Class("on")
+		}
+		return a
+	}
+	return app.Div().Class("langs").Role("group").Aria("label", s.T("lang.label")).Body(
+		opt(zh, "中文"),
+		opt(en, "English"),
 	)
 }

@@ -84,17 +84,17 @@ func TestFailedView(t *testing.T) {
 	if perr == nil {
 		t.Fatal("fixture edit did not apply")
 	}
-	html := app.HTMLString(statusView(nil, parseError(dataPath, perr)))
-	for _, w := range []string{T("status.failed"), T("status.kind.invalid"), "movers.ytd_gainers[0].return", `class="kind invalid"`} {
+	html := app.HTMLString(zhPrefs.statusView(nil, parseError(dataPath, perr)))
+	for _, w := range []string{zhPrefs.T("status.failed"), zhPrefs.T("status.kind.invalid"), "movers.ytd_gainers[0].return", `class="kind invalid"`} {
 		if !strings.Contains(html, w) {
 			t.Errorf("error page lacks %q:\n%s", w, html)
 		}
 	}
-	off := app.HTMLString(statusView(nil, &LoadError{URL: dataPath, Kind: FailOffline, Err: errors.New("fetch: TypeError")}))
-	if !strings.Contains(off, T("status.kind.offline")) || !strings.Contains(off, T("status.retry")) {
+	off := app.HTMLString(zhPrefs.statusView(nil, &LoadError{URL: dataPath, Kind: FailOffline, Err: errors.New("fetch: TypeError")}))
+	if !strings.Contains(off, zhPrefs.T("status.kind.offline")) || !strings.Contains(off, zhPrefs.T("status.retry")) {
 		t.Errorf("offline page lacks its sentence or the retry button:\n%s", off)
 	}
-	if statusView(testkit.LoadReport(t), nil) != nil {
+	if zhPrefs.statusView(testkit.LoadReport(t), nil) != nil {
 		t.Errorf("statusView of a loaded report is not nil")
 	}
 }

@@ -28,17 +28,17 @@ type tableProps struct {
 // header cell carries aria-sort. The table says how many rows it has in
 // all (aria-rowcount, the header row included) and each row where it is,
 // so that a table mounting a window of its rows reads as the whole table.
-func sortableTable(p tableProps) app.UI {
-	l := p.layout
+func (p prefs) sortableTable(tp tableProps) app.UI {
+	l := tp.layout
 	return app.Div().Class("table-wrap").Body(
-		app.Table().Class("data").DataSet("group", attr(p.group)).Aria("rowcount", attr(strconv.Itoa(p.total+1))).Body(
-			app.Caption().Text(p.caption),
+		app.Table().Class("data").DataSet("group", attr(tp.group)).Aria("rowcount", attr(strconv.Itoa(tp.total+1))).Body(
+			app.Caption().Text(tp.caption),
 			app.THead().Body(app.Tr().Aria("rowindex", "1").Body(app.Range(l.cols).Slice(func(i int) app.UI {
 				c := l.columns[l.cols[i]]
-				return headerCell(c, slices.Contains(p.sortable, c.Key), p.st.AriaSort(c.Key), p.onSort)
+				return p.headerCell(c, slices.Contains(tp.sortable, c.Key), tp.st.AriaSort(c.Key), tp.onSort)
 			}))),
-			app.TBody().Body(app.Range(p.rows).Slice(func(i int) app.UI {
-				return &tableRow{Row: p.rows[i], Layout: l, Colors: p.st.Colors, Index: p.first + i + 2}
+			app.TBody().Body(app.Range(tp.rows).Slice(func(i int) app.UI {
+				return &tableRow{Row: tp.rows[i], Layout: l, Prefs: p, Index: tp.first + i + 2}
 			})),
 		),
 	)
@@ -46,10 +46,10 @@ func sortableTable(p tableProps) app.UI {
 
 // headerCell is one column header; sortable ones hold a button, marked
 // with sort, the column's aria-sort value.
-func headerCell(c explore.Column, sortable bool, sort string, onSort app.EventHandler) app.UI {
+func (p prefs) headerCell(c explore.Column, sortable bool, sort string, onSort app.EventHandler) app.UI {
 	th := app.Th().Scope("col").Class("col-" + c.Key)
 	if !sortable {
-		return th.Text(T(c.Label))
+		return th.Text(p.T(c.Label))
 	}
 	arrow := "↕"
 	switch sort {
@@ -60,10 +60,10 @@ func headerCell(c explore.Column, sortable bool, sort string, onSort app.EventHa
 	}
 	// onSort reads data-key: see goapp.go on handlers.
 	button := app.Button().Type("button").Class("sort").DataSet("key", attr(c.Key)).
-		Title(T("explore.sort.hint")).OnClick(onSort)
+		Title(p.T("explore.sort.hint")).OnClick(onSort)
 	return th.Aria("sort", attr(sort)).Body(
 		button.Body(
-			app.Text(T(c.Label)),
+			app.Text(p.T(c.Label)),
 			app.Span().Class("arrow").Aria("hidden", "true").Text(arrow),
 		),
 	)

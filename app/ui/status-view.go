@@ -9,32 +9,32 @@ import (
 // report is ready. A failure says what went wrong in words a person can
 // act on (the kind), the detail for a developer, and, for invalid data,
 // the JSON path of every problem.
-func statusView(rep *report.Report, err *LoadError) app.UI {
+func (p prefs) statusView(rep *report.Report, err *LoadError) app.UI {
 	if err != nil {
-		return failedView(err)
+		return p.failedView(err)
 	}
 	if rep == nil {
 		return app.Section().Class("status loading").Aria("live", "polite").Aria("busy", "true").Body(
-			app.P().Text(T("status.loading")),
+			app.P().Text(p.T("status.loading")),
 		)
 	}
 	return nil
 }
 
 // failedView is the error page of err.
-func failedView(err *LoadError) app.UI {
+func (p prefs) failedView(err *LoadError) app.UI {
 	probs := problems(err)
 	kind := string(err.Kind)
 	return app.Section().Class("status failed").Aria("live", "assertive").Body(
-		app.H1().Text(T("status.failed")),
-		app.P().Class("kind "+kind).Text(T("status.kind."+kind)),
-		app.P().Body(app.Strong().Text(T("status.reason")+"："), app.Code().Class("reason").Text(err.Error())),
+		app.H1().Text(p.T("status.failed")),
+		app.P().Class("kind "+kind).Text(p.T("status.kind."+kind)),
+		app.P().Body(app.Strong().Text(p.T("status.reason")+"："), app.Code().Class("reason").Text(err.Error())),
 		app.If(len(probs) > 0, func() app.UI {
 			return app.Ul().Class("problems").Body(app.Range(probs).Slice(func(i int) app.UI {
 				return app.Li().Text(probs[i])
 			}))
 		}),
-		app.Button().Class("button").Text(T("status.retry")).OnClick(reload),
+		app.Button().Class("button").Text(p.T("status.retry")).OnClick(reload),
 	)
 }
 

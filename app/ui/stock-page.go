@@ -32,13 +32,13 @@ func (p *stockPage) OnNav(ctx app.Context) {
 	// The title is the company's name from the report, never the name
 	// from the link: go-app writes the title into meta attributes that it
 	// does not escape for HTML (see attr).
-	p.load(ctx, T("stock.title"), func(ctx app.Context) {
+	p.load(ctx, p.T("stock.title"), func(ctx app.Context) {
 		p.find(ctx.Page().URL())
-		title := T("notfound.title")
+		title := p.T("notfound.title")
 		if p.found {
 			title = p.company.Name
 		}
-		ctx.Page().SetTitle(headText(title + " · " + T("app.name")))
+		ctx.Page().SetTitle(headText(title + " · " + p.T("app.name")))
 	})
 }
 
@@ -63,27 +63,27 @@ func (p *stockPage) Render() app.UI {
 	return p.layout(
 		app.H1().Text(c.Name),
 		app.Dl().Class("facts").Body(
-			app.Dt().Text(T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),
-			app.Dt().Text(T("stock.segment")), app.Dd().Body(p.position()),
+			app.Dt().Text(p.T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),
+			app.Dt().Text(p.T("stock.segment")), app.Dd().Body(p.position()),
 		),
 		p.moversSection(),
 		p.picksSection(),
 		p.eventsSection(r),
 		p.financingsSection(),
-		&companyHistory{Site: p.site, ID: c.ID, Name: c.Name, Colors: p.colors},
+		&companyHistory{Site: p.site, ID: c.ID, Name: c.Name, Prefs: p.prefs},
 	)
 }
 
 func (p *stockPage) notFound() app.UI {
 	closest := p.rep.Closest(p.name, 5)
 	return app.Section().Class("notfound").Body(
-		app.H1().Text(T("notfound.title")),
-		app.P().Text(fmt.Sprintf(T("stock.notfound"), p.name)),
+		app.H1().Text(p.T("notfound.title")),
+		app.P().Text(fmt.Sprintf(p.T("stock.notfound"), p.name)),
 		app.If(len(closest) > 0, func() app.UI {
 			return app.Nav().Aria("labelledby", "closest-title").Body(
-				app.P().ID("closest-title").Text(T("stock.closest")),
+				app.P().ID("closest-title").Text(p.T("stock.closest")),
 				app.Ul().Class("closest").Body(app.Range(closest).Slice(func(i int) app.UI {
-					return app.Li().Body(companyLink(closest[i].Name, p.colors))
+					return app.Li().Body(p.companyLink(closest[i].Name))
 				})),
 			)
 		}),
@@ -95,7 +95,7 @@ func (p *stockPage) notFound() app.UI {
 func (p *stockPage) position() app.UI {
 	k, ok := p.rep.ConstituentOf(p.company.ID)
 	if !ok {
-		return app.Text(T("stock.notconstituent") + "（" + T("companykind."+p.company.Kind) + "）")
+		return app.Text(p.T("stock.notconstituent") + "（" + p.T("companykind."+p.company.Kind) + "）")
 	}
 	byLink := p.view(explore.RouteConstituents).Toggle(explore.FacetLink, k.Link)
 	if k.Segment == "" {
@@ -108,11 +108,6 @@ func (p *stockPage) position() app.UI {
 	)
 }
 
-// view is the unfiltered view of route in the page's colours.
-func (p *stockPage) view(route explore.Route) explore.State {
-	return explore.State{Route: route, Colors: p.colors}
-}
-
 func (p *stockPage) moversSection() app.UI {
 	var rows []app.UI
 	for l, ms := range p.rep.Movers.Lists() {
@@ -120,14 +115,14 @@ func (p *stockPage) moversSection() app.UI {
 			if m.Company == p.company.ID {
 				list := p.view(explore.RouteMovers).Toggle(explore.FacetList, string(l))
 				rows = append(rows, app.Tr().Body(
-					app.Td().Body(app.A().Href(viewHref(list)).Text(T("movers."+string(l)))),
+					app.Td().Body(app.A().Href(viewHref(list)).Text(p.T("movers."+string(l)))),
 					app.Td().Class("num").Text(strconv.Itoa(m.Rank)),
 					pctCell(m.Return),
 				))
 			}
 		}
 	}
-	return section("movers", T("stock.movers"), rows, []string{"col.list", "col.rank", "col.return"})
+	return p.section("movers", p.T("stock.movers"), rows, []string{"col.list", "col.rank", "col.return"})
 }
 
 func (p *stockPage) picksSection() app.UI {
@@ -141,7 +136,7 @@ func (p *stockPage) picksSection() app.UI {
 			))
 		}
 	}
-	return section("picks", T("stock.picks"), rows, []string{"col.layer", "col.vertical"})
+	return p.section("picks", p.T("stock.picks"), rows, []string{"col.layer", "col.vertical"})
 }
 
 // eventsSection lists the events naming the company, each linking to it
@@ -151,18 +146,18 @@ func (p *stockPage) eventsSection(r *report.Report) app.UI {
 	var rows []app.UI
 	for it := range r.Events.All() {
 		if slices.Contains(it.Companies, p.company.ID) {
-			rows = append(rows, eventRow(it.Date, it.DateAsPrinted, T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
+			rows = append(rows, p.eventRow(it.Date, it.DateAsPrinted, p.T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
 		}
 	}
-	sec := section("events", T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
+	sec := p.section("events", p.T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
 	if len(rows) == 0 {
 		return sec
 	}
-	return app.Div().Body(sec, app.P().Class("more").Body(app.A().ID("events-all").Href(byCompany).Text(T("stock.events.all"))))
+	return app.Div().Body(sec, app.P().Class("more").Body(app.A().ID("events-all").Href(byCompany).Text(p.T("stock.events.all"))))
 }
 
-func eventRow(date, printed, kind, title, link string) app.UI {
-	return app.Tr().Body(app.Td().Body(dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Text(title)))
+func (p prefs) eventRow(date, printed, kind, title, link string) app.UI {
+	return app.Tr().Body(app.Td().Body(p.dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Text(title)))
 }
 
 func (p *stockPage) financingsSection() app.UI {
@@ -172,13 +167,13 @@ func (p *stockPage) financingsSection() app.UI {
 			rows = append(rows, app.Tr().Body(app.Td().Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Text(f.Business)))
 		}
 	}
-	return section("financings", T("stock.financings"), rows, []string{"col.amount", "col.business"})
+	return p.section("financings", p.T("stock.financings"), rows, []string{"col.amount", "col.business"})
 }
 
 // section is a titled table that says "none" when it has no rows.
-func section(id, title string, rows []app.UI, headers []string) app.UI {
+func (p prefs) section(id, title string, rows []app.UI, headers []string) app.UI {
 	if len(rows) == 0 {
-		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("none").Text(T("stock.none")))
+		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("none").Text(p.T("stock.none")))
 	}
-	return app.Section().ID(id).Body(app.H2().Text(title), table(title, headers, rows))
+	return app.Section().ID(id).Body(app.H2().Text(title), p.table(title, headers, rows))
 }

@@ -30,8 +30,8 @@ type tableRow struct {
 	Row *explore.Row
 	// Layout is the table's columns, shared by its rows.
 	Layout *rowLayout
-	// Colors is the colour convention of the view's links.
-	Colors explore.Colors
+	// Prefs are the URL's preferences, for the words and links.
+	Prefs prefs
 	// Index is the row's aria-rowindex.
 	Index int
 }
@@ -46,7 +46,7 @@ func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout
 	cells := make([]app.UI, len(l.cols))
 	for i, ci := range l.cols {
-		cells[i] = cellView(l.columns[ci], r, ci, t.Colors)
+		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci)
 	}
 	return app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index))).Body(cells...)
 }

@@ -224,7 +224,7 @@ func (x *explorer) chart() app.UI {
 	if x.chartSt.Route == "" {
 		x.chartRes, x.chartSt = x.res, x.st
 	}
-	return tableChart(x.table, x.chartRes, x.chartSt, x.rep)
+	return x.tableChart(x.table, x.chartRes, x.chartSt, x.rep)
 }
 
 // rowsLayoutOf is the layout every row of x's tables shares, made again

@@ -24,24 +24,7 @@ func (s *shell) week() weekState {
 
 // weekHref is the current address showing week date: "" for the newest,
 // which links without a week show.
-func (s *shell) weekHref(date string) string {
-	q := url.Values{}
-	for k, v := range s.query {
-		q[k] = v
-	}
-	q.Del(paramWeek)
-	if date != "" {
-		q.Set(paramWeek, date)
-	}
-	path := s.path
-	if path == "" {
-		path = rootPrefix() + "/"
-	}
-	if enc := q.Encode(); enc != "" {
-		return path + "?" + enc
-	}
-	return path
-}
+func (s *shell) weekHref(date string) string { return s.hereWith(paramWeek, date) }
 
 // weekNotices is the notice of a week the link names and the archive
 // does not hold, the newest being shown instead.
@@ -65,14 +48,14 @@ func (s *shell) weekSwitch() app.UI {
 	}
 	shown := s.week().shown
 	return app.Details().Class("week-switch").Body(
-		app.Summary().Aria("label", attr(fmt.Sprintf(T("weeks.switch.label"), shown))).Text(fmt.Sprintf(T("weeks.switch"), shown)),
+		app.Summary().Aria("label", attr(fmt.Sprintf(s.T("weeks.switch.label"), shown))).Text(fmt.Sprintf(s.T("weeks.switch"), shown)),
 		app.Ul().Body(app.Range(weeks).Slice(func(i int) app.UI {
 			w := weeks[i]
 			date := w.Date
 			if i == 0 {
 				date = ""
 			}
-			a := app.A().Href(s.weekHref(date)).DataSet("week", attr(w.Date)).Text(weekLabel(w, i == 0))
+			a := app.A().Href(s.weekHref(date)).DataSet("week", attr(w.Date)).Text(s.weekLabel(w, i == 0))
 			if w.Date == shown {
 				a = a.Aria("current", "true").Class("on")
 			}
@@ -82,9 +65,9 @@ func (s *shell) weekSwitch() app.UI {
 }
 
 // weekLabel names a week in a list of weeks.
-func weekLabel(w archive.Week, newest bool) string {
+func (p prefs) weekLabel(w archive.Week, newest bool) string {
 	if newest {
-		return fmt.Sprintf(T("weeks.newest.label"), w.Date)
+		return fmt.Sprintf(p.T("weeks.newest.label"), w.Date)
 	}
 	return w.Date
 }
@@ -93,14 +76,14 @@ func weekLabel(w archive.Week, newest bool) string {
 // same view in the newest; or that it shows a local preview.
 func (s *shell) newerNotice() app.UI {
 	if p := s.Site.previewing(); p != nil {
-		return previewBanner(p)
+		return s.previewBanner(p)
 	}
 	w := s.week()
 	if w.shown == "" || !w.older() {
 		return nil
 	}
 	return app.Div().Class("week-notice").ID("week-notice").Role("note").Body(
-		app.Span().Text(fmt.Sprintf(T("weeks.older"), w.shown, w.newest)+" "),
-		app.A().ID("week-newest").Href(s.weekHref("")).Text(T("weeks.older.link")),
+		app.Span().Text(fmt.Sprintf(s.T("weeks.older"), w.shown, w.newest)+" "),
+		app.A().ID("week-newest").Href(s.weekHref("")).Text(s.T("weeks.older.link")),
 	)
 }

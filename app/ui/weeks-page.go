@@ -20,25 +20,25 @@ func (p *weeksPage) body() []app.UI {
 	for i, w := range weeks {
 		rows[i] = p.row(w, i == 0)
 	}
-	intro := T("weeks.intro")
+	intro := p.T("weeks.intro")
 	if len(weeks) < 2 {
-		intro = T("weeks.one") + " " + intro
+		intro = p.T("weeks.one") + " " + intro
 	}
 	return []app.UI{
-		app.H1().Text(T("weeks.title")),
+		app.H1().Text(p.T("weeks.title")),
 		app.P().Class("note").ID("weeks-intro").Text(intro),
-		table(T("weeks.title"), []string{"weeks.col.date", "weeks.col.title", "col.rating", "weeks.col.period", "weeks.col.index", "weeks.col.excess"}, rows),
-		&previewOpener{Site: p.site},
+		p.table(p.T("weeks.title"), []string{"weeks.col.date", "weeks.col.title", "col.rating", "weeks.col.period", "weeks.col.index", "weeks.col.excess"}, rows),
+		&previewOpener{Site: p.site, Prefs: p.prefs},
 	}
 }
 
 // row is one week: its date links to the week's overview, the newest's
 // to the overview without a week.
 func (p *weeksPage) row(w archive.Week, newest bool) app.UI {
-	href := linkTo("/?"+paramWeek+"="+w.Date, p.colors)
+	href := p.inWeek(w.Date).link("/")
 	label := w.Date
 	if newest {
-		href, label = linkTo("/", p.colors), weekLabel(w, true)
+		href, label = p.inWeek("").link("/"), p.weekLabel(w, true)
 	}
 	figures := make([]app.UI, len(w.Index))
 	for i, f := range w.Index {

@@ -13,7 +13,7 @@ import (
 
 // paramWeek names the week a link shows: its report date, YYYY-MM-DD.
 // Without it a page shows the newest week.
-const paramWeek = "week"
+const paramWeek = explore.ParamWeek
 
 // indexPath is where the browser fetches the index of weeks.
 const indexPath = "/" + archive.IndexPath
@@ -211,23 +211,10 @@ func (s *Site) weekOf(u *url.URL) weekState {
 		w.shown = w.asked
 		return w
 	}
-	why := explore.ReasonUnknownValue
-	if !archive.ValidDate(w.asked) {
-		why = explore.ReasonBadDate
+	if archive.ValidDate(w.asked) { // a malformed date gets its notice from explore
+		w.notice = &explore.Notice{Param: paramWeek, Value: w.asked, Reason: explore.ReasonUnknownValue}
 	}
-	n := explore.Notice{Param: paramWeek, Value: cutNotice(w.asked), Reason: why}
-	w.notice = &n
 	return w
-}
-
-// cutNotice bounds a value a notice repeats from a link.
-func cutNotice(s string) string {
-	const most = 40
-	r := []rune(s)
-	if len(r) > most {
-		return string(r[:most]) + "…"
-	}
-	return s
 }
 
 // canonicalWeek returns the week parameter to keep in a page's canonical
@@ -316,4 +303,23 @@ func (s *Site) requestAll(ctx app.Context, f func([]*content)) {
 			}
 		})
 	}
+}
+
+// linkWeek is the week internal links keep for a link that asks for
+// week asked: asked when it was published, "" otherwise (the page shows
+// the newest, and says so) and while a preview is shown.
+func (s *Site) linkWeek(asked string) string {
+	if asked == "" || s == nil || s.previewing() != nil {
+		return ""
+	}
+	if _, ok := s.index().Find(asked); ok {
+		return asked
+	}
+	return ""
+}
+
+// inWeek is p showing week date instead, "" for the newest.
+func (p prefs) inWeek(date string) prefs {
+	p.url.Week = date
+	return p
 }

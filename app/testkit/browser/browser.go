@@ -25,7 +25,10 @@ func Path() (string, error) {
 // Options are the allocator options for a headless Chromium at path with a
 // window of w×h CSS pixels. Background networking, component updates and
 // sync are off: this machine reaches no outside host, and Chromium's
-// attempts would only add refused connections to what is measured.
+// attempts would only add refused connections to what is measured. The
+// browser is a Chinese reader's (navigator.language and Accept-Language
+// zh-CN): a page whose link asks for no language is in Chinese, as the
+// report is; a test of English asks for it.
 func Options(path string, w, h int) []chromedp.ExecAllocatorOption {
 	return append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -35,6 +38,7 @@ func Options(path string, w, h int) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("accept-lang", "zh-CN"),
 		chromedp.WindowSize(w, h),
 	)
 }
