@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -73,6 +74,11 @@ func TestOldWeekLink(t *testing.T) {
 	}
 	if n := textOf(t, ctx, "#week-notice"); !strings.Contains(n, date) || !strings.Contains(n, newest.Meta.ReportDate) {
 		t.Errorf("notice %q; want both dates", n)
+	}
+	var navHref string
+	eval(t, ctx, `document.querySelector('nav a[href^="/constituents"]').getAttribute('href')`, &navHref)
+	if navHref != "/constituents?week="+date {
+		t.Errorf("the navigation links to %q; want it to keep the week", navHref)
 	}
 	click(t, ctx, "#week-newest")
 	waitWeek(t, ctx, newest.Meta.ReportDate)
@@ -191,5 +197,57 @@ func waitAfterReload(tb testing.TB, ctx context.Context, js string) {
 		if time.Now().After(deadline) {
 			tb.Fatalf("wait after reload for %s: %v", js, err)
 		}
+	}
+}
+
+// TestWeekHistoryAndChanges follows a company link of the earlier week to
+// its stock page, which keeps the week and lists the company in both
+// weeks; then compares the two weeks on /changes, and finds nothing to
+// compare the earlier one with.
+func TestWeekHistoryAndChanges(t *testing.T) {
+	s, newest, older := twoWeeks(t)
+	ctx := newTab(t)
+	date := older.Meta.ReportDate
+	top := older.Movers.PeriodGainers[0]
+	open(t, ctx, s.URL+"/movers?list=period-gainers&week="+date, "#week-notice")
+	click(t, ctx, `#period-gainers td.col-name a`)
+	run(t, ctx, "wait for the history", chromedp.WaitVisible(`#history tr[data-week="`+newest.Meta.ReportDate+`"]`, chromedp.ByQuery))
+	waitWeek(t, ctx, date)
+	if u := locationOf(t, ctx); u.Query().Get("week") != date {
+		t.Errorf("the company link went to %s; want it to keep week %s", u, date)
+	}
+	var weeks []string
+	eval(t, ctx, `Array.from(document.querySelectorAll('#history tr[data-week]')).map(r => r.dataset.week + ' ' + r.innerText)`, &weeks)
+	if len(weeks) != 2 || !strings.HasPrefix(weeks[0], newest.Meta.ReportDate) || !strings.HasPrefix(weeks[1], date) ||
+		!strings.Contains(weeks[1], signed(top.Return)) {
+		t.Errorf("history of %s = %q; want both weeks, the earlier with its return %s", top.Name, weeks, signed(top.Return))
+	}
+
+	open(t, ctx, s.URL+"/changes", "#changes-constituents")
+	var changes []string
+	eval(t, ctx, `Array.from(document.querySelectorAll('#changes-constituents tr[data-change], #changes-movers tr[data-change]')).map(r => r.dataset.change)`, &changes)
+	for _, want := range []string{"changes.added", "changes.removed", "changes.moved", "changes.entered", "changes.left"} {
+		if !slices.Contains(changes, want) {
+			t.Errorf("the week-over-week view lacks a %s row: %v", want, changes)
+		}
+	}
+	if txt := textOf(t, ctx, "#changes-index"); !strings.Contains(txt, signed(older.IndexReturns.Series[0].PeriodReturn)) ||
+		!strings.Contains(txt, signed(newest.IndexReturns.Series[0].PeriodReturn)) {
+		t.Errorf("the index returns lack a week:\n%s", txt)
+	}
+	open(t, ctx, s.URL+"/changes?week="+date, "#changes-none")
+}
+
+// TestOneWeek checks that with one week the week-over-week view and the
+// history say so, and the top bar offers no switch.
+func TestOneWeek(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/changes", "#changes-none")
+	open(t, ctx, s.URL+"/stocks/"+url.PathEscape(testkit.LoadReport(t).Movers.PeriodGainers[0].Name), "#history-one")
+	var switches int
+	eval(t, ctx, `document.querySelectorAll('.week-switch').length`, &switches)
+	if switches != 0 {
+		t.Errorf("one week, and the top bar offers a switch")
 	}
 }

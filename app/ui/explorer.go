@@ -167,7 +167,7 @@ func (x *explorer) toolbar() app.UI {
 			c := x.content.derived()
 			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
 		}),
-		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
+		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs, Week: x.rep.Meta.ReportDate}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
 }
 
