@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,6 +23,13 @@ import (
 // it, and returns it with both reports.
 func twoWeeks(t *testing.T) (s *server, newest, older *report.Report) {
 	t.Helper()
+	newest, older = bothReports(t)
+	return startServer(t, "-weeks", testkit.SyntheticWeeks), newest, older
+}
+
+// bothReports returns the real week and the synthetic one before it.
+func bothReports(t *testing.T) (newest, older *report.Report) {
+	t.Helper()
 	b, err := os.ReadFile(filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -29,7 +37,7 @@ func twoWeeks(t *testing.T) (s *server, newest, older *report.Report) {
 	if older, err = report.Parse(b); err != nil {
 		t.Fatal(err)
 	}
-	return startServer(t, "-weeks", testkit.SyntheticWeeks), testkit.LoadReport(t), older
+	return testkit.LoadReport(t), older
 }
 
 // regexpLineCol matches a problem's position as the preview lists it.
@@ -250,4 +258,42 @@ func TestOneWeek(t *testing.T) {
 	if switches != 0 {
 		t.Errorf("one week, and the top bar offers a switch")
 	}
+}
+
+// TestWeeksExportOffline exports both weeks for the prefix /sub, serves
+// the export with python's http.server and opens the earlier week, then
+// stops the host: offline, the week opened and the newest still work, and
+// /weeks lists both.
+func TestWeeksExportOffline(t *testing.T) {
+	ensureBuilt(t)
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("no python3 to serve the export")
+	}
+	newest, older := bothReports(t)
+	dir := exportSub(t, "-weeks", testkit.SyntheticWeeks)
+	for _, f := range []string{"sub/data/weeks.json", "sub/data/weeks/" + older.Meta.ReportDate + ".json", "sub/weeks.html", "sub/changes.html"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("the export lacks %s: %v", f, err)
+		}
+	}
+	base, stopPy := servePython(t, dir)
+	ctx := newTab(t)
+	oldLink := "/sub/movers?list=ytd-gainers&week=" + older.Meta.ReportDate
+	checkWeek := func(t *testing.T, path, date string, want string) {
+		t.Helper()
+		open(t, ctx, base+path, "main table")
+		waitWeek(t, ctx, date)
+		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, want) {
+			t.Errorf("%s lacks %q:\n%s", path, want, txt)
+		}
+	}
+	checkWeek(t, oldLink, older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	waitControlled(t, ctx)
+	// The week is cached when the page fetched it, which the first visit
+	// did before the worker controlled the page: open it again.
+	checkWeek(t, oldLink, older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	stopPy()
+	checkWeek(t, oldLink, older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	checkWeek(t, "/sub/movers?list=ytd-gainers", newest.Meta.ReportDate, signed(newest.Movers.YTDGainers[0].Return))
+	open(t, ctx, base+"/sub/weeks", `main tr[data-week="`+older.Meta.ReportDate+`"]`)
 }
