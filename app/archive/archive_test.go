@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package archive_test
+package archive
 
 import (
 	"os"
@@ -8,15 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 // weeks loads the real week and the synthetic one before it.
-func weeks(t *testing.T) *archive.Archive {
+func weeks(t *testing.T) *Archive {
 	t.Helper()
-	a, err := archive.Load(testkit.ReportPath, testkit.SyntheticWeeks)
+	a, err := Load(testkit.ReportPath, testkit.SyntheticWeeks)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,12 +30,12 @@ func TestIndex(t *testing.T) {
 		t.Fatalf("weeks %+v; want 2, the real one newest", ix.Weeks)
 	}
 	w := ix.Weeks[0]
-	if w.File != archive.NewestPath || w.Rating != real.Meta.Rating || w.Title != real.Meta.Title ||
+	if w.File != NewestPath || w.Rating != real.Meta.Rating || w.Title != real.Meta.Title ||
 		len(w.Index) != len(real.IndexReturns.Series) || w.Index[0].YTD != real.IndexReturns.Series[0].YTDReturn {
 		t.Errorf("newest entry %+v does not sum up data/report.json", w)
 	}
 	old := ix.Weeks[1]
-	if old.File != archive.WeekFile(old.Date) || old.Date >= w.Date {
+	if old.File != WeekFile(old.Date) || old.Date >= w.Date {
 		t.Errorf("earlier entry %+v", old)
 	}
 	if p, ok := ix.Previous(w.Date); !ok || p.Date != old.Date {
@@ -51,7 +50,7 @@ func TestIndex(t *testing.T) {
 }
 
 func TestEmptyDirIsOneWeek(t *testing.T) {
-	a, err := archive.Load(testkit.ReportPath, filepath.Join(t.TempDir(), "none"))
+	a, err := Load(testkit.ReportPath, filepath.Join(t.TempDir(), "none"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,24 +67,24 @@ func TestRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newest := archive.File{Name: "data/report.json", Data: real}
+	newest := File{Name: "data/report.json", Data: real}
 	for _, tc := range []struct {
 		name  string
-		older []archive.File
+		older []File
 		want  string
 	}{
-		{"misnamed", []archive.File{{Name: "w/2023-04-08.json", Data: synth}}, "named after its report date"},
-		{"the newest again", []archive.File{{Name: "w/2023-04-16.json", Data: real}}, "is the newest"},
-		{"twice", []archive.File{{Name: "a/2023-04-09.json", Data: synth}, {Name: "b/2023-04-09.json", Data: synth}}, "twice"},
+		{"misnamed", []File{{Name: "w/2023-04-08.json", Data: synth}}, "named after its report date"},
+		{"the newest again", []File{{Name: "w/2023-04-16.json", Data: real}}, "is the newest"},
+		{"twice", []File{{Name: "a/2023-04-09.json", Data: synth}, {Name: "b/2023-04-09.json", Data: synth}}, "twice"},
 		{"newer than the newest", nil, "newer than data/report.json"},
-		{"invalid", []archive.File{{Name: "w/2023-04-01.json", Data: []byte(`{}`)}}, "w/2023-04-01.json: "},
+		{"invalid", []File{{Name: "w/2023-04-01.json", Data: []byte(`{}`)}}, "w/2023-04-01.json: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			nw, older := newest, tc.older
 			if older == nil { // the synthetic week as the newest, the real one after it
-				nw, older = archive.File{Name: "data/report.json", Data: synth}, []archive.File{{Name: "w/2023-04-16.json", Data: real}}
+				nw, older = File{Name: "data/report.json", Data: synth}, []File{{Name: "w/2023-04-16.json", Data: real}}
 			}
-			_, err := archive.New(nw, older)
+			_, err := New(nw, older)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v; want it to say %q", err, tc.want)
 			}
@@ -96,7 +95,7 @@ func TestRefused(t *testing.T) {
 func TestValidDate(t *testing.T) {
 	for s, want := range map[string]bool{"2023-04-16": true, "2023-4-16": false, "2023-13-01": false,
 		"../x": false, "2023-04-16.json": false, "": false, "https://evil.example/r.json": false} {
-		if got := archive.ValidDate(s); got != want {
+		if got := ValidDate(s); got != want {
 			t.Errorf("ValidDate(%q) = %v", s, got)
 		}
 	}
@@ -109,20 +108,20 @@ func TestHistory(t *testing.T) {
 	ix := a.Index()
 	cur, _ := a.Report(ix.Weeks[0].Date)
 	prev, _ := a.Report(ix.Weeks[1].Date)
-	c := archive.Compare(prev, cur)
+	c := Compare(prev, cur)
 	if len(c.Moved) == 0 || len(c.Added) == 0 {
 		t.Fatalf("changes %+v; want a move and an addition", c)
 	}
-	h := archive.History(c.Moved[0].Company, []*report.Report{cur, prev})
+	h := History(c.Moved[0].Company, []*report.Report{cur, prev})
 	if len(h) != 2 || !h[0].LinkChanged || h[1].LinkChanged || h[0].Link != c.Moved[0].ToLink {
 		t.Errorf("history of a moved constituent %+v", h)
 	}
-	h = archive.History(c.Added[0].Company, []*report.Report{cur, prev})
+	h = History(c.Added[0].Company, []*report.Report{cur, prev})
 	if !h[0].InIndex || h[1].InIndex || h[0].LinkChanged {
 		t.Errorf("history of an added constituent %+v", h)
 	}
 	first := cur.Movers.PeriodGainers[0]
-	h = archive.History(first.Company, []*report.Report{cur, prev})
+	h = History(first.Company, []*report.Report{cur, prev})
 	if len(h[0].Ranks) == 0 || h[0].Ranks[0].Rank != 1 || h[0].Ranks[0].Return != first.Return || h[1].Ranks[0].Rank == 1 {
 		t.Errorf("history of the top gainer %+v", h)
 	}
@@ -141,14 +140,14 @@ func TestReadDirVariants(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	files, err := archive.ReadDir(dir)
+	files, err := ReadDir(dir)
 	if err != nil || len(files) != 1 {
 		t.Fatalf("ReadDir = %d files, %v; want the week alone", len(files), err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := archive.ReadDir(dir); err == nil || !strings.Contains(err.Error(), "notes.txt") {
+	if _, err := ReadDir(dir); err == nil || !strings.Contains(err.Error(), "notes.txt") {
 		t.Errorf("ReadDir with a stray file: %v; want it named", err)
 	}
 }

@@ -18,9 +18,8 @@ import (
 // earlier week as it is on disk, and that the weeks are part of the
 // version.
 func TestWeeksServed(t *testing.T) {
-	f := sitetest.NewFixture(t, 1<<10)
-	plain, plainSrv := startSite(t, config(f))
-	cfg := config(f)
+	cfg := config(sitetest.NewFixture(t, 1<<10))
+	plain, plainSrv := startSite(t, cfg)
 	cfg.Weeks = testkit.SyntheticWeeks
 	s, srv := startSite(t, cfg)
 	if s.Version() == plain.Version() {

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
@@ -67,21 +66,6 @@ func startWeek(url string) *weekLoad {
 	wait := s.fetch()
 	go func() { s.finish(wait()) }()
 	return s
-}
-
-// Wait waits up to d for loading to finish and reports whether it has.
-func (s *weekLoad) Wait(d time.Duration) bool {
-	if s.done == nil {
-		return true
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-s.done:
-		return true
-	case <-t.C:
-		return false
-	}
 }
 
 // loaded returns the report's content when loading has finished with it,

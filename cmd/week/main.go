@@ -1,19 +1,19 @@
 // Command week puts a new weekly in place, from its text to the archive,
 // as `make week WEEKLY=path/to/text` runs it:
 //
-//	go run ./cmd/week [-root .] [-curated FILE] WEEKLY.txt
+//		go run ./cmd/week [-root .] [-curated FILE] WEEKLY.txt
 //
-//  1. It imports the text (app/importer, as cmd/import does); any
-//     complaint stops it, listed as FILE:LINE: message.
-//  2. It validates the draft with the loader (app/report) and against
-//     data/report.schema.json.
-//  3. It puts the week in place. A week newer than data/report.json
-//     becomes data/report.json, and the week it replaces moves, unchanged,
-//     to data/weeks/YYYY-MM-DD.json; an older week goes to
-//     data/weeks/YYYY-MM-DD.json. A published week is never changed:
-//     importing it again is fine when the draft is the same bytes, and
-//     refused otherwise.
-//  4. It loads the archive as the server will (app/archive).
+//	 1. It imports the text (app/importer, as cmd/import does); any
+//	    complaint stops it, listed as FILE:LINE: message.
+//	 2. It validates the draft with the loader (app/report) and against
+//	    data/report.schema.json.
+//	 3. It puts the week in place. A week newer than data/report.json
+//	    becomes data/report.json, and the week it replaces moves, unchanged,
+//	    to data/weeks/YYYY-MM-DD.json; an older week goes to
+//	    data/weeks/YYYY-MM-DD.json. A published week is never changed:
+//	    importing it again is fine when the draft is the same bytes, and
+//	    refused otherwise.
+//	 4. It loads the archive as the server will (app/archive).
 //
 // Nothing is written unless every check passed. The exit status is 1 for
 // a weekly that did not import or validate or would change a published
@@ -51,10 +51,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: go run ./cmd/week [-root DIR] [-curated FILE] WEEKLY.txt")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	switch err := fs.Parse(args); {
+	case err != nil: // the flag package has said why
 		return 2
-	}
-	if fs.NArg() != 1 {
+	case fs.NArg() != 1:
 		fs.Usage()
 		return 2
 	}

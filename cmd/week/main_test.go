@@ -4,14 +4,10 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/airesearch/aiweekly/app/testkit"
 )
-
-// seedPath is the seed's text, kept with the importer's tests.
-var seedPath = filepath.Join(testkit.Root, "app", "importer", "testdata", "000_61edb88a8ba11f94.txt")
 
 // repo makes a repository root holding the schema and, as
 // data/report.json, newest.
@@ -43,11 +39,14 @@ func write(t *testing.T, p string, b []byte) {
 }
 
 // weekRun runs the command on text below root.
-func weekRun(root, text string) (status int, stdout, stderr string) {
+func weekRun(root, text string) (status int, stdout, stderr []byte) {
 	var out, errOut bytes.Buffer
 	status = run([]string{"-root", root, text}, &out, &errOut)
-	return status, out.String(), errOut.String()
+	return status, out.Bytes(), errOut.Bytes()
 }
+
+// has reports whether b holds s.
+func has(b []byte, s string) bool { return bytes.Contains(b, []byte(s)) }
 
 // TestNewerWeek puts the seed's week after the synthetic one before it:
 // the seed becomes data/report.json, byte for byte today's, and the week
@@ -56,7 +55,7 @@ func weekRun(root, text string) (status int, stdout, stderr string) {
 func TestNewerWeek(t *testing.T) {
 	older := read(t, filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json"))
 	root := repo(t, older)
-	status, stdout, stderr := weekRun(root, seedPath)
+	status, stdout, stderr := weekRun(root, testkit.SeedText)
 	if status != 0 {
 		t.Fatalf("status %d; stderr:\n%s", status, stderr)
 	}
@@ -66,11 +65,11 @@ func TestNewerWeek(t *testing.T) {
 	if !bytes.Equal(read(t, filepath.Join(root, "data", "weeks", "2023-04-09.json")), older) {
 		t.Errorf("the week replaced did not move unchanged to data/weeks/2023-04-09.json")
 	}
-	if !strings.Contains(stdout, "2 weeks, newest 2023-04-16") || !strings.Contains(stdout, "data/weeks/2023-04-09.json") {
+	if !has(stdout, "2 weeks, newest 2023-04-16") || !has(stdout, "data/weeks/2023-04-09.json") {
 		t.Errorf("stdout = %q; want what was written and the archive's weeks", stdout)
 	}
-	status, stdout, _ = weekRun(root, seedPath)
-	if status != 0 || !strings.Contains(stdout, "in place already") {
+	status, stdout, _ = weekRun(root, testkit.SeedText)
+	if status != 0 || !has(stdout, "in place already") {
 		t.Errorf("again: status %d, %q; want 0 and in place already", status, stdout)
 	}
 }
@@ -80,20 +79,20 @@ func TestNewerWeek(t *testing.T) {
 func TestPublishedWeekKept(t *testing.T) {
 	changed := bytes.Replace(testkit.ReportBytes(t), []byte(`"return": 63.81`), []byte(`"return": 63.91`), 1)
 	root := repo(t, changed)
-	status, _, stderr := weekRun(root, seedPath)
-	if status != 1 || !strings.Contains(stderr, "never changes") {
+	status, _, stderr := weekRun(root, testkit.SeedText)
+	if status != 1 || !has(stderr, "never changes") {
 		t.Errorf("status %d, stderr %q; want 1 and the reason", status, stderr)
 	}
 	if !bytes.Equal(read(t, filepath.Join(root, "data", "report.json")), changed) {
 		t.Errorf("data/report.json was changed")
 	}
 
-	seed := read(t, seedPath)
+	seed := read(t, testkit.SeedText)
 	edited := filepath.Join(t.TempDir(), "weekly.txt")
 	write(t, edited, bytes.Replace(seed, []byte("源杰科技\t63.81%"), []byte("源杰科技\t63.91%"), 1))
 	root = repo(t, read(t, filepath.Join(testkit.SyntheticWeeks, "2023-04-09.json")))
 	status, _, stderr = weekRun(root, edited)
-	if status != 1 || !strings.Contains(stderr, "weekly.txt:43:") || !strings.Contains(stderr, "nothing was changed") {
+	if status != 1 || !has(stderr, "weekly.txt:43:") || !has(stderr, "nothing was changed") {
 		t.Errorf("status %d, stderr %q; want 1, the complaint by line and nothing changed", status, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(root, "data", "weeks")); !os.IsNotExist(err) {
