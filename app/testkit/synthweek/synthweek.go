@@ -78,9 +78,11 @@ func earlier(r *report.Report) error {
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // index lowers each index's returns by a different amount, so the excess
-// changes too.
+// changes too, and says so in place of the real week's commentary, whose
+// figures would no longer match.
 func index(r *report.Report) {
 	ir := &r.IndexReturns
+	ir.Commentary = "合成测试周：各指数收益由真实一周的数据按固定幅度调低生成，并非真实行情。"
 	for i := range ir.Series {
 		s := &ir.Series[i]
 		s.PeriodReturn = round2(s.PeriodReturn - 2.5 - float64(i))
