@@ -252,6 +252,7 @@ func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
 		}
 	}
 	q := st.Query()
+	q.Del(paramWeek) // the week as the archive knows it, not as written
 	if week != "" {
 		q.Set(paramWeek, week)
 	}
