@@ -121,7 +121,10 @@ func (s *Site) index() archive.Index {
 // file is named by the app, so a link cannot point the app at another
 // file, let alone another site.
 func (s *Site) fileOf(date string) string {
-	if w, ok := s.ix.Find(date); ok {
+	if date == "" { // before the index arrives too
+		return archive.NewestPath
+	}
+	if w, ok := s.index().Find(date); ok {
 		return w.File
 	}
 	return archive.NewestPath
