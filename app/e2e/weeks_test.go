@@ -170,6 +170,20 @@ func TestPreviewFile(t *testing.T) {
 		t.Errorf("problems %q; want the JSON path with its line and column", p)
 	}
 
+	// A file dropped onto another page opens /weeks with its problems.
+	open(t, ctx, s.URL+"/movers", "#count")
+	var dropped bool
+	eval(t, ctx, `(() => { const dt = new DataTransfer();
+		dt.items.add(new File([`+jsString(bad)+`], "dropped.json", {type: "application/json"}));
+		return window.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, cancelable: true})) === false; })()`, &dropped)
+	if !dropped {
+		t.Errorf("the drop was not taken by the page (the browser would open the file)")
+	}
+	run(t, ctx, "wait for the dropped file's problems", chromedp.WaitVisible("#preview-problems", chromedp.ByQuery))
+	if u := locationOf(t, ctx); u.Path != "/weeks" || !strings.Contains(textOf(t, ctx, "#preview-status"), "dropped.json") {
+		t.Errorf("after the drop: %s, status %q; want /weeks naming the file", u, textOf(t, ctx, "#preview-status"))
+	}
+
 	run(t, ctx, "pick the valid file", chromedp.SetUploadFiles("#preview-file", []string{valid}, chromedp.ByQuery))
 	run(t, ctx, "wait for the preview", chromedp.WaitVisible("#preview-banner", chromedp.ByQuery))
 	u := locationOf(t, ctx)

@@ -5,8 +5,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// previewOpener is "打开报告文件": a file picker, and a drop onto the page
-// while it is shown, that parse and validate a report file in the browser
+// previewOpener is "打开报告文件": a file picker, and a drop onto any page
+// (see dropListener), that parse and validate a report file in the browser
 // and, when it is valid, show it on every page as a local preview. An
 // invalid file gets its problems, by JSON path with line and column.
 type previewOpener struct {
@@ -17,37 +17,18 @@ type previewOpener struct {
 	problems []string // of the last file that did not open
 	name     string   // that file's name
 	reading  bool
-	onDrop   app.Func
-	onOver   app.Func
 }
 
 func (o *previewOpener) OnMount(ctx app.Context) {
-	// A drop anywhere on the page opens the file, instead of the browser
-	// navigating to it.
-	o.onOver = app.FuncOf(func(this app.Value, args []app.Value) any {
-		args[0].Call("preventDefault")
-		return nil
-	})
-	o.onDrop = app.FuncOf(func(this app.Value, args []app.Value) any {
-		ev := args[0]
-		ev.Call("preventDefault")
-		files := ev.Get("dataTransfer").Get("files")
-		if files.Truthy() && files.Length() > 0 {
-			file := files.Index(0)
-			ctx.Dispatch(func(ctx app.Context) { o.read(ctx, file) })
-		}
-		return nil
-	})
-	app.Window().Call("addEventListener", "dragover", o.onOver)
-	app.Window().Call("addEventListener", "drop", o.onDrop)
+	// The shell of any page hands this opener the files dropped onto the
+	// page; one dropped on another page waits here for it.
+	o.Site.setDropTarget(func(file app.Value) { ctx.Dispatch(func(ctx app.Context) { o.read(ctx, file) }) })
+	if file, ok := o.Site.takeDropped(); ok {
+		o.read(ctx, file)
+	}
 }
 
-func (o *previewOpener) OnDismount() {
-	app.Window().Call("removeEventListener", "dragover", o.onOver)
-	app.Window().Call("removeEventListener", "drop", o.onDrop)
-	o.onOver.Release()
-	o.onDrop.Release()
-}
+func (o *previewOpener) OnDismount() { o.Site.setDropTarget(nil) }
 
 func (o *previewOpener) Render() app.UI {
 	return app.Section().ID("preview").Class("preview").Body(

@@ -74,3 +74,80 @@ func (s *shell) previewBanner(p *preview) app.UI {
 // endPreview ends the preview: the preview lives in the page's memory
 // only, so a reload shows the published week of the address bar again.
 func endPreview(ctx app.Context, e app.Event) { ctx.Reload() }
+
+// dropListener listens for a file dropped onto the page, so the browser
+// does not navigate away to it, and hands it to the preview opener of
+// /weeks: at once when that page is shown, otherwise after opening it.
+type dropListener struct {
+	onOver, onDrop app.Func
+}
+
+// listenDrops starts listening, on a shell of a page that shows a report.
+func (s *shell) listenDrops(ctx app.Context) {
+	if s.Site == nil || !app.IsClient || s.drops.onDrop != nil {
+		return
+	}
+	site, home := s.Site, s.inWeek("").link("/weeks")
+	s.drops.onOver = app.FuncOf(func(this app.Value, args []app.Value) any {
+		args[0].Call("preventDefault")
+		return nil
+	})
+	s.drops.onDrop = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ev := args[0]
+		ev.Call("preventDefault")
+		files := ev.Get("dataTransfer").Get("files")
+		if !files.Truthy() || files.Length() == 0 {
+			return nil
+		}
+		file := files.Index(0)
+		if !site.dropTo(file) {
+			ctx.Dispatch(func(ctx app.Context) { ctx.Navigate(home) })
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "dragover", s.drops.onOver)
+	app.Window().Call("addEventListener", "drop", s.drops.onDrop)
+}
+
+// stopDrops stops listening.
+func (s *shell) stopDrops() {
+	if s.drops.onDrop == nil {
+		return
+	}
+	app.Window().Call("removeEventListener", "dragover", s.drops.onOver)
+	app.Window().Call("removeEventListener", "drop", s.drops.onDrop)
+	s.drops.onOver.Release()
+	s.drops.onDrop.Release()
+	s.drops = dropListener{}
+}
+
+// setDropTarget names the opener that takes dropped files, nil for none.
+func (s *Site) setDropTarget(f func(file app.Value)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.dropTarget = f
+}
+
+// dropTo hands file to the opener, or keeps it for the opener to take
+// once /weeks is shown; it reports whether an opener took it.
+func (s *Site) dropTo(file app.Value) bool {
+	s.mu.Lock()
+	f := s.dropTarget
+	if f == nil {
+		s.dropped = file
+	}
+	s.mu.Unlock()
+	if f != nil {
+		f(file)
+	}
+	return f != nil
+}
+
+// takeDropped returns the file dropped while no opener was shown.
+func (s *Site) takeDropped() (app.Value, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	file := s.dropped
+	s.dropped = nil
+	return file, file != nil
+}

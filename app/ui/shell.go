@@ -33,6 +33,7 @@ type shell struct {
 	path    string     // the address bar's path, prefix included
 	query   url.Values // the address bar's query
 	notices []explore.Notice
+	drops   dropListener // a report file dropped onto the page opens a preview
 }
 
 // OnNav reads the preferences from the URL, on the server and in the
@@ -48,7 +49,13 @@ func (s *shell) OnInit() {
 }
 
 // OnMount covers a shell mounted after its page's navigation.
-func (s *shell) OnMount(ctx app.Context) { s.readPage(ctx) }
+func (s *shell) OnMount(ctx app.Context) {
+	s.readPage(ctx)
+	s.listenDrops(ctx)
+}
+
+// OnDismount stops listening for files dropped onto the page.
+func (s *shell) OnDismount() { s.stopDrops() }
 
 // readPage reads the page's URL and sets <html lang> to the language the
 // page is written in: go-app writes it from the handler on the server and

@@ -36,6 +36,10 @@ type Site struct {
 	mu      sync.Mutex
 	weeks   map[string]*weekLoad // by file, e.g. data/report.json
 	preview *preview             // a local file shown instead, nil for none
+	// dropTarget takes a file dropped onto a page (the opener of /weeks,
+	// while shown); dropped keeps one dropped while it is not.
+	dropTarget func(file app.Value)
+	dropped    app.Value
 }
 
 // NewSite returns a site of the one week r, already loaded. A nil r gives
