@@ -55,11 +55,19 @@ unit:
 	$(GO) test -run '^$$' -fuzz '^FuzzAttr$$' -fuzztime 3s ./app/ui
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./app/report
 
-# Headless Chromium from Debian and a CJK font, installed when missing.
+# Headless Chromium from Debian and a CJK font, installed when missing;
+# axe-core, pinned, from npm into bin/axe (the accessibility tests inject
+# its axe.min.js), with npm itself from apt-get when missing.
+AXE = 4.14.1
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'cjk' || { \
 	  echo "installing chromium and fonts-noto-cjk with apt-get"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@grep -qs '"version": "$(AXE)"' bin/axe/node_modules/axe-core/package.json || { \
+	  command -v npm >/dev/null 2>&1 || { echo "installing npm with apt-get"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; \
+	  echo "installing axe-core@$(AXE) with npm into bin/axe"; \
+	  mkdir -p bin/axe && npm i -E --silent --no-audit --no-fund --prefix bin/axe axe-core@$(AXE) >/dev/null; }
 
 browser: build browser-deps
 	$(GO) test -count=1 -timeout 40m ./app/e2e/...

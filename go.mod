@@ -8,8 +8,8 @@ require (
 	github.com/chromedp/chromedp v0.14.2
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.2
-	github.com/tidwall/gjson v1.20.2
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	golang.org/x/image v0.18.0
 )
@@ -22,8 +22,6 @@ require (
 	github.com/gobwas/pool v0.2.1 // indirect
 	github.com/gobwas/ws v1.4.0 // indirect
 	github.com/google/uuid v1.6.0 // indirect
-	github.com/tidwall/match v1.1.1 // indirect
-	github.com/tidwall/pretty v1.3.0 // indirect
 	golang.org/x/exp/typeparams v0.0.0-20231108232855-2478ac86f678 // indirect
 	golang.org/x/mod v0.41.0 // indirect
 	golang.org/x/sync v0.23.0 // indirect

@@ -8,6 +8,9 @@ type Amount struct {
 	Label string  // e.g. 宇宙奇点
 	USD   float64 // in dollars, e.g. 4362748.5 for 3000万人民币 at 6.8764
 	Note  string  // e.g. 3000万人民币; drawn after the value where it fits
+	// Href, when set, wraps the row in a link (relative or http(s)) named
+	// by Name: the label and the value if Name is empty.
+	Href, Name string
 }
 
 // Amounts draws financing amounts as horizontal bars on one dollar axis in
@@ -20,7 +23,7 @@ func Amounts(rows []Amount, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "融资金额"), o.Labels.Axis, "img", o.DescribedBy)
+	return c.svg(title(o.Title, "融资金额"), o.Labels.Axis, roleOf(rows, func(a Amount) string { return a.Href }), o.DescribedBy)
 }
 
 func amounts(rows []Amount, o Options) (*canvas, error) {
@@ -34,11 +37,15 @@ func amounts(rows []Amount, o Options) (*canvas, error) {
 		if r.USD < 0 {
 			return nil, fmt.Errorf("amounts[%d].usd: want zero or more, got %v", i, r.USD)
 		}
-		row := hrow{label: r.Label, value: r.USD, text: usd(r.USD), fill: pal.series[0], color: pal.text}
+		if err := checkHref(r.Href); err != nil {
+			return nil, fmt.Errorf("amounts[%d].href: %w", i, err)
+		}
+		row := hrow{label: r.Label, value: r.USD, text: usd(r.USD), fill: pal.series[0], color: pal.text, href: r.Href}
 		if r.Note != "" {
 			row.short = row.text
 			row.text += "（" + r.Note + "）"
 		}
+		row.name = linkName(r.Name, r.Label, row.text)
 		spec.rows = append(spec.rows, row)
 	}
 	return hbar(spec, o), nil

@@ -8,9 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // fontFamily lists fonts with CJK glyphs per platform before the generic
@@ -42,7 +39,7 @@ type placed struct {
 // shape is a filled rectangle drawn on the canvas, kept for tests.
 type shape struct {
 	box  box
-	fill drawing.Color
+	fill rgba
 	role string // "bar", "segment", "swatch", "backdrop", "background"
 }
 
@@ -59,20 +56,15 @@ const (
 type textStyle struct {
 	anchor anchor
 	size   float64
-	color  drawing.Color
+	color  rgba
 }
 
-// canvas builds one SVG document. Rectangles and lines go through go-chart's
-// SVG renderer; text, links and the document frame are written here, because
-// go-chart's renderer writes text unescaped, has no text-anchor, and cannot
-// wrap shapes in <a>. Each run of shapes is one go-chart renderer whose
-// output, stripped of its <svg> wrapper, is spliced into the body in order.
+// canvas builds one SVG document: shapes, text, links and the document
+// frame are written straight into its body, in the order they are drawn.
 type canvas struct {
 	w, h   int
 	pal    palette
 	body   bytes.Buffer
-	r      gochart.Renderer
-	err    error
 	texts  []placed
 	shapes []shape
 }
@@ -83,162 +75,77 @@ func newCanvas(w, h int, pal palette) *canvas {
 	return c
 }
 
-// renderer returns the open go-chart renderer, opening one if needed, with
-// its style reset; nil after an error, which svg then returns.
-func (c *canvas) renderer() gochart.Renderer {
-	if c.err != nil {
-		return nil
-	}
-	if c.r == nil {
-		r, err := gochart.SVG(c.w, c.h)
-		if err != nil {
-			c.err = fmt.Errorf("open svg renderer: %w", err)
-			return nil
-		}
-		c.r = r
-	}
-	c.r.ResetStyle()
-	return c.r
-}
-
-// flush splices the open go-chart renderer's shapes into the body.
-func (c *canvas) flush() {
-	if c.r == nil {
-		return
-	}
-	var b bytes.Buffer
-	if err := c.r.Save(&b); err != nil && c.err == nil {
-		c.err = fmt.Errorf("save svg renderer: %w", err)
-	}
-	c.r = nil
-	s := b.Bytes()
-	if i := bytes.IndexByte(s, '>'); i >= 0 && bytes.HasPrefix(s, []byte("<svg")) {
-		s = s[i+1:]
-	}
-	writeAttrs(&c.body, bytes.TrimSuffix(s, []byte("</svg>")))
-}
-
-// writeAttrs writes go-chart's markup to b with each style attribute
-// turned into presentation attributes (style="fill:rgba(48,164,108,1.0)"
-// becomes fill="#30a46c"). A page whose Content-Security-Policy has
-// style-src without 'unsafe-inline' ignores style attributes, and the
-// shapes would all be drawn black; presentation attributes are not styles
-// and always apply.
-func writeAttrs(b *bytes.Buffer, s []byte) {
-	const open = ` style="`
-	for {
-		i := bytes.Index(s, []byte(open))
-		if i < 0 {
-			b.Write(s)
-			return
-		}
-		b.Write(s[:i])
-		s = s[i+len(open):]
-		j := bytes.IndexByte(s, '"')
-		if j < 0 {
-			j = len(s)
-		}
-		for _, decl := range strings.Split(string(s[:j]), ";") {
-			name, value, ok := strings.Cut(decl, ":")
-			name, value = strings.TrimSpace(name), strings.TrimSpace(value)
-			if !ok || name == "" {
-				continue
-			}
-			opacity := ""
-			if hexValue, alpha, ok := parseRGBA(value); ok {
-				value = hexValue
-				if alpha < 1 && (name == "fill" || name == "stroke") {
-					opacity = strconv.FormatFloat(math.Round(alpha*1000)/1000, 'f', -1, 64)
-				}
-			}
-			b.WriteByte(' ')
-			b.WriteString(name)
-			b.WriteString(`="`)
-			escape(b, value)
-			b.WriteByte('"')
-			if opacity != "" {
-				b.WriteString(" " + name + `-opacity="` + opacity + `"`)
-			}
-		}
-		s = s[min(j+1, len(s)):]
-	}
-}
-
-// parseRGBA reads go-chart's rgba(r,g,b,a) colours as #rrggbb and an alpha.
-func parseRGBA(v string) (string, float64, bool) {
-	inner, ok := strings.CutPrefix(v, "rgba(")
-	if !ok {
-		return "", 0, false
-	}
-	inner, ok = strings.CutSuffix(inner, ")")
-	if !ok {
-		return "", 0, false
-	}
-	parts := strings.Split(inner, ",")
-	if len(parts) != 4 {
-		return "", 0, false
-	}
-	var rgb [3]uint8
-	for i := range rgb {
-		n, err := strconv.Atoi(strings.TrimSpace(parts[i]))
-		if err != nil || n < 0 || n > 255 {
-			return "", 0, false
-		}
-		rgb[i] = uint8(n)
-	}
-	a, err := strconv.ParseFloat(strings.TrimSpace(parts[3]), 64)
-	if err != nil || a < 0 || a > 1 {
-		return "", 0, false
-	}
-	return hex(drawing.Color{R: rgb[0], G: rgb[1], B: rgb[2], A: 255}), a, true
-}
-
 func px(v float64) int { return int(math.Round(v)) }
 
 // rect fills b.
-func (c *canvas) rect(b box, fill drawing.Color, role string) {
+func (c *canvas) rect(b box, fill rgba, role string) {
 	c.shapes = append(c.shapes, shape{box: b, fill: fill, role: role})
-	r := c.renderer()
-	if r == nil {
-		return
-	}
-	r.SetFillColor(fill)
 	x0, y0, x1, y1 := px(b.x0), px(b.y0), px(b.x1), px(b.y1)
-	r.MoveTo(x0, y0)
-	r.LineTo(x1, y0)
-	r.LineTo(x1, y1)
-	r.LineTo(x0, y1)
-	r.Close()
-	r.Fill()
+	c.path(false, 0, rgba{}, fill, [][2]int{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}, true)
 }
 
 // line strokes a line 1 px wide, dashed if dash is set.
-func (c *canvas) line(x0, y0, x1, y1 float64, color drawing.Color, dash bool) {
-	r := c.renderer()
-	if r == nil {
+func (c *canvas) line(x0, y0, x1, y1 float64, color rgba, dash bool) {
+	c.path(dash, 1, color, rgba{}, [][2]int{{px(x0), px(y0)}, {px(x1), px(y1)}}, false)
+}
+
+// path writes one <path> through pts, closed if closed is set, with
+// presentation attributes (fill="#30a46c", never style="…": a page whose
+// Content-Security-Policy has style-src without 'unsafe-inline' ignores
+// style attributes, and the shapes would all be drawn black). A zero
+// colour is "none"; an opacity below one gets its -opacity attribute. The
+// markup is the one go-chart's SVG renderer wrote, rewritten as the
+// package did when it drew with go-chart, so the documents stay the same.
+func (c *canvas) path(dash bool, strokeWidth int, stroke, fill rgba, pts [][2]int, closed bool) {
+	b := &c.body
+	b.WriteString("<path ")
+	if dash {
+		b.WriteString(`stroke-dasharray="4.0, 3.0"`)
+	}
+	b.WriteString(` d="`)
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteString("\nL ")
+		} else {
+			b.WriteString("M ")
+		}
+		b.WriteString(strconv.Itoa(p[0]))
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(p[1]))
+	}
+	if closed {
+		b.WriteString("\nZ")
+	}
+	b.WriteString(`" stroke-width="`)
+	b.WriteString(strconv.Itoa(strokeWidth))
+	b.WriteByte('"')
+	paint(b, "stroke", stroke)
+	paint(b, "fill", fill)
+	b.WriteString("/>")
+}
+
+// paint writes the attribute name set to c ("none" for the zero colour),
+// then its opacity when below one.
+func paint(b *bytes.Buffer, name string, c rgba) {
+	b.WriteString(" " + name + `="`)
+	if c == (rgba{}) {
+		b.WriteString(`none"`)
 		return
 	}
-	r.SetStrokeColor(color)
-	r.SetStrokeWidth(1)
-	if dash {
-		r.SetStrokeDashArray([]float64{4, 3})
+	b.WriteString(hex(c))
+	b.WriteByte('"')
+	if a := c.alpha(); a < 1 {
+		b.WriteString(" " + name + `-opacity="` + strconv.FormatFloat(a, 'f', -1, 64) + `"`)
 	}
-	r.MoveTo(px(x0), px(y0))
-	r.LineTo(px(x1), px(y1))
-	r.Stroke()
 }
 
 // raw writes markup after the shapes drawn so far.
-func (c *canvas) raw(s string) {
-	c.flush()
-	c.body.WriteString(s)
-}
+func (c *canvas) raw(s string) { c.body.WriteString(s) }
 
 // text sets s with its vertical centre at y, records its box and returns
 // it. A non-empty tip becomes a <title> child: the full text of a label cut
 // to fit.
 func (c *canvas) text(x, y float64, s string, st textStyle, tip string) box {
-	c.flush()
 	w := textWidth(s, st.size)
 	var b box
 	switch st.anchor {
@@ -287,7 +194,6 @@ func (c *canvas) text(x, y float64, s string, st textStyle, tip string) box {
 // openLink starts an <a> around what follows; name is its accessible name
 // and tooltip.
 func (c *canvas) openLink(href, name string) {
-	c.flush()
 	c.body.WriteString(`<a href="`)
 	escape(&c.body, href)
 	c.body.WriteString(`" aria-label="`)
@@ -305,7 +211,6 @@ func (c *canvas) closeLink() { c.raw("</a>") }
 // around the row: the document itself carries no <style>, which a page's
 // Content-Security-Policy (style-src 'self') would refuse.
 func (c *canvas) hitArea(b box) {
-	c.flush()
 	fmt.Fprintf(&c.body, `<rect class="aiw-hit" x="%s" y="%s" width="%s" height="%s" fill="transparent"/>`,
 		num(b.x0), num(b.y0), num(b.x1-b.x0), num(b.y1-b.y0))
 }
@@ -316,10 +221,6 @@ func (c *canvas) hitArea(b box) {
 // children an img role would hide from assistive technology; describedBy,
 // if set, is the id the root's aria-describedby names.
 func (c *canvas) svg(title, desc, role, describedBy string) ([]byte, error) {
-	c.flush()
-	if c.err != nil {
-		return nil, c.err
-	}
 	var b bytes.Buffer
 	b.Grow(c.body.Len() + 1024)
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="%s" aria-label="`,
@@ -369,7 +270,7 @@ func num(v float64) string {
 }
 
 // hex formats an opaque colour as #rrggbb.
-func hex(c drawing.Color) string {
+func hex(c rgba) string {
 	const digits = "0123456789abcdef"
 	return string([]byte{'#',
 		digits[c.R>>4], digits[c.R&15],

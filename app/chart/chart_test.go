@@ -363,7 +363,9 @@ func TestEscaping(t *testing.T) {
 		svg  func() ([]byte, error)
 	}{
 		{"index", func() ([]byte, error) { return IndexReturns([]IndexPoint{{evil, 1, 2}, {evil, -1, 1}}, 1, o) }},
-		{"bars", func() ([]byte, error) { return Bars([]Bar{{evil, 1}, {evil + "\x00\x1b\ufffe", 2}}, o) }},
+		{"bars", func() ([]byte, error) {
+			return Bars([]Bar{{Label: evil, Value: 1}, {Label: evil + "\x00\x1b\ufffe", Value: 2}}, o)
+		}},
 		{"counts", func() ([]byte, error) {
 			return Counts([]CountBar{{Label: evil, Count: 2, Href: `/c?link=a&b="'<>`}}, o)
 		}},
@@ -400,7 +402,7 @@ func TestEscaping(t *testing.T) {
 }
 
 func TestSchemeSwapsFill(t *testing.T) {
-	rows := []Bar{{"源杰科技", 63.81}, {"当虹科技", -18.09}, {"平", 0}}
+	rows := []Bar{{Label: "源杰科技", Value: 63.81}, {Label: "当虹科技", Value: -18.09}, {Label: "平", Value: 0}}
 	tests := []struct {
 		name       string
 		scheme     Scheme
@@ -437,7 +439,8 @@ func TestSchemeSwapsFill(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, f := range fills[:2] {
-					h := `fill="` + hex(drawing.ParseColor(f)) + `"`
+					c := drawing.ParseColor(f)
+					h := `fill="` + hex(rgba{c.R, c.G, c.B, c.A}) + `"`
 					if !bytes.Contains(b, []byte(h)) {
 						t.Errorf("svg has no path with %s", h)
 					}
@@ -464,7 +467,7 @@ func TestSignsAndArrows(t *testing.T) {
 			if got := change(tt.v, "%"); got != tt.want {
 				t.Errorf("change(%v) = %q; want %q", tt.v, got, tt.want)
 			}
-			c, err := bars([]Bar{{"x", tt.v}}, Options{}.normalized())
+			c, err := bars([]Bar{{Label: "x", Value: tt.v}}, Options{}.normalized())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -609,9 +612,9 @@ func TestErrors(t *testing.T) {
 		name string
 		err  func() error
 	}{
-		{"bars NaN", func() error { _, err := Bars([]Bar{{"a", nan}}, Options{}); return err }},
+		{"bars NaN", func() error { _, err := Bars([]Bar{{Label: "a", Value: nan}}, Options{}); return err }},
 		{"index Inf", func() error { _, err := IndexReturns([]IndexPoint{{"a", math.Inf(1), 0}}, 0, Options{}); return err }},
-		{"amount negative", func() error { _, err := Amounts([]Amount{{"a", -1, ""}}, Options{}); return err }},
+		{"amount negative", func() error { _, err := Amounts([]Amount{{Label: "a", USD: -1}}, Options{}); return err }},
 		{"count negative", func() error { _, err := Counts([]CountBar{{Label: "a", Count: -1}}, Options{}); return err }},
 		{"bad date", func() error {
 			_, err := EventsPerDay([]DayCount{{Date: "4月1日", Company: 1}}, Options{})
@@ -756,23 +759,28 @@ func BenchmarkBars(b *testing.B) {
 	}
 }
 
-func TestWriteAttrs(t *testing.T) {
+// TestPathAttrs checks the markup of shapes: colours as presentation
+// attributes, an opacity below one as its own attribute, none for no
+// colour, the dash pattern, and a closed path for a rectangle.
+func TestPathAttrs(t *testing.T) {
+	blue := colorFromHex("3e63dd")
 	tests := []struct {
-		in, want string
+		name string
+		draw func(c *canvas)
+		want string
 	}{
-		{`<path d="M 0 0" style="stroke-width:0;stroke:none;fill:rgba(48,164,108,1.0)"/>`,
-			`<path d="M 0 0" stroke-width="0" stroke="none" fill="#30a46c"/>`},
-		{`<path style="stroke-width:1;stroke:rgba(62,99,221,0.6);fill:none"/>`,
-			`<path stroke-width="1" stroke="#3e63dd" stroke-opacity="0.6" fill="none"/>`},
-		{`<path stroke-dasharray="4.0, 3.0" d="M 1 1" style="fill:rgba(1,2,3,1.0)"/><path style="fill:red"/>`,
-			`<path stroke-dasharray="4.0, 3.0" d="M 1 1" fill="#010203"/><path fill="red"/>`},
-		{`<path d="M 0 0"/>`, `<path d="M 0 0"/>`},
+		{"fill", func(c *canvas) { c.rect(box{0, 0, 2, 3}, colorFromHex("30a46c"), "bar") },
+			"<path  d=\"M 0 0\nL 2 0\nL 2 3\nL 0 3\nZ\" stroke-width=\"0\" stroke=\"none\" fill=\"#30a46c\"/>"},
+		{"stroke with alpha", func(c *canvas) { c.line(0, 0, 1.4, 1.6, blue.WithAlpha(150), false) },
+			"<path  d=\"M 0 0\nL 1 2\" stroke-width=\"1\" stroke=\"#3e63dd\" stroke-opacity=\"0.6\" fill=\"none\"/>"},
+		{"dashed", func(c *canvas) { c.line(1, 1, 1, 5, colorFromHex("010203"), true) },
+			"<path stroke-dasharray=\"4.0, 3.0\" d=\"M 1 1\nL 1 5\" stroke-width=\"1\" stroke=\"#010203\" fill=\"none\"/>"},
 	}
 	for _, tt := range tests {
-		var b bytes.Buffer
-		writeAttrs(&b, []byte(tt.in))
-		if got := b.String(); got != tt.want {
-			t.Errorf("writeAttrs(%q) = %q; want %q", tt.in, got, tt.want)
+		c := &canvas{w: 10, h: 10}
+		tt.draw(c)
+		if got := c.body.String(); got != tt.want {
+			t.Errorf("%s: %q; want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -14,18 +14,20 @@
 //
 // # Drawing
 //
-// Rectangles and lines go through go-chart's SVG renderer (go-chart's
-// chart.SVG). Its higher-level charts are not used: they lay text out with
-// Roboto metrics, have no grouped or signed horizontal bars and no links.
-// Text is written by this package instead of go-chart's renderer, which
-// neither escapes text nor sets text-anchor; so is the <a> around a linked
-// bar, with the renderer's output spliced in between.
+// The package writes its SVG itself: rectangles and lines as <path>
+// elements, text, and the <a> around a linked bar. It once drew shapes
+// with go-chart's SVG renderer, whose markup it keeps so the documents
+// did not change; go-chart is left to the tests (its Roboto checks the
+// width table below), since importing it put its raster renderer,
+// freetype and image/png into the wasm. go-chart's higher-level charts
+// were never used: they lay text out with Roboto metrics and have no
+// grouped or signed horizontal bars and no links, and its renderer
+// neither escapes text nor sets text-anchor.
 //
 // Colours are presentation attributes (fill="#30a46c"), never style
-// attributes or a <style> element: the renderer's style="…" is rewritten
-// as it is spliced in. A page whose Content-Security-Policy allows no
-// inline styles (style-src 'self', as the app's server sends) ignores
-// inline styles, and every shape would be drawn black. For the same
+// attributes or a <style> element. A page whose Content-Security-Policy
+// allows no inline styles (style-src 'self', as the app's server sends)
+// ignores inline styles, and every shape would be drawn black. For the same
 // reason the hover and keyboard focus of [Counts]' links are left to the
 // page's stylesheet, which can style the invisible hit area of each row
 // (class aiw-hit). [Options.DescribedBy] names an element of the page,

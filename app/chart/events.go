@@ -12,6 +12,8 @@ type DayCount struct {
 	Company  int    // company events
 	Domestic int    // domestic news
 	Overseas int    // overseas news
+	Href     string // a link (relative or http(s)) around the day's column; the date's first wins
+	Name     string // the link's name; empty: the day and its count
 }
 
 // EventsPerDay draws items per day as stacked bars by kind (company,
@@ -25,7 +27,7 @@ func EventsPerDay(days []DayCount, o Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.svg(title(o.Title, "每日事件数量"), "", "img", o.DescribedBy)
+	return c.svg(title(o.Title, "每日事件数量"), "", roleOf(days, func(d DayCount) string { return d.Href }), o.DescribedBy)
 }
 
 const dateLayout = "2006-01-02"
@@ -38,12 +40,13 @@ func (d DayCount) kinds() [3]int { return [3]int{d.Company, d.Domestic, d.Overse
 // earliest to the latest.
 type perDay struct {
 	byDay   map[time.Time][3]int
-	cols    []time.Time // every day of the span, in order
-	undated int         // items the report gives no date
+	links   map[time.Time][2]string // href and name of a linked day
+	cols    []time.Time             // every day of the span, in order
+	undated int                     // items the report gives no date
 }
 
 func sumDays(days []DayCount) (perDay, error) {
-	p := perDay{byDay: map[time.Time][3]int{}}
+	p := perDay{byDay: map[time.Time][3]int{}, links: map[time.Time][2]string{}}
 	var first, last time.Time
 	for i, d := range days {
 		k := d.kinds()
@@ -59,6 +62,12 @@ func sumDays(days []DayCount) (perDay, error) {
 		t, err := time.Parse(dateLayout, d.Date)
 		if err != nil {
 			return p, fmt.Errorf("days[%d].date: %w", i, err)
+		}
+		if err := checkHref(d.Href); err != nil {
+			return p, fmt.Errorf("days[%d].href: %w", i, err)
+		}
+		if _, ok := p.links[t]; !ok && d.Href != "" {
+			p.links[t] = [2]string{d.Href, d.Name}
 		}
 		sum := p.byDay[t]
 		for j := range sum {
@@ -168,6 +177,15 @@ func (cl dayColumns) draw(c *canvas, p perDay, s vscale, pal palette) {
 	for i, t := range p.cols {
 		k := p.byDay[t]
 		cx := cl.x0 + (float64(i)+0.5)*cl.w
+		link, linked := p.links[t]
+		if linked {
+			name := link[1]
+			if name == "" {
+				name = cl.labels[i] + " " + itoa(k[0]+k[1]+k[2])
+			}
+			c.openLink(link[0], name)
+			c.hitArea(box{cx - cl.w/2, s.top - lh, cx + cl.w/2, s.bottom})
+		}
 		base := 0
 		for j, n := range k {
 			if n == 0 {
@@ -182,6 +200,9 @@ func (cl dayColumns) draw(c *canvas, p perDay, s vscale, pal palette) {
 		}
 		if base > 0 {
 			c.text(cx, s.y(float64(base))-2-lh/2, itoa(base), textStyle{anchor: middle, size: fontSize, color: pal.text}, "")
+		}
+		if linked {
+			c.closeLink()
 		}
 		if i%cl.every == 0 {
 			ly := cl.labelTop + smallSize*lineHeight/2

@@ -2,8 +2,6 @@ package chart
 
 import (
 	"math"
-
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // hrow is one row of a horizontal bar chart, ready to draw.
@@ -13,10 +11,10 @@ type hrow struct {
 	value  float64 // bar length in data units, signed
 	text   string  // drawn at the bar's end
 	short  string  // text when text leaves the bars too little room; "" to keep text
-	fill   drawing.Color
-	color  drawing.Color // of text
-	href   string        // wraps the row in a link if set
-	name   string        // the link's accessible name
+	fill   rgba
+	color  rgba   // of text
+	href   string // wraps the row in a link if set
+	name   string // the link's accessible name
 }
 
 // hbarSpec is a horizontal bar chart before layout.
@@ -176,7 +174,7 @@ func layoutHBar(spec hbarSpec, w float64) hlayout {
 }
 
 // drawHRows draws the rows from top, pitch px apart. Bars outside links go
-// first, in one run of go-chart shapes; a linked row is drawn whole inside
+// first, all together; a linked row is drawn whole inside
 // its <a>.
 func drawHRows(c *canvas, spec hbarSpec, l hlayout, top, pitch, w float64, pal palette) {
 	thick := math.Min(pitch*0.62, 20)
@@ -214,6 +212,12 @@ func drawHRows(c *canvas, spec hbarSpec, l hlayout, top, pitch, w float64, pal p
 			c.text(margin+r.indent, y, l.labels[i], textStyle{anchor: start, size: fontSize, color: pal.text}, l.tips[i])
 		} else {
 			c.text(l.plotX0-gap, y, l.labels[i], textStyle{anchor: end, size: fontSize, color: pal.text}, l.tips[i])
+		}
+		if r.href != "" {
+			// A space between the label and the figure: the link's text
+			// then reads as two words, which its name holds in order
+			// (WCAG 2.5.3, axe-core's label-content-name-mismatch).
+			c.raw(" ")
 		}
 		vs := textStyle{anchor: start, size: fontSize, color: r.color}
 		vx := b.x1 + 4

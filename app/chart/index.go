@@ -3,8 +3,6 @@ package chart
 import (
 	"fmt"
 	"math"
-
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // IndexPoint is one index of [IndexReturns] with its two returns.
@@ -98,7 +96,7 @@ func drawIndex(series []IndexPoint, excess float64, o Options, extra int, header
 
 // excessText is the excess as printed under the legend or between the
 // bars, and its colour.
-func excessText(excess float64, o Options, pal palette) (string, drawing.Color) {
+func excessText(excess float64, o Options, pal palette) (string, rgba) {
 	text := signed(excess, 2) + " " + o.Labels.Points
 	if a := arrow(excess, 2); a != "" {
 		text += " " + a
@@ -107,7 +105,7 @@ func excessText(excess float64, o Options, pal palette) (string, drawing.Color) 
 }
 
 // signColor is the text colour of a signed value.
-func signColor(v float64, pal palette) drawing.Color {
+func signColor(v float64, pal palette) rgba {
 	switch sign(v) {
 	case 1:
 		return pal.gainText
@@ -242,7 +240,7 @@ func (p *iplot) drawValues(c *canvas, pal palette) (fit bool, at map[[2]int]box)
 // the two YTD bars, over the shorter one, with a bracket from the top of
 // one to the other, and reports whether it fitted. valueBox holds where
 // the value labels went.
-func (p *iplot) drawExcess(c *canvas, valueBox map[[2]int]box, label, text string, color drawing.Color, w float64, pal palette) bool {
+func (p *iplot) drawExcess(c *canvas, valueBox map[[2]int]box, label, text string, color rgba, w float64, pal palette) bool {
 	lh := fontSize * lineHeight
 	hiI, loI := 0, 1
 	if p.bars[1][1].v > p.bars[1][0].v {
@@ -278,7 +276,7 @@ func (p *iplot) drawExcess(c *canvas, valueBox map[[2]int]box, label, text strin
 
 // seriesColor returns the fill of the i-th series; the first is the
 // accent, the others muted, so that the AI index stands out.
-func seriesColor(pal palette, i int) drawing.Color {
+func seriesColor(pal palette, i int) rgba {
 	if i == 0 {
 		return pal.series[0]
 	}

@@ -4,8 +4,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // Scheme is the colour convention for gains and losses. The zero value is
@@ -126,43 +124,43 @@ func (o Options) normalized() Options {
 
 // palette is the set of colours one chart is drawn with.
 type palette struct {
-	bg, text, muted, grid, axis drawing.Color
-	gain, loss                  drawing.Color // bar fills
-	gainText, lossText          drawing.Color // value text, darker or lighter for contrast
-	series                      [3]drawing.Color
+	bg, text, muted, grid, axis rgba
+	gain, loss                  rgba // bar fills
+	gainText, lossText          rgba // value text, darker or lighter for contrast
+	series                      [3]rgba
 }
 
 // Both the light and the dark colours keep text at a contrast of at least
 // 4.5:1 against the background.
 var (
-	red      = drawing.ColorFromHex("e5484d")
-	green    = drawing.ColorFromHex("30a46c")
+	red      = colorFromHex("e5484d")
+	green    = colorFromHex("30a46c")
 	lightPal = palette{
-		bg:       drawing.ColorFromHex("ffffff"),
-		text:     drawing.ColorFromHex("1c2024"),
-		muted:    drawing.ColorFromHex("60646c"),
-		grid:     drawing.ColorFromHex("e0e1e6"),
-		axis:     drawing.ColorFromHex("8b8d98"),
-		gainText: drawing.ColorFromHex("c62a2f"),
-		lossText: drawing.ColorFromHex("18794e"),
-		series: [3]drawing.Color{
-			drawing.ColorFromHex("3e63dd"),
-			drawing.ColorFromHex("f76b15"),
-			drawing.ColorFromHex("8e4ec6"),
+		bg:       colorFromHex("ffffff"),
+		text:     colorFromHex("1c2024"),
+		muted:    colorFromHex("60646c"),
+		grid:     colorFromHex("e0e1e6"),
+		axis:     colorFromHex("8b8d98"),
+		gainText: colorFromHex("c62a2f"),
+		lossText: colorFromHex("18794e"),
+		series: [3]rgba{
+			colorFromHex("3e63dd"),
+			colorFromHex("f76b15"),
+			colorFromHex("8e4ec6"),
 		},
 	}
 	darkPal = palette{
-		bg:       drawing.ColorFromHex("111113"),
-		text:     drawing.ColorFromHex("edeef0"),
-		muted:    drawing.ColorFromHex("b0b4ba"),
-		grid:     drawing.ColorFromHex("2e3135"),
-		axis:     drawing.ColorFromHex("696e77"),
-		gainText: drawing.ColorFromHex("ff9592"),
-		lossText: drawing.ColorFromHex("3dd68c"),
-		series: [3]drawing.Color{
-			drawing.ColorFromHex("849dff"),
-			drawing.ColorFromHex("ff801f"),
-			drawing.ColorFromHex("b658c4"),
+		bg:       colorFromHex("111113"),
+		text:     colorFromHex("edeef0"),
+		muted:    colorFromHex("b0b4ba"),
+		grid:     colorFromHex("2e3135"),
+		axis:     colorFromHex("696e77"),
+		gainText: colorFromHex("ff9592"),
+		lossText: colorFromHex("3dd68c"),
+		series: [3]rgba{
+			colorFromHex("849dff"),
+			colorFromHex("ff801f"),
+			colorFromHex("b658c4"),
 		},
 	}
 )

@@ -2,13 +2,11 @@ package chart
 
 import (
 	"math"
-
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // legendItem is one entry of a legend: a swatch and its name.
 type legendItem struct {
-	color drawing.Color
+	color rgba
 	name  string
 }
 

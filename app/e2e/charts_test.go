@@ -148,10 +148,10 @@ func TestChartsOnRoutes(t *testing.T) {
 	}{
 		{"/", "chart-index", "img", []string{"AI概念指数", "沪深300指数", "+56.16 pct ▲", "+61.85% ▲", "−0.81% ▼"}},
 		{"/index", "chart-index", "img", []string{"AI概念指数", "沪深300指数", "超额收益", "+56.16 pct ▲", "+5.69% ▲", "+1.01% ▲"}},
-		{"/movers", "chart-movers", "img", []string{"云从科技-UW（今年以来）", "+174.00% ▲", "当虹科技（本期）", "−18.09% ▼"}},
+		{"/movers", "chart-movers", "group", []string{"云从科技-UW（今年以来）", "+174.00% ▲", "当虹科技（本期）", "−18.09% ▼"}},
 		{"/constituents", "chart-constituents", "group", []string{"AI算力及基础设施", "AI芯片", "AI运维服务", "AI工具", "13", "12"}},
-		{"/events", "chart-events", "img", []string{"公司事件", "国内新闻", "海外新闻", "4/1", "4/14", "另有 1 条未注明日期"}},
-		{"/financings", "chart-financings", "img", []string{"Perplexity", "宇宙奇点", "$25.6M（2560万美元）", "$4.4M（3000万人民币）", "6.8764", "2023-04-10"}},
+		{"/events", "chart-events", "group", []string{"公司事件", "国内新闻", "海外新闻", "4/1", "4/14", "另有 1 条未注明日期"}},
+		{"/financings", "chart-financings", "group", []string{"Perplexity", "宇宙奇点", "$25.6M（2560万美元）", "$4.4M（3000万人民币）", "6.8764", "2023-04-10"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -317,8 +317,9 @@ func TestExploreContract(t *testing.T) {
 		{"movers link", "/movers", "link=" + url.QueryEscape("AI应用"),
 			[]string{"period-gainers/2", "period-gainers/3", "period-gainers/4", "period-gainers/6", "period-gainers/8", "ytd-gainers/2", "ytd-gainers/8", "ytd-gainers/10", "period-losers/10"}, nil, nil},
 		{"movers segment", "/movers", "segment=" + url.QueryEscape("AI芯片"), []string{"period-gainers/1", "ytd-gainers/1", "ytd-gainers/9"}, nil, nil},
+		// period-gainers/10 is 商汤-W, found by its alias 商汤科技.
 		{"movers q", "/movers", "q=" + url.QueryEscape("科技"),
-			[]string{"period-gainers/1", "period-gainers/3", "period-gainers/5", "ytd-gainers/4", "ytd-gainers/5", "ytd-gainers/9", "ytd-gainers/10", "period-losers/1"}, nil, nil},
+			[]string{"period-gainers/1", "period-gainers/3", "period-gainers/5", "period-gainers/10", "ytd-gainers/4", "ytd-gainers/5", "ytd-gainers/9", "ytd-gainers/10", "period-losers/1"}, nil, nil},
 		{"movers sort return desc", "/movers", "sort=-return&list=period-losers",
 			[]string{"period-losers/10", "period-losers/9", "period-losers/8", "period-losers/7", "period-losers/6", "period-losers/5", "period-losers/4", "period-losers/3", "period-losers/2", "period-losers/1"}, nil, nil},
 		{"movers sort by list desc reverses the tables", "/movers", "sort=-list", nil, []string{"period-losers", "ytd-gainers", "period-gainers"}, nil},
@@ -476,10 +477,10 @@ func TestExploreClicks(t *testing.T) {
 			url.Values{"list": {"period-losers"}}},
 		{"facet link", func(t *testing.T) { click(t, ctx, `a.facet-value[data-facet="link"][data-value="`+link+`"]`) },
 			url.Values{"list": {"period-losers"}, "link": {link}}},
-		{"sort return", func(t *testing.T) { click(t, ctx, `th button[data-key="return"]`) },
-			url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"return"}}},
-		{"sort return again flips", func(t *testing.T) { click(t, ctx, `th button[data-key="return"]`) },
+		{"sort return, biggest first", func(t *testing.T) { click(t, ctx, `th button[data-key="return"]`) },
 			url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"-return"}}},
+		{"sort return again flips", func(t *testing.T) { click(t, ctx, `th button[data-key="return"]`) },
+			url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"return"}}},
 	}
 	var history []url.Values
 	for _, st := range steps {
@@ -489,7 +490,7 @@ func TestExploreClicks(t *testing.T) {
 		})
 		history = append(history, st.want)
 	}
-	typed := url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"-return"}, "q": {"三六"}}
+	typed := url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"return"}, "q": {"三六"}}
 	t.Run("typing replaces the entry", func(t *testing.T) {
 		before := historyLength(t, ctx)
 		run(t, ctx, "type", chromedp.SendKeys("#q", "三六", chromedp.ByQuery))
@@ -524,11 +525,11 @@ func TestExploreClicks(t *testing.T) {
 	})
 	t.Run("chip removes its filter", func(t *testing.T) {
 		click(t, ctx, `.chip[data-param="q"] .chip-remove`)
-		waitView(t, ctx, "/movers", url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"-return"}})
+		waitView(t, ctx, "/movers", url.Values{"list": {"period-losers"}, "link": {link}, "sort": {"return"}})
 	})
 	t.Run("clear all keeps the sort", func(t *testing.T) {
 		click(t, ctx, `#clear-all`)
-		waitView(t, ctx, "/movers", url.Values{"sort": {"-return"}})
+		waitView(t, ctx, "/movers", url.Values{"sort": {"return"}})
 	})
 	t.Run("link to the address before typing still works", func(t *testing.T) {
 		// Typing replaces the entry behind go-app's back; a link to the
@@ -547,9 +548,9 @@ func TestExploreClicks(t *testing.T) {
 		run(t, ctx, "open", chromedp.Navigate(s.URL+"/constituents"))
 		waitView(t, ctx, "/constituents", url.Values{})
 		run(t, ctx, "sort with Enter", chromedp.Focus(`th button[data-key="ytd"]`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
-		waitView(t, ctx, "/constituents", url.Values{"sort": {"ytd"}})
+		waitView(t, ctx, "/constituents", url.Values{"sort": {"-ytd"}})
 		run(t, ctx, "facet with Enter", chromedp.Focus(`a.facet-value[data-facet="link"][data-value="AI工具"]`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
-		waitView(t, ctx, "/constituents", url.Values{"sort": {"ytd"}, "link": {"AI工具"}})
+		waitView(t, ctx, "/constituents", url.Values{"sort": {"-ytd"}, "link": {"AI工具"}})
 		var unreachable []string
 		eval(t, ctx, `Array.from(document.querySelectorAll('main a, main button, main input'))
 			.filter(e => e.tabIndex < 0 || e.disabled).map(e => e.outerHTML.slice(0, 80))`, &unreachable)
@@ -598,11 +599,11 @@ func TestExploreExport(t *testing.T) {
 			if !bytes.HasPrefix(data, []byte("\uFEFF")) {
 				t.Errorf("CSV does not start with a byte-order mark: % x", data[:min(8, len(data))])
 			}
-			lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(data), "\uFEFF")), "\n")
+			lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(data), "\uFEFF")), "\r\n")
 			if len(lines) != 11 {
 				t.Fatalf("CSV has %d lines; want header and 10 rows:\n%s", len(lines), data)
 			}
-			if want := "排名,公司,涨跌幅,榜单,产业链环节,细分赛道"; lines[0] != want {
+			if want := "排名,公司,涨跌幅(%),榜单,产业链环节,细分赛道"; lines[0] != want {
 				t.Errorf("header = %q; want %q", lines[0], want)
 			}
 			if want := "1,寒武纪-U,257.4,今年以来涨幅前十,AI算力及基础设施,AI芯片"; lines[1] != want {
@@ -818,10 +819,12 @@ func TestExploreColors(t *testing.T) {
 	if c := upColor(); c != green {
 		t.Errorf("intl: up colour = %s; want green %s", c, green)
 	}
-	var without []string
-	eval(t, ctx, `Array.from(document.querySelectorAll('a[href^="/"]:not(.colors-opt.cn)')).map(a => a.getAttribute('href'))
-		.filter(h => !h.includes('colors=intl'))`, &without)
-	if len(without) > 0 {
+	// The chart follows the table in a later task: wait for its links too.
+	const withoutJS = `Array.from(document.querySelectorAll('a[href^="/"]:not(.colors-opt.cn)')).map(a => a.getAttribute('href'))
+		.filter(h => !h.includes('colors=intl'))`
+	if err := chromedp.Run(ctx, chromedp.Poll(withoutJS+`.length === 0`, nil, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		var without []string
+		eval(t, ctx, withoutJS, &without)
 		t.Errorf("internal links without colors=intl: %q", without)
 	}
 	click(t, ctx, `nav a[href="/movers?colors=intl"]`)
@@ -897,7 +900,7 @@ func TestStockPages(t *testing.T) {
 		if h := textOf(t, ctx, "main h1"); h != "百度-SW" {
 			t.Errorf("h1 = %q; want 百度-SW", h)
 		}
-		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "AI大模型") || !strings.Contains(txt, "-13.04% ▼") {
+		if txt := textOf(t, ctx, "main"); !strings.Contains(txt, "AI大模型") || !strings.Contains(txt, "−13.04% ▼") {
 			t.Errorf("stock page lacks its place and return:\n%s", txt)
 		}
 	})

@@ -19,7 +19,8 @@ import (
 
 // foreignJS lists, for the document it is given, every element and
 // attribute the app does not write: event handler attributes, images other
-// than go-app's loader icon, refresh and other http-equiv metas, inline
+// than go-app's loader icon, forms other than the top bar's search,
+// refresh and other http-equiv metas, inline
 // scripts, frames, and scripts from anywhere but the app's own files.
 const foreignJS = `(doc) => {
 	const bad = [];
@@ -29,7 +30,11 @@ const foreignJS = `(doc) => {
 		}
 	}
 	for (const el of doc.querySelectorAll("img, meta[http-equiv], iframe, object, embed, base, form, frame")) {
-		if (el.id !== "app-wasm-loader-icon") bad.push(el.outerHTML.slice(0, 120));
+		// The app's own: go-app's loader icon, and the top bar's search,
+		// which asks the app's /search.
+		const own = el.id === "app-wasm-loader-icon" || (el.id === "site-search" &&
+			/^\/([A-Za-z0-9._~-]+\/)*search$/.test(el.getAttribute("action") || "") && el.closest("header.topbar"));
+		if (!own) bad.push(el.outerHTML.slice(0, 120));
 	}
 	for (const s of doc.querySelectorAll("script")) {
 		const src = s.getAttribute("src") || "";

@@ -16,13 +16,13 @@ import (
 // lcpProbeJS runs before the page's own scripts: it records every
 // largest-contentful-paint entry with its element, its size and whether
 // the element is the wasm's (inside the shell the wasm rendered, which
-// carries data-live). It asks the element, not the page's state when the
+// carries a data-live other than 0, "staging" included). It asks the element, not the page's state when the
 // entry is reported: the observer reports late on a busy machine, after
 // the wasm took over, and go-app's mount replaces every prerendered
 // element, whose entries then have no element.
 const lcpProbeJS = `(() => {
   window.__lcp = [];
-  const live = (el) => !!(el && el.closest('.shell[data-live="1"]'));
+  const live = (el) => !!(el && el.closest('.shell:not([data-live="0"])'));
   const desc = (el) => !el ? '' : el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
   new PerformanceObserver((list) => {

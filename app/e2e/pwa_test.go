@@ -75,6 +75,9 @@ func TestPWAOffline(t *testing.T) {
 		{"/events?kind=overseas", "#overseas", []string{"AutoGPT"}, []string{"Meta公布最新研究AI模型SAM"}, ""},
 		{"/financings", "main table", []string{"Perplexity", "25,600,000 USD"}, nil, ""},
 		{"/no/such/page", "main h1", []string{"页面不存在"}, nil, "fallback"},
+		{"/search?q=360", "#results-stocks", []string{"三六零"}, nil, ""},
+		{"/stocks?section=financings", "main table", []string{"Perplexity"}, []string{"寒武纪-U"}, ""},
+		{"/financings/f-1", "#record h1", []string{"Perplexity", "2560万美元"}, nil, "fallback"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {

@@ -8,6 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/ui"
 )
 
 // TestStaticExport exports the site for the prefix /sub, serves it with
@@ -37,6 +40,8 @@ func TestStaticExport(t *testing.T) {
 		{"/events?kind=overseas", "#overseas", []string{"AutoGPT"}},
 		{"/index", "main table", []string{"AI概念指数", "+56.16 pct"}},
 		{"/", "main h1", []string{"人工智能行业周报", "看好"}},
+		// The export prerenders Chinese; the browser follows lang.
+		{"/picks?lang=en", "main table", []string{ui.Message(explore.LangEN, "picks.title"), "Foundation layer"}},
 	}
 	check := func(t *testing.T, path, sel string, want []string) {
 		t.Helper()

@@ -21,6 +21,7 @@ type FacetCounts struct {
 	Label    string
 	ValueMsg string
 	Single   bool
+	None     string // the value standing for rows without one, as in Facet.None
 	// Values are in the table's display order. A value appears when some
 	// row would match it or when it is selected.
 	Values []FacetValue
@@ -58,9 +59,15 @@ func Apply(t *Table, s State) Result {
 	sel, active := selection(t, s)
 	idx, counts := filter(t, s, sel, active)
 	res := Result{Total: len(t.Rows)}
-	if ci, ok := t.colAt[s.Sort.Key]; ok {
+	var by []sortCol
+	for _, k := range s.SortKeys() {
+		if ci, ok := t.colAt[k.Key]; ok {
+			by = append(by, sortCol{ci: ci, desc: k.Desc})
+		}
+	}
+	if len(by) > 0 {
 		res.Sort = s.Sort
-		sortRows(t, idx, ci, s.Sort.Desc)
+		sortRows(t, idx, by)
 	}
 	res.Rows = make([]*Row, len(idx))
 	for i, ri := range idx {
@@ -160,7 +167,7 @@ func facetCounts(t *Table, sel [][]bool, counts [][]int) ([]FacetCounts, []Chip)
 	fcs := make([]FacetCounts, len(t.Facets))
 	var chips []Chip
 	for fi, f := range t.Facets {
-		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single}
+		fc := FacetCounts{Key: f.Key, Label: f.Label, ValueMsg: f.ValueMsg, Single: f.Single, None: f.None}
 		for j, v := range f.Values {
 			on := sel[fi] != nil && sel[fi][j]
 			if counts[fi][j] > 0 || on {
@@ -184,55 +191,83 @@ func anySelected(sel []bool, vals []int32) bool {
 	return false
 }
 
-// sortRows sorts row indexes by column ci, missing values last in either
-// direction and ties in the report's order. The keys are gathered first so
-// the comparisons touch one compact slice.
-func sortRows(t *Table, idx []int, ci int, desc bool) {
-	type key struct {
-		num     float64
-		str     string
-		missing bool
-		row     int
-	}
-	number := t.Columns[ci].Kind == Number
-	keys := make([]key, len(idx))
-	for i, ri := range idx {
-		r := &t.Rows[ri]
-		k := key{row: ri}
-		if number {
-			c := &r.Cells[ci]
-			k.num, k.missing = c.Key, c.Missing || math.IsNaN(c.Key)
+// sortCol is one key of a sort: a column and its direction.
+type sortCol struct {
+	ci   int
+	desc bool
+}
+
+// colKeys are one sort column's keys, by position in the rows sorted.
+type colKeys struct {
+	number, desc bool
+	num          []float64
+	str          []string
+	missing      []bool
+}
+
+// sortRows sorts row indexes by the columns in order, each with missing
+// values last in either direction, and ties in the report's order. The
+// keys are gathered first so the comparisons touch compact slices.
+func sortRows(t *Table, idx []int, by []sortCol) {
+	ks := make([]colKeys, len(by))
+	for j, b := range by {
+		k := colKeys{number: t.Columns[b.ci].Kind == Number, desc: b.desc, missing: make([]bool, len(idx))}
+		if k.number {
+			k.num = make([]float64, len(idx))
 		} else {
-			k.str = r.sortBy[ci]
-			k.missing = k.str == ""
+			k.str = make([]string, len(idx))
 		}
-		keys[i] = k
+		for i, ri := range idx {
+			r := &t.Rows[ri]
+			if k.number {
+				c := &r.Cells[b.ci]
+				k.num[i], k.missing[i] = c.Key, c.Missing || math.IsNaN(c.Key)
+			} else {
+				k.str[i] = r.sortBy[b.ci]
+				k.missing[i] = k.str[i] == ""
+			}
+		}
+		ks[j] = k
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if a.missing || b.missing {
-			if a.missing && b.missing {
-				return cmp.Compare(a.row, b.row)
+	pos := make([]int, len(idx))
+	for i := range pos {
+		pos[i] = i
+	}
+	slices.SortFunc(pos, func(a, b int) int {
+		for _, k := range ks {
+			if c := k.compare(a, b); c != 0 {
+				return c
 			}
-			if a.missing {
-				return 1
-			}
-			return -1
 		}
-		var c int
-		if number {
-			c = cmp.Compare(a.num, b.num)
-		} else {
-			c = strings.Compare(a.str, b.str)
-		}
-		if desc {
-			c = -c
-		}
-		if c == 0 {
-			c = cmp.Compare(a.row, b.row)
-		}
-		return c
+		return cmp.Compare(idx[a], idx[b])
 	})
-	for i, k := range keys {
-		idx[i] = k.row
+	sorted := make([]int, len(idx))
+	for i, p := range pos {
+		sorted[i] = idx[p]
 	}
+	copy(idx, sorted)
+}
+
+// compare orders positions a and b by one column: missing last, then by
+// value in the column's direction; 0 for a tie.
+func (k *colKeys) compare(a, b int) int {
+	if ma, mb := k.missing[a], k.missing[b]; ma || mb {
+		switch {
+		case ma && mb:
+			return 0
+		case ma:
+			return 1
+		}
+		return -1
+	}
+	var c int
+	if k.number {
+		c = cmp.Compare(k.num[a], k.num[b])
+	} else {
+		c = strings.Compare(k.str[a], k.str[b])
+	}
+	if k.desc {
+		c = -c
+	}
+	return c
 }

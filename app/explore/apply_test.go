@@ -62,6 +62,13 @@ func TestRealViews(t *testing.T) {
 			[]string{"创业慧康", "久远银海", "安恒信息", "奇安信"}},
 		{"picks q", RoutePicks, "q=科大讯飞", ColVertical, []string{"大模型", "AI+教育"}},
 		{"picks sort vertical", RoutePicks, "sort=-name&layer=基础层", ColName, []string{"科大讯飞", "360"}},
+		{"movers by link, then biggest return", RouteMovers, "list=ytd-gainers&sort=link,-return", ColReturn,
+			// links in pinyin order: 工具, 算法及数据, 算力及基础设施, 应用
+			[]string{"185.76", "197.67", "174.00", "137.00", "128.58", "257.40", "109.15", "238.31", "116.80", "104.19"}},
+		{"movers q by alias", RouteMovers, "q=360", "id", []string{"ytd-gainers/6", "period-losers/6"}},
+		{"constituents q by alias", RouteConstituents, "q=百度集团", ColName, []string{"百度-SW"}},
+		{"picks q by the name the picks do not print", RoutePicks, "q=三六零", ColName, []string{"360"}},
+		{"events company by alias", RouteEvents, "company=商汤科技", "id", []string{"ce-3"}},
 		{"markup in q matches nothing", RouteMovers, "q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", ColName, []string{}},
 	}
 	ts := realTables(t)
@@ -161,21 +168,35 @@ func TestRealCells(t *testing.T) {
 }
 
 // TestSegmentless pins the decision for the AI工具 and AI应用 constituents,
-// which the report gives no sub-track: no segment value, so the segment
-// facet does not count them, a segment filter excludes them, and they sort
-// last by segment either way.
+// which the report gives no sub-track: their segment value is NoSegment
+// (未细分), so the facet counts them under it and segment=未细分 picks them
+// out; a named segment filter excludes them, their cell is empty, and they
+// sort last by segment either way.
 func TestSegmentless(t *testing.T) {
 	ts := realTables(t)
 	_, all := view(t, ts.Constituents, "")
 	total := 0
-	for _, n := range counts(t, all, FacetSegment) {
-		total += n
+	for v, n := range counts(t, all, FacetSegment) {
+		if v != NoSegment {
+			total += n
+		}
 	}
 	if total != 21 {
-		t.Errorf("segment counts sum to %d; want 21 (45 less 24 without a segment)", total)
+		t.Errorf("named segment counts sum to %d; want 21 (45 less 24 without a segment)", total)
+	}
+	if n := counts(t, all, FacetSegment)[NoSegment]; n != 24 {
+		t.Errorf("segment %s counts %d; want 24", NoSegment, n)
 	}
 	if n, ok := counts(t, all, FacetSegment)[""]; ok {
 		t.Errorf("segment facet has an empty value counted %d", n)
+	}
+	_, none := view(t, ts.Constituents, "segment="+NoSegment+"&link=AI算力及基础设施")
+	if len(none.Rows) != 0 {
+		t.Errorf("segment=未细分&link=AI算力及基础设施 gives %v; every one of them has a sub-track", ids(none))
+	}
+	_, none = view(t, ts.Constituents, "segment="+NoSegment)
+	if got := column(t, ts.Constituents, none, ColSegment); len(got) != 24 || slices.ContainsFunc(got, func(s string) bool { return s != "" }) {
+		t.Errorf("segment=未细分 shows segments %q; want 24 empty cells", got)
 	}
 	_, seg := view(t, ts.Constituents, "segment=AI芯片&link=AI工具")
 	if len(seg.Rows) != 0 {
@@ -210,8 +231,9 @@ func TestFacetCounts(t *testing.T) {
 			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 4, "AI工具": 1, "AI应用": 3}},
 		{"constituents segment follows link", RouteConstituents, "link=AI算法及数据", FacetSegment,
 			map[string]int{"AI大模型": 2, "AI算法": 4, "AI数据": 2}},
+		// 商汤-W is found through its alias 商汤科技.
 		{"constituents link follows q", RouteConstituents, "q=科技", FacetLink,
-			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 2, "AI工具": 2, "AI应用": 3}},
+			map[string]int{"AI算力及基础设施": 2, "AI算法及数据": 3, "AI工具": 2, "AI应用": 3}},
 		{"events kind follows dates", RouteEvents, "from=2023-04-10", FacetKind,
 			map[string]int{"company": 2, "domestic": 2, "overseas": 5}},
 		{"events company counts", RouteEvents, "kind=overseas&company=OpenAI", FacetCompany,
@@ -249,7 +271,7 @@ func TestFacetCounts(t *testing.T) {
 		want := []string{
 			"list:period-gainers,ytd-gainers,period-losers",
 			"link:AI算力及基础设施,AI算法及数据,AI工具,AI应用",
-			"segment:AI芯片,AI服务器,CPU、GPU,AI大模型,AI算法,AI数据",
+			"segment:AI芯片,AI服务器,CPU、GPU,AI大模型,AI算法,AI数据,未细分", // rows without a sub-track last
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("movers facets = %q; want %q", got, want)
@@ -298,7 +320,20 @@ func TestCheck(t *testing.T) {
 		{"unknown company", RouteEvents, "company=nobody&kind=company", "kind=company",
 			[]Notice{{"company", "nobody", ReasonUnknownValue}}},
 		{"unknown currency", RouteFinancings, "currency=EUR", "", []Notice{{"currency", "EUR", ReasonUnknownValue}}},
-		{"alias is not a label", RouteEvents, "company=Open%20AI", "", []Notice{{"company", "Open AI", ReasonUnknownValue}}},
+		{"alias names its company", RouteEvents, "company=Open%20AI", "company=OpenAI", nil},
+		{"alias of a Chinese name", RouteEvents, "company=商汤科技", "company=%E5%95%86%E6%B1%A4-W", nil},
+		{"company id in any case", RouteEvents, "company=Microsoft", "company=%E5%BE%AE%E8%BD%AF", nil},
+		{"two spellings of one company", RouteEvents, "company=商汤&company=商汤-W", "company=%E5%95%86%E6%B1%A4-W", nil},
+		{"label in another case", RouteFinancings, "currency=usd", "currency=USD", nil},
+		{"spaces only are no search", RouteMovers, "q=%20%20%E3%80%80", "", nil},
+		{"enumerated value in any case", RouteMovers, "list=YTD-Gainers", "list=ytd-gainers", nil},
+		{"colors in any case", RouteMovers, "colors=INTL", "colors=intl", nil},
+		{"sort keys in any case", RouteMovers, "sort=-Return,LINK", "sort=-return%2Clink", nil},
+		{"no sub-track", RouteConstituents, "segment=未细分", "segment=%E6%9C%AA%E7%BB%86%E5%88%86", nil},
+		{"secondary sort keys", RouteMovers, "sort=link,-return", "sort=link%2C-return", nil},
+		{"bad and repeated sort keys dropped", RouteMovers, "sort=link,nope,-link,return", "sort=link%2Creturn",
+			[]Notice{{"sort", "nope", ReasonUnknownValue}, {"sort", "-link", ReasonRepeated}}},
+		{"alias of a company the facet lacks", RouteEvents, "company=寒武纪", "", []Notice{{"company", "寒武纪", ReasonUnknownValue}}},
 	}
 	ts := realTables(t)
 	for _, tt := range tests {

@@ -16,6 +16,7 @@ type Tables struct {
 	Events       *Table
 	Financings   *Table
 	Picks        *Table
+	Stocks       *Table
 }
 
 // BuildTables builds every table of r.
@@ -26,6 +27,7 @@ func BuildTables(r *report.Report) Tables {
 		Events:       Events(r),
 		Financings:   Financings(r),
 		Picks:        Picks(r),
+		Stocks:       Stocks(r),
 	}
 }
 
@@ -42,77 +44,21 @@ func (ts Tables) For(route Route) *Table {
 		return ts.Financings
 	case RoutePicks:
 		return ts.Picks
+	case RouteStocks:
+		return ts.Stocks
 	}
 	return nil
 }
 
-// index holds the lookups the builders share. It is built from the
-// report's slices directly so the builders depend on the model only.
-type index struct {
-	companies    map[string]report.Company     // by id
-	constituents map[string]report.Constituent // by company id
-}
-
-func newIndex(r *report.Report) index {
-	ix := index{companies: map[string]report.Company{}, constituents: map[string]report.Constituent{}}
-	for _, c := range r.Companies {
-		ix.companies[c.ID] = c
-	}
-	for _, c := range r.Constituents {
-		if _, dup := ix.constituents[c.Company]; !dup {
-			ix.constituents[c.Company] = c
-		}
-	}
-	return ix
-}
-
-// ref returns the link to company id, shown as printed.
-func (ix index) ref(printed, id string) Ref {
-	name := printed
-	if c, ok := ix.companies[id]; ok {
-		name = c.Name
-	}
-	if printed == "" {
-		printed = name
-	}
-	return Ref{Text: printed, ID: id, Name: name}
-}
-
-// chainFacets returns the link and segment facet values of company id: none
-// when it is no constituent, and no segment where the report gives none.
-func (ix index) chainFacets(id string) (link, segment []string) {
-	c, ok := ix.constituents[id]
-	if !ok {
-		return nil, nil
-	}
-	if c.Link != "" {
-		link = []string{c.Link}
-	}
-	if c.Segment != "" {
-		segment = []string{c.Segment}
-	}
-	return link, segment
-}
-
-// chainOrder returns the links and segments in the order the constituents
-// table first prints them.
-func chainOrder(r *report.Report) (links, segments []string) {
-	seenL, seenS := map[string]bool{}, map[string]bool{}
-	for _, c := range r.Constituents {
-		if c.Link != "" && !seenL[c.Link] {
-			seenL[c.Link] = true
-			links = append(links, c.Link)
-		}
-		if c.Segment != "" && !seenS[c.Segment] {
-			seenS[c.Segment] = true
-			segments = append(segments, c.Segment)
-		}
-	}
-	return links, segments
-}
-
 func col(key string, kind Kind) Column {
 	return Column{Key: key, Label: "col." + key, Kind: kind}
+}
+
+// percentCol is a column of returns, in percent.
+func percentCol(key string) Column {
+	c := col(key, Number)
+	c.Unit = "%"
+	return c
 }
 
 func facet(key string) Facet {
@@ -146,16 +92,14 @@ func keys[T ~string](vs []T) []string {
 // sub-track taken from its constituent record.
 func Movers(r *report.Report) *Table {
 	ix := newIndex(r)
-	links, segments := chainOrder(r)
+	linkFacet, segFacet := chainFacetsOf(r)
 	listCol := col(ColList, Text)
 	listCol.ValueMsg = "list."
-	cols := []Column{col(ColRank, Number), col(ColName, Text), col(ColReturn, Number),
+	cols := []Column{col(ColRank, Number), col(ColName, Text), percentCol(ColReturn),
 		listCol, col(ColLink, Text), col(ColSegment, Text)}
 	listFacet := facet(FacetList)
 	listFacet.ValueMsg = "list."
 	listFacet.Values = moverLists
-	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
-	linkFacet.Values, segFacet.Values = links, segments
 	var rows []Row
 	for l, ms := range r.Movers.Lists() {
 		key := string(l)
@@ -169,14 +113,14 @@ func Movers(r *report.Report) *Table {
 					returnCell(m.Return),
 					TextCell(key),
 					TextCell(strings.Join(link, "")),
-					TextCell(strings.Join(seg, "")),
+					TextCell(ix.constituents[m.Company].Segment),
 				},
 				Facets: map[string][]string{FacetList: {key}, FacetLink: link, FacetSegment: seg},
 				Source: m,
 			})
 		}
 	}
-	return build(RouteMovers, cols, []Facet{listFacet, linkFacet, segFacet}, rows)
+	return build(RouteMovers, cols, []Facet{listFacet, linkFacet, segFacet}, ix.withNames(rows))
 }
 
 // Constituents builds the /constituents table: the index's stocks with
@@ -184,7 +128,7 @@ func Movers(r *report.Report) *Table {
 // the period gainers or losers, YTD from the YTD gainers).
 func Constituents(r *report.Report) *Table {
 	ix := newIndex(r)
-	links, segments := chainOrder(r)
+	linkFacet, segFacet := chainFacetsOf(r)
 	period, ytd := map[string]float64{}, map[string]float64{}
 	for l, ms := range r.Movers.Lists() {
 		dst := period
@@ -204,9 +148,7 @@ func Constituents(r *report.Report) *Table {
 		return MissingCell()
 	}
 	cols := []Column{col(ColName, Text), col(ColLink, Text), col(ColSegment, Text),
-		col(ColPeriod, Number), col(ColYTD, Number)}
-	linkFacet, segFacet := facet(FacetLink), facet(FacetSegment)
-	linkFacet.Values, segFacet.Values = links, segments
+		percentCol(ColPeriod), percentCol(ColYTD)}
 	rows := make([]Row, 0, len(r.Constituents))
 	for _, c := range r.Constituents {
 		link, seg := ix.chainFacets(c.Company)
@@ -223,7 +165,7 @@ func Constituents(r *report.Report) *Table {
 			Source: c,
 		})
 	}
-	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, rows)
+	return build(RouteConstituents, cols, []Facet{linkFacet, segFacet}, ix.withNames(rows))
 }
 
 // Events builds the /events table: the company events, then the domestic
@@ -235,13 +177,16 @@ func Events(r *report.Report) *Table {
 	ix := newIndex(r)
 	kindCol := col(ColKind, Text)
 	kindCol.ValueMsg = "kind."
-	cols := []Column{col(ColDate, Date), kindCol, col(ColTitle, Text), col(ColCompanies, Text), col(ColSource, Text)}
+	companiesCol := col(ColCompanies, Text)
+	companiesCol.List = true
+	cols := []Column{col(ColDate, Date), kindCol, col(ColTitle, Text), companiesCol, col(ColSource, Text)}
 	kindFacet := facet(FacetKind)
 	kindFacet.ValueMsg = "kind."
 	kindFacet.Values = specs[RouteEvents].facets[0].enum
 	named := map[string]bool{}
 	var rows []Row
-	add := func(src any, id, kind, date, printed, title, source string, companies []string, body ...string) {
+	add := func(it report.Item) {
+		id, kind, date, printed, companies := it.ID, string(it.Kind), it.Date, it.DateAsPrinted, it.Companies
 		refs := make([]Ref, len(companies))
 		names := make([]string, len(companies))
 		for i, c := range companies {
@@ -255,14 +200,15 @@ func Events(r *report.Report) *Table {
 		}
 		rows = append(rows, Row{
 			ID:     id,
-			Cells:  []Cell{DateCell(date, text), TextCell(kind), TextCell(title), refCell(refs...), TextCell(source)},
+			Cells:  []Cell{DateCell(date, text), TextCell(kind), TextCell(it.Title), refCell(refs...), TextCell(it.Source)},
 			Facets: map[string][]string{FacetKind: {kind}, FacetCompany: names},
-			more:   body,
-			Source: src,
+			more:   it.Body(),
+			Source: it,
+			Extra:  eventExtra(it),
 		})
 	}
 	for it := range r.Events.All() {
-		add(it, it.ID, string(it.Kind), it.Date, it.DateAsPrinted, it.Title, it.Source, it.Companies, it.Body()...)
+		add(it)
 	}
 	companyFacet := facet(FacetCompany)
 	for _, c := range r.Companies { // report order of the companies
@@ -270,7 +216,25 @@ func Events(r *report.Report) *Table {
 			companyFacet.Values = append(companyFacet.Values, c.Name)
 		}
 	}
-	return build(RouteEvents, cols, []Facet{kindFacet, companyFacet}, rows)
+	companyFacet.Aliases = ix.aliases(r, companyFacet.Values)
+	t := build(RouteEvents, cols, []Facet{kindFacet, companyFacet}, ix.withNames(rows))
+	t.Exports = []Column{col(ColDateAsPrinted, Text), col(ColText, Text), col(ColView, Text)}
+	return t
+}
+
+// eventExtra is what an events export adds to the columns: the date as
+// printed, the text under the title (a company event's details, a news
+// item's text) and the analysts' view (company events only), paragraphs
+// joined by newlines.
+func eventExtra(it report.Item) []Cell {
+	var text, view string
+	switch {
+	case it.Event != nil:
+		text, view = strings.Join(it.Event.Details, "\n"), strings.Join(it.Event.Views, "\n")
+	case it.News != nil:
+		text = it.News.Text
+	}
+	return []Cell{TextCell(it.DateAsPrinted), TextCell(text), TextCell(view)}
 }
 
 // Financings builds the /financings table. The amount shows as printed and
@@ -290,8 +254,14 @@ func Financings(r *report.Report) *Table {
 		} else {
 			amount.Key = math.NaN()
 		}
+		usd := MissingCell()
+		if v, ok := toUSD(fx, f.Amount); ok {
+			v = math.Round(v*100) / 100 // to the cent
+			usd = NumberCell(v, strconv.FormatFloat(v, 'f', 2, 64))
+		}
 		rows = append(rows, Row{
-			ID: f.ID,
+			ID:    f.ID,
+			Extra: []Cell{TextCell(f.Amount.AsPrinted), usd},
 			Cells: []Cell{
 				refCell(ix.ref(f.Name, f.Company)),
 				amount,
@@ -303,7 +273,26 @@ func Financings(r *report.Report) *Table {
 			Source: f,
 		})
 	}
-	return build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, rows)
+	t := build(RouteFinancings, cols, []Facet{facet(FacetCurrency)}, ix.withNames(rows))
+	usd := col(ColAmountUSD, Number)
+	usd.Unit = "USD"
+	t.Exports = []Column{col(ColAmountAsPrinted, Text), usd}
+	return t
+}
+
+// toUSD converts m into US dollars at the report's stored rate, whichever
+// side of the rate the dollar is on; false when it cannot.
+func toUSD(fx report.FX, m report.Money) (float64, bool) {
+	v, ok := fx.ToBase(m)
+	switch {
+	case !ok:
+		return 0, false
+	case fx.Base == "USD":
+		return v, true
+	case fx.Quote == "USD":
+		return v * fx.Rate, true
+	}
+	return 0, false
 }
 
 // Picks builds the /picks table: one row per (vertical, stock), id
@@ -324,5 +313,5 @@ func Picks(r *report.Report) *Table {
 			})
 		}
 	}
-	return build(RoutePicks, cols, []Facet{layer, facet(FacetVertical)}, rows)
+	return build(RoutePicks, cols, []Facet{layer, facet(FacetVertical)}, ix.withNames(rows))
 }

@@ -21,7 +21,9 @@
 // included (see BenchmarkApply).
 //
 // The files follow the same split: table.go holds the table and its
-// indexes, build.go the five builders, apply.go filtering, counting and
+// indexes, check.go what a link may name (aliases, case), collate.go the
+// pinyin sort keys, index.go the company lookups the builders share,
+// build.go the five builders, apply.go filtering, counting and
 // sorting, state.go the [State] and its methods, query.go reading a query
 // string into a State with its notices, export.go CSV and JSON.
 //
@@ -44,8 +46,11 @@
 //	/financings    currency (repeatable); q; sort
 //	/picks         layer = 基础层 | 应用层 (one value); vertical (repeatable); q; sort
 //
-// sort names a column key, with a leading "-" for descending; without sort
-// a table keeps the report's order. The keys, in column order:
+// sort names a column key, with a leading "-" for descending, and more
+// keys after commas (sort=link,-return) that order rows tying on the ones
+// before; without sort a table keeps the report's order. [State.SortBy]
+// is a header click (figures biggest first, then reversed, then the
+// report's order) and [State.ThenBy] a shift-click (adds a key). The keys, in column order:
 //
 //	/movers        rank, name, return, list, link, segment
 //	/constituents  name, link, segment, period, ytd
@@ -58,13 +63,17 @@
 //
 // # Meaning of the parameters
 //
+//   - Facet values from a link match in any case (currency=usd), and the
+//     company facet takes any name, alias or id of a company
+//     (company=商汤科技 is company=商汤-W); [Table.Check] canonicalises them.
 //   - Facets: values of one facet combine with OR, different facets with
 //     AND. Each facet's counts follow all other active filters but not its
 //     own (as Datasette does); a value with no row shows only while
 //     selected. Values are listed in report order.
 //   - q: case-insensitive substring of the row's visible text (every cell
 //     but the enumerated list and kind columns, whose text is the UI's
-//     translation, plus an event's body shown under its title), Chinese
+//     translation, plus an event's body shown under its title, plus every
+//     name and alias of the companies the row names), Chinese
 //     included; surrounding spaces are ignored when
 //     matching. It is cut to [MaxQueryRunes] runes, never inside a
 //     character, and invalid UTF-8 becomes U+FFFD. q is only ever data:
@@ -77,14 +86,18 @@
 //     losers and the YTD return from the YTD gainers where the company is
 //     in those lists; elsewhere the return is missing and sorts last.
 //   - The report gives no sub-track (segment) for the AI工具 and AI应用
-//     constituents. Such rows carry no segment value: the segment facet
-//     does not count them, selecting any segment excludes them, the cell
-//     is empty, and they sort last by segment in either direction.
+//     constituents. Such rows carry the segment value [NoSegment] (未细分),
+//     listed last, so segment=未细分 picks them out; selecting a named
+//     segment excludes them, the cell is empty, and they sort last by
+//     segment in either direction.
+//   - A q of spaces only is no search.
 //   - Financing amounts show as printed and export in their own currency
 //     (currency column); sort=amount compares them in US dollars at the
 //     report's stored exchange rate.
-//   - Sorting: numbers as numbers, dates as dates, text by code point after
-//     lower-casing, list and kind in report order. Ties keep the report's
+//   - Sorting: numbers as numbers, dates as dates, text in pinyin order
+//     (Latin names among the syllables by their letters; see textKey and
+//     cmd/pinyinkeys, which generates the keys of the data's characters),
+//     list and kind in report order. Ties keep the report's
 //     order; missing values sort last in both directions.
 //
 // # Bad input
@@ -113,8 +126,12 @@
 //
 // # Export
 //
-// [WriteCSV] writes the current rows, in order, as UTF-8 CSV with a
-// byte-order mark and a header of column labels; [WriteJSON] writes them as
-// an array of objects keyed by column key, numbers as numbers.
+// [WriteCSV] writes the current rows, in order, as RFC 4180 CSV (CRLF) in
+// UTF-8 with a byte-order mark and a header of column labels with their
+// units (涨跌幅(%)); [WriteJSON] writes them as an array of objects keyed
+// by column key, typed: numbers, null for a missing value, an array for
+// the companies. Both add the columns only exports carry
+// ([Table.Exports]): an event's date as printed, text and analysts' view,
+// a financing's amount as printed and in US dollars.
 // [State.FileName] names the file after the view: movers-ytd-gainers.csv.
 package explore

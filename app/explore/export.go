@@ -2,6 +2,7 @@ package explore
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -15,52 +16,129 @@ import (
 // CSV file as UTF-8.
 const bom = "\uFEFF"
 
-// WriteCSV writes r's rows in r's order as CSV: a UTF-8 byte-order mark, a
-// header row of column labels, then one record per row. msg maps a message
-// key (a column's Label, or an enumerated column's ValueMsg+value) to the
-// text to write; nil writes column keys and raw values. Number columns are
-// written as plain decimals (the figure in its own unit; amounts in their
-// currency), text and dates as shown.
+// exportColumn is one column of an export: a column the table shows, or
+// one that only exports carry (Table.Exports: an event's text, an amount
+// in US dollars).
+type exportColumn struct {
+	Column
+	at    int  // index into Row.Cells, or into Row.Extra when extra
+	extra bool // an export-only column
+}
+
+// exportColumns returns the columns an export of t writes: the shown ones,
+// then the export-only ones.
+func exportColumns(t *Table) []exportColumn {
+	out := make([]exportColumn, 0, len(t.Columns)+len(t.Exports))
+	for i, c := range t.Columns {
+		out = append(out, exportColumn{Column: c, at: i})
+	}
+	for i, c := range t.Exports {
+		out = append(out, exportColumn{Column: c, at: i, extra: true})
+	}
+	return out
+}
+
+// cell returns the column's cell in row r; a row without export-only
+// cells has them missing.
+func (c exportColumn) cell(r *Row) Cell {
+	switch {
+	case !c.extra:
+		return r.Cells[c.at]
+	case c.at < len(r.Extra):
+		return r.Extra[c.at]
+	}
+	return Cell{Missing: true}
+}
+
+// header is the column's CSV header: its label through msg (its key when
+// msg is nil), then its unit in brackets: 涨跌幅(%).
+func (c exportColumn) header(msg func(string) string) string {
+	h := c.Key
+	if msg != nil {
+		h = msg(c.Label)
+	}
+	if c.Unit != "" {
+		h += "(" + c.Unit + ")"
+	}
+	return h
+}
+
+// WriteCSV writes r's rows in r's order as CSV after RFC 4180 (records
+// end in CRLF): a UTF-8 byte-order mark, a header row of column labels
+// with their units (涨跌幅(%)), then one record per row, the columns the
+// table shows followed by those only exports carry (Table.Exports). msg
+// maps a message key (a column's Label, or an enumerated column's
+// ValueMsg+value) to the text to write; nil writes column keys and raw
+// values. Number columns are written as plain decimals (the figure in its
+// own unit; amounts in their currency), dates as YYYY-MM-DD (empty when
+// undated: the date as printed has its own column), text as shown.
 func WriteCSV(w io.Writer, t *Table, r Result, msg func(key string) string) error {
 	bw := bufio.NewWriter(w)
 	if _, err := bw.WriteString(bom); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
-	cw := csv.NewWriter(bw)
-	rec := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
-		rec[i] = c.Key
-		if msg != nil {
-			rec[i] = msg(c.Label)
-		}
+	rw := &recordWriter{out: bw}
+	rw.cw = csv.NewWriter(&rw.rec)
+	cols := exportColumns(t)
+	rec := make([]string, len(cols))
+	for i, c := range cols {
+		rec[i] = c.header(msg)
 	}
-	if err := cw.Write(rec); err != nil {
+	if err := rw.write(rec); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	for _, row := range r.Rows {
-		for i, c := range t.Columns {
-			cell := row.Cells[i]
-			switch {
-			case c.Kind == Number:
-				rec[i] = formatNum(cell)
-			case c.ValueMsg != "" && msg != nil && cell.Text != "":
-				rec[i] = inertCell(msg(c.ValueMsg + cell.Text))
-			default:
-				rec[i] = inertCell(cell.Text)
-			}
+		for i, c := range cols {
+			rec[i] = csvValue(c.Column, c.cell(row), msg)
 		}
-		if err := cw.Write(rec); err != nil {
+		if err := rw.write(rec); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write csv: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
+}
+
+// recordWriter writes CSV records that end in CRLF while a line break
+// inside a quoted field stays as the text has it: csv.Writer's UseCRLF
+// would turn those into CRLF too, which readers then disagree on
+// (encoding/csv reads "\n" back, Python's csv "\r\n").
+type recordWriter struct {
+	out io.Writer
+	cw  *csv.Writer
+	rec bytes.Buffer
+}
+
+func (w *recordWriter) write(rec []string) error {
+	w.rec.Reset()
+	if err := w.cw.Write(rec); err != nil {
+		return err
+	}
+	w.cw.Flush()
+	if err := w.cw.Error(); err != nil {
+		return err
+	}
+	b := bytes.TrimSuffix(w.rec.Bytes(), []byte("\n"))
+	if _, err := w.out.Write(b); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w.out, "\r\n")
+	return err
+}
+
+// csvValue is one CSV field.
+func csvValue(c Column, cell Cell, msg func(string) string) string {
+	switch {
+	case c.Kind == Number:
+		return formatNum(cell)
+	case c.Kind == Date:
+		return cell.Date
+	case c.ValueMsg != "" && msg != nil && cell.Text != "":
+		return inertCell(msg(c.ValueMsg + cell.Text))
+	}
+	return inertCell(cell.Text)
 }
 
 // inertCell keeps a text cell from being read as a formula: spreadsheet
@@ -76,13 +154,16 @@ func inertCell(s string) string {
 }
 
 // WriteJSON writes r's rows in r's order as a JSON array of objects, one
-// per row, keyed by column key in column order. Numbers are JSON numbers
-// (null when missing), everything else the text shown; enumerated columns
-// hold their value key (ytd-gainers).
+// per row, keyed by column key in column order, the export-only columns
+// last. Values are typed: figures are JSON numbers, a list column
+// (companies) an array of the names as shown, and a missing value (no
+// figure, no date, an empty text) null; enumerated columns hold their
+// value key (ytd-gainers), dates YYYY-MM-DD.
 func WriteJSON(w io.Writer, t *Table, r Result) error {
 	bw := bufio.NewWriter(w)
-	keys := make([][]byte, len(t.Columns))
-	for i, c := range t.Columns {
+	cols := exportColumns(t)
+	keys := make([][]byte, len(cols))
+	for i, c := range cols {
 		k, err := json.Marshal(c.Key)
 		if err != nil {
 			return fmt.Errorf("write json: %w", err)
@@ -95,21 +176,13 @@ func WriteJSON(w io.Writer, t *Table, r Result) error {
 			bw.WriteString(",")
 		}
 		bw.WriteString("\n  {")
-		for i, c := range t.Columns {
+		for i, c := range cols {
 			if i > 0 {
 				bw.WriteString(", ")
 			}
 			bw.Write(keys[i])
 			bw.WriteString(": ")
-			cell := row.Cells[i]
-			var v any = cell.Text
-			if c.Kind == Number {
-				v = cell.Num
-				if cell.Missing || math.IsNaN(cell.Num) || math.IsInf(cell.Num, 0) {
-					v = nil
-				}
-			}
-			b, err := json.Marshal(v)
+			b, err := json.Marshal(jsonValue(c.Column, c.cell(row)))
 			if err != nil {
 				return fmt.Errorf("write json: row %s: %w", row.ID, err)
 			}
@@ -125,6 +198,34 @@ func WriteJSON(w io.Writer, t *Table, r Result) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// jsonValue is one value of a JSON export.
+func jsonValue(c Column, cell Cell) any {
+	switch {
+	case c.Kind == Number:
+		if cell.Missing || math.IsNaN(cell.Num) || math.IsInf(cell.Num, 0) {
+			return nil
+		}
+		return cell.Num
+	case c.Kind == Date:
+		if cell.Date == "" {
+			return nil
+		}
+		return cell.Date
+	case c.List:
+		names := make([]string, 0, len(cell.Refs))
+		for _, ref := range cell.Refs {
+			names = append(names, ref.Text)
+		}
+		if len(cell.Refs) == 0 && cell.Text != "" {
+			names = append(names, cell.Text)
+		}
+		return names
+	case cell.Text == "":
+		return nil
+	}
+	return cell.Text
 }
 
 // FileName returns an ASCII file name for an export of the view s shows,

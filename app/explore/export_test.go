@@ -68,10 +68,16 @@ func TestWriteCSV(t *testing.T) {
 			if len(recs) != tt.rows+1 {
 				t.Fatalf("CSV has %d records; want header and %d rows", len(recs), tt.rows)
 			}
-			for i, c := range tb.Columns {
+			if n := bytes.Count(out, []byte("\r\n")); n < len(recs) {
+				t.Errorf("%d CRLF in the file; want each of the %d records to end in one", n, len(recs))
+			}
+			for i, c := range slices.Concat(tb.Columns, tb.Exports) {
 				want := c.Key
 				if tt.msg != nil {
 					want = tt.msg(c.Label)
+				}
+				if c.Unit != "" {
+					want += "(" + c.Unit + ")"
 				}
 				if recs[0][i] != want {
 					t.Errorf("header[%d] = %q; want %q", i, recs[0][i], want)
@@ -93,7 +99,10 @@ func TestWriteCSV(t *testing.T) {
 		if err := WriteCSV(&buf, ts.Movers, r, nil); err != nil {
 			t.Fatalf("WriteCSV: %v", err)
 		}
-		lines := strings.Split(buf.String(), "\n")
+		lines := strings.Split(buf.String(), "\r\n")
+		if got, want := lines[0], bom+"rank,name,return(%),list,link,segment"; got != want {
+			t.Errorf("CSV header = %q; want %q", got, want)
+		}
 		if got, want := lines[1], "1,寒武纪-U,257.4,ytd-gainers,AI算力及基础设施,AI芯片"; got != want {
 			t.Errorf("CSV first row = %q; want %q", got, want)
 		}
@@ -136,14 +145,7 @@ func TestWriteJSON(t *testing.T) {
 	}
 
 	_, fr := view(t, ts.Financings, "sort=amount")
-	buf.Reset()
-	if err := WriteJSON(&buf, ts.Financings, fr); err != nil {
-		t.Fatalf("WriteJSON: %v", err)
-	}
-	var fin []map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &fin); err != nil {
-		t.Fatalf("WriteJSON output is not JSON: %v", err)
-	}
+	fin := jsonRows(t, ts.Financings, fr)
 	var amounts []any
 	for _, o := range fin {
 		amounts = append(amounts, o["amount"], o["currency"])
@@ -152,10 +154,47 @@ func TestWriteJSON(t *testing.T) {
 		t.Errorf("financings amounts = %v; want %v", amounts, want)
 	}
 
+	if o := fin[1]; o["amount_as_printed"] != "3000万人民币" || o["amount_usd"] != 4362747.95 {
+		t.Errorf("宇宙奇点 = %v; want its amount as printed and 3000万 at 6.8764 CNY per USD", o)
+	}
+	if o := fin[2]; o["amount_as_printed"] != "2560万美元" || o["amount_usd"] != 2.56e7 {
+		t.Errorf("Perplexity = %v; want its amount as printed and in USD", o)
+	}
+
+	_, er := view(t, ts.Events, "kind=company&kind=domestic&sort=-date")
+	ev := jsonRows(t, ts.Events, er)
+	last := ev[len(ev)-1] // dn-1, undated, last by date
+	if last["date"] != nil || last["date_as_printed"] != "近期" || last["view"] != nil {
+		t.Errorf("undated news = %v; want date null, 近期 as printed, no view", last)
+	}
+	if cs, ok := last["companies"].([]any); !ok || !slices.Equal(cs, []any{"智源研究院", "浪潮信息"}) {
+		t.Errorf("companies = %#v; want an array of the two names", last["companies"])
+	}
+	if s, _ := last["text"].(string); !strings.HasPrefix(s, "北京智源人工智能研究院") {
+		t.Errorf("text = %q; want the news text", s)
+	}
+	if s, _ := ev[1]["view"].(string); ev[1]["date"] != "2023-04-11" || !strings.HasPrefix(s, "多模态AI作为未来大模型发展的核心趋势") {
+		t.Errorf("company event = %v; want the analysts' view", ev[1])
+	}
+
 	buf.Reset()
 	if err := WriteJSON(&buf, ts.Financings, Result{}); err != nil || buf.String() != "[]\n" {
 		t.Errorf("WriteJSON(no rows) = %q, %v; want \"[]\\n\"", buf.String(), err)
 	}
+}
+
+// jsonRows writes r as JSON and reads the objects back.
+func jsonRows(tb testing.TB, t *Table, r Result) []map[string]any {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, t, r); err != nil {
+		tb.Fatalf("WriteJSON: %v", err)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &rows); err != nil {
+		tb.Fatalf("WriteJSON output is not JSON: %v", err)
+	}
+	return rows
 }
 
 func TestFileName(t *testing.T) {

@@ -85,7 +85,7 @@ func TestWriteCSVFormulaCells(t *testing.T) {
 		switch k {
 		case "name":
 			nameCol = i
-		case "return":
+		case "return(%)":
 			retCol = i
 		}
 	}

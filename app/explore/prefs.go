@@ -1,6 +1,9 @@
 package explore
 
-import "net/url"
+import (
+	"net/url"
+	"strings"
+)
 
 // ParamLang is the query parameter of the interface language.
 const ParamLang = "lang"
@@ -38,17 +41,17 @@ const ParamWeek = "week"
 // each bad value, which then keeps its default.
 func parsePrefs(v url.Values, ns *[]Notice) Prefs {
 	var p Prefs
-	switch c := first(ParamColors, v[ParamColors], ns); c {
+	switch c := first(ParamColors, v[ParamColors], ns); strings.ToLower(c) {
 	case "", "cn":
 	case "intl":
 		p.Colors = ColorsIntl
 	default:
 		*ns = append(*ns, notice(ParamColors, c, ReasonUnknownValue))
 	}
-	switch l := first(ParamLang, v[ParamLang], ns); l {
+	switch l := first(ParamLang, v[ParamLang], ns); strings.ToLower(l) {
 	case "":
 	case string(LangZH), string(LangEN):
-		p.Lang = Lang(l)
+		p.Lang = Lang(strings.ToLower(l))
 	default:
 		*ns = append(*ns, notice(ParamLang, l, ReasonUnknownValue))
 	}

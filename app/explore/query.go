@@ -121,6 +121,11 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 				continue
 			}
 			seen[val] = true
+			if f.enum != nil { // enumerated values in any case: list=YTD-Gainers
+				if i := slices.IndexFunc(f.enum, func(e string) bool { return strings.EqualFold(e, val) }); i >= 0 {
+					val = f.enum[i]
+				}
+			}
 			switch {
 			case !validValue(val) || f.enum != nil && !slices.Contains(f.enum, val):
 				ns = append(ns, notice(f.key, val, ReasonUnknownValue))
@@ -138,19 +143,15 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 			s.Facets[f.key] = got
 		}
 	}
-	if q := first(ParamQ, v[ParamQ], &ns); q != "" {
+	// A q of spaces only searches for nothing.
+	if q := first(ParamQ, v[ParamQ], &ns); strings.TrimSpace(q) != "" {
 		var cut bool
 		if s.Q, cut = cleanQuery(q); cut {
 			ns = append(ns, notice(ParamQ, q, ReasonTooLong))
 		}
 	}
 	if so := first(ParamSort, v[ParamSort], &ns); so != "" {
-		key, desc := strings.CutPrefix(so, "-")
-		if slices.Contains(sp.sorts, key) {
-			s.Sort = Sort{Key: key, Desc: desc}
-		} else {
-			ns = append(ns, notice(ParamSort, so, ReasonUnknownValue))
-		}
+		s = s.withSortKeys(parseSort(sp, so, &ns))
 	}
 	if sp.dates {
 		for _, p := range []struct {
@@ -174,6 +175,26 @@ func ParseQuery(route Route, v url.Values) (State, []Notice) {
 		}
 	}
 	return s, tidy(ns)
+}
+
+// parseSort reads a sort parameter, keys separated by commas
+// (link,-return), with a notice for each key the route cannot sort by and
+// each key given again.
+func parseSort(sp routeSpec, so string, ns *[]Notice) []Sort {
+	var keys []Sort
+	for part := range strings.SplitSeq(so, ",") {
+		key, desc := strings.CutPrefix(strings.ToLower(strings.TrimSpace(part)), "-")
+		switch {
+		case part == "":
+		case !slices.Contains(sp.sorts, key):
+			*ns = append(*ns, notice(ParamSort, part, ReasonUnknownValue))
+		case slices.ContainsFunc(keys, func(k Sort) bool { return k.Key == key }):
+			*ns = append(*ns, notice(ParamSort, part, ReasonRepeated))
+		default:
+			keys = append(keys, Sort{Key: key, Desc: desc})
+		}
+	}
+	return keys
 }
 
 // MaxNotices bounds the notices one link produces, so a hostile link with

@@ -18,12 +18,14 @@ const (
 	RouteEvents       Route = "/events"
 	RouteFinancings   Route = "/financings"
 	RoutePicks        Route = "/picks"
+	RouteStocks       Route = "/stocks" // the company index; /stocks/{name} is one company
+	RouteSearch       Route = "/search" // the search across every table: q only, no table of its own
 )
 
 // TableRoutes lists the routes that show a table, in navigation order.
 // app/ui's route table declares the pages; its TestRouteTable checks that
 // its explorer views are exactly these, in this order.
-var TableRoutes = []Route{RouteMovers, RouteConstituents, RouteEvents, RouteFinancings, RoutePicks}
+var TableRoutes = []Route{RouteMovers, RouteConstituents, RouteEvents, RouteFinancings, RoutePicks, RouteStocks}
 
 // Names of the query parameters that are not facets.
 const (
@@ -39,11 +41,12 @@ const (
 	FacetList     = "list"     // movers: which top-10 list
 	FacetLink     = "link"     // movers, constituents: chain link
 	FacetSegment  = "segment"  // movers, constituents: sub-track
-	FacetKind     = "kind"     // events: company, domestic or overseas
+	FacetKind     = "kind"     // events: company, domestic or overseas; stocks: the company's kind
 	FacetCompany  = "company"  // events: company display name
 	FacetCurrency = "currency" // financings: ISO 4217 code
 	FacetLayer    = "layer"    // picks: 基础层 or 应用层, single-valued
 	FacetVertical = "vertical" // picks: the vertical as printed
+	FacetSection  = "section"  // stocks: a part of the report that names the company
 )
 
 // Column keys. Each is also a sort key (sort=key, or sort=-key for
@@ -68,6 +71,21 @@ const (
 	ColHighlights = "highlights"
 	ColLayer      = "layer"
 	ColVertical   = "vertical"
+	ColAliases    = "aliases"    // stocks: the company's other names
+	ColSections   = "sections"   // stocks: how many parts of the report name it
+	ColMovers     = "movers"     // stocks: its entries in the mover lists
+	ColPicks      = "picks"      // stocks: the picks naming it
+	ColEvents     = "events"     // stocks: the events and news naming it
+	ColFinancings = "financings" // stocks: its financings
+)
+
+// Keys of the columns only exports carry (Table.Exports).
+const (
+	ColDateAsPrinted   = "date_as_printed"   // events: the date as the report prints it (近期)
+	ColText            = "text"              // events: the text under the title
+	ColView            = "view"              // events: the analysts' view (company events)
+	ColAmountAsPrinted = "amount_as_printed" // financings: 2560万美元
+	ColAmountUSD       = "amount_usd"        // financings: the amount in US dollars at the stored rate
 )
 
 // The values of the events' kind facet.
@@ -96,7 +114,9 @@ type facetSpec struct {
 type routeSpec struct {
 	facets []facetSpec
 	sorts  []string // column keys, in column order
-	dates  bool     // from/to apply
+	// descFirst are the sort keys a first click sorts biggest first.
+	descFirst []string
+	dates     bool // from/to apply
 }
 
 // The values of the enumerated facets, in the report's order.
@@ -113,11 +133,13 @@ var specs = map[Route]routeSpec{
 			{key: FacetLink},
 			{key: FacetSegment},
 		},
-		sorts: []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		sorts:     []string{ColRank, ColName, ColReturn, ColList, ColLink, ColSegment},
+		descFirst: []string{ColReturn},
 	},
 	RouteConstituents: {
-		facets: []facetSpec{{key: FacetLink}, {key: FacetSegment}},
-		sorts:  []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		facets:    []facetSpec{{key: FacetLink}, {key: FacetSegment}},
+		sorts:     []string{ColName, ColLink, ColSegment, ColPeriod, ColYTD},
+		descFirst: []string{ColPeriod, ColYTD},
 	},
 	RouteEvents: {
 		facets: []facetSpec{
@@ -128,12 +150,23 @@ var specs = map[Route]routeSpec{
 		dates: true,
 	},
 	RouteFinancings: {
-		facets: []facetSpec{{key: FacetCurrency}},
-		sorts:  []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		facets:    []facetSpec{{key: FacetCurrency}},
+		sorts:     []string{ColName, ColAmount, ColCurrency, ColBusiness, ColHighlights},
+		descFirst: []string{ColAmount},
 	},
 	RoutePicks: {
 		facets: []facetSpec{{key: FacetLayer, single: true}, {key: FacetVertical}},
 		sorts:  []string{ColLayer, ColVertical, ColName},
+	},
+	RouteSearch: {}, // q, read as every table reads it
+	RouteStocks: {
+		facets: []facetSpec{
+			{key: FacetSection, enum: sections, valueMsg: "section."},
+			{key: FacetKind, enum: report.Kinds(), valueMsg: "companykind."},
+			{key: FacetLink},
+			{key: FacetSegment},
+		},
+		sorts: []string{ColName, ColAliases, ColKind, ColLink, ColSegment, ColSections, ColMovers, ColPicks, ColEvents, ColFinancings},
 	},
 }
 

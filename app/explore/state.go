@@ -5,6 +5,7 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strings"
 )
 
 // Colors is the colour convention for ups and downs, part of every route's
@@ -25,7 +26,7 @@ func (c Colors) String() string {
 	return "cn"
 }
 
-// Sort is a sort order: a column key, ascending unless Desc. The zero value
+// Sort is one sort key: a column key, ascending unless Desc. The zero value
 // keeps the report's order.
 type Sort struct {
 	Key  string
@@ -58,8 +59,12 @@ type State struct {
 	Facets map[string][]string // facet key -> selected values, labels as printed
 	Q      string              // search text, at most MaxQueryRunes runes
 	Sort   Sort
-	From   string // YYYY-MM-DD, inclusive; events only
-	To     string // YYYY-MM-DD, inclusive; events only
+	// Then are the secondary sort keys, applied in order among rows that
+	// tie on Sort (sort=link,-return); nil without one. Sort is set when
+	// Then is, and no key appears twice.
+	Then []Sort
+	From string // YYYY-MM-DD, inclusive; events only
+	To   string // YYYY-MM-DD, inclusive; events only
 }
 
 // Query returns the state as query values, leaving out every default, so
@@ -75,7 +80,7 @@ func (s State) Query() url.Values {
 		v.Set(ParamQ, s.Q)
 	}
 	if s.Sort.Key != "" {
-		v.Set(ParamSort, s.Sort.String())
+		v.Set(ParamSort, s.SortParam())
 	}
 	if s.From != "" {
 		v.Set(ParamFrom, s.From)
@@ -159,6 +164,9 @@ func (s State) WithQuery(q string) State {
 		return s
 	}
 	s.Q, _ = cleanQuery(q)
+	if strings.TrimSpace(s.Q) == "" {
+		s.Q = ""
+	}
 	return s
 }
 
@@ -186,19 +194,106 @@ func (s State) WithDates(from, to string) (State, error) {
 	return s, nil
 }
 
-// SortBy returns s after a click on column key's header: a new column
-// sorts ascending, a click on the sorted column flips the direction. A key
+// SortParam returns the value of the sort parameter: the keys joined by
+// commas, each with a leading "-" when descending (link,-return), or ""
+// for the report's order.
+func (s State) SortParam() string {
+	keys := s.SortKeys()
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.String()
+	}
+	return strings.Join(out, ",")
+}
+
+// SortKeys returns every sort key in order, the primary first; nil for the
+// report's order.
+func (s State) SortKeys() []Sort {
+	if s.Sort.Key == "" {
+		return nil
+	}
+	return append([]Sort{s.Sort}, s.Then...)
+}
+
+// withSortKeys returns s sorted by keys, the first primary.
+func (s State) withSortKeys(keys []Sort) State {
+	s.Sort, s.Then = Sort{}, nil
+	if len(keys) > 0 {
+		s.Sort = keys[0]
+	}
+	if len(keys) > 1 {
+		s.Then = slices.Clone(keys[1:])
+	}
+	return s
+}
+
+// DescFirst reports whether a first click on column key sorts it biggest
+// first: figures (returns, amounts), where the largest is what a reader
+// looks for. Text, dates and ranks (1 is the top) sort ascending first.
+func DescFirst(r Route, key string) bool {
+	return slices.Contains(specs[r].descFirst, key)
+}
+
+// cycle returns the next state of sort key k on a click: its first
+// direction, then the other, then unsorted (false).
+func cycle(r Route, k Sort) (Sort, bool) {
+	if k.Desc == DescFirst(r, k.Key) {
+		return Sort{Key: k.Key, Desc: !k.Desc}, true
+	}
+	return Sort{}, false
+}
+
+// SortBy returns s after a click on column key's header. A column that
+// does not sort the view becomes its only key, in its first direction
+// (biggest first for figures, see DescFirst); a click on the primary key
+// flips it, and the click after that returns to the report's order. A key
 // the route cannot sort by leaves s unchanged.
 func (s State) SortBy(key string) State {
 	if !slices.Contains(specs[s.Route].sorts, key) {
 		return s
 	}
-	if s.Sort.Key == key {
-		s.Sort.Desc = !s.Sort.Desc
-	} else {
-		s.Sort = Sort{Key: key}
+	if s.Sort.Key != key {
+		return s.withSortKeys([]Sort{{Key: key, Desc: DescFirst(s.Route, key)}})
 	}
-	return s
+	if next, ok := cycle(s.Route, s.Sort); ok {
+		s.Sort = next
+		return s
+	}
+	return s.withSortKeys(nil)
+}
+
+// ThenBy returns s after a shift-click on column key's header: a column
+// not yet among the sort keys is added as the last, in its first
+// direction; one already there flips, and the click after that removes
+// it. Without a sort it is [State.SortBy].
+func (s State) ThenBy(key string) State {
+	if !slices.Contains(specs[s.Route].sorts, key) {
+		return s
+	}
+	keys := s.SortKeys()
+	i := slices.IndexFunc(keys, func(k Sort) bool { return k.Key == key })
+	switch {
+	case i < 0:
+		keys = append(keys, Sort{Key: key, Desc: DescFirst(s.Route, key)})
+	default:
+		if next, ok := cycle(s.Route, keys[i]); ok {
+			keys[i] = next
+		} else {
+			keys = slices.Delete(keys, i, i+1)
+		}
+	}
+	return s.withSortKeys(keys)
+}
+
+// SortRank returns the place of column key among the sort keys, 1 for the
+// primary, and whether it sorts descending; 0 when it does not sort.
+func (s State) SortRank(key string) (int, bool) {
+	for i, k := range s.SortKeys() {
+		if k.Key == key {
+			return i + 1, k.Desc
+		}
+	}
+	return 0, false
 }
 
 // AriaSort returns the aria-sort value for column key's header:
@@ -241,6 +336,7 @@ func (s State) Remove(c Chip) State {
 // equal reports whether two states are the same view.
 func (s State) equal(o State) bool {
 	return s.Route == o.Route && s.Prefs == o.Prefs && s.Q == o.Q && s.Sort == o.Sort &&
+		slices.Equal(s.Then, o.Then) &&
 		s.From == o.From && s.To == o.To &&
 		maps.EqualFunc(s.Facets, o.Facets, slices.Equal)
 }

@@ -186,10 +186,20 @@ func TestStateMethods(t *testing.T) {
 		{"toggle empty value", base.Toggle("link", ""), ""},
 		{"toggle single replaces", State{Route: RoutePicks}.Toggle("layer", "基础层").Toggle("layer", "应用层"), "layer=%E5%BA%94%E7%94%A8%E5%B1%82"},
 		{"toggle single off", State{Route: RoutePicks}.Toggle("layer", "基础层").Toggle("layer", "基础层"), ""},
-		{"sort asc first", base.SortBy("return"), "sort=return"},
-		{"sort then desc", base.SortBy("return").SortBy("return"), "sort=-return"},
-		{"sort then asc again", base.SortBy("return").SortBy("return").SortBy("return"), "sort=return"},
+		{"sort figure biggest first", base.SortBy("return"), "sort=-return"},
+		{"sort then smallest first", base.SortBy("return").SortBy("return"), "sort=return"},
+		{"third click: report order", base.SortBy("return").SortBy("return").SortBy("return"), ""},
+		{"sort text asc first", base.SortBy("name"), "sort=name"},
+		{"sort rank asc first", base.SortBy("rank"), "sort=rank"},
 		{"sort other column asc", base.SortBy("return").SortBy("return").SortBy("name"), "sort=name"},
+		{"then adds a key", base.SortBy("link").ThenBy("return"), "sort=link%2C-return"},
+		{"then flips its key", base.SortBy("link").ThenBy("return").ThenBy("return"), "sort=link%2Creturn"},
+		{"then removes its key", base.SortBy("link").ThenBy("return").ThenBy("return").ThenBy("return"), "sort=link"},
+		{"then on the primary flips it", base.SortBy("link").ThenBy("return").ThenBy("link"), "sort=-link%2C-return"},
+		{"then removing the primary promotes", base.SortBy("link").ThenBy("return").ThenBy("link").ThenBy("link"), "sort=-return"},
+		{"then without a sort", base.ThenBy("name"), "sort=name"},
+		{"click drops the secondary keys", base.SortBy("link").ThenBy("return").SortBy("name"), "sort=name"},
+		{"click on the primary keeps them", base.SortBy("link").ThenBy("return").SortBy("link"), "sort=-link%2C-return"},
 		{"sort unknown key", base.SortBy("amount"), ""},
 		{"query cut", base.WithQuery(strings.Repeat("a", 500)), "q=" + strings.Repeat("a", MaxQueryRunes)},
 		{"colors", base.WithColors(ColorsIntl), "colors=intl"},
@@ -242,13 +252,20 @@ func TestStateMethods(t *testing.T) {
 
 	t.Run("aria-sort", func(t *testing.T) {
 		s := base.SortBy("return")
-		for _, c := range []struct{ key, want string }{{"return", "ascending"}, {"name", "none"}} {
+		for _, c := range []struct{ key, want string }{{"return", "descending"}, {"name", "none"}} {
 			if got := s.AriaSort(c.key); got != c.want {
 				t.Errorf("AriaSort(%q) = %q; want %q", c.key, got, c.want)
 			}
 		}
-		if got := s.SortBy("return").AriaSort("return"); got != "descending" {
-			t.Errorf("AriaSort after two clicks = %q; want descending", got)
+		if got := s.SortBy("return").AriaSort("return"); got != "ascending" {
+			t.Errorf("AriaSort after two clicks = %q; want ascending", got)
+		}
+		then := base.SortBy("link").ThenBy("return")
+		if got := then.AriaSort("return"); got != "none" {
+			t.Errorf("AriaSort of a secondary key = %q; want none (only the primary header carries it)", got)
+		}
+		if n, desc := then.SortRank("return"); n != 2 || !desc {
+			t.Errorf("SortRank(return) = %d, %v; want 2, true", n, desc)
 		}
 	})
 }

@@ -14,7 +14,7 @@ type Kind int
 
 // The column kinds.
 const (
-	Text   Kind = iota // by Cell.Text, case-folded, in code point order
+	Text   Kind = iota // by Cell.Text, in pinyin order (see textKey)
 	Number             // by Cell.Key
 	Date               // by Cell.Date (YYYY-MM-DD)
 )
@@ -29,6 +29,13 @@ type Column struct {
 	// (list.ytd-gainers). Such cells are left out of the search text, since
 	// what the page shows for them is the UI's translation.
 	ValueMsg string
+	// Unit is the unit of a Number column's figures, which an export's
+	// header names: "%" for returns. Empty for counts, ranks, and
+	// amounts, whose currency is a column of its own.
+	Unit string
+	// List marks a column whose cell names several values (the companies
+	// of an event): a JSON export writes an array.
+	List bool
 }
 
 // Ref is a company named in a cell, to link to its stock page.
@@ -48,6 +55,10 @@ type Cell struct {
 	// texts and undated dates sort last in both directions.
 	Missing bool
 	Refs    []Ref // companies this cell names, in order
+	// Link, when set, is the app path (query and fragment included) that
+	// shows what the cell counts: /events?company=微软 for a company's
+	// events on /stocks.
+	Link string
 }
 
 // TextCell returns a cell holding s.
@@ -73,10 +84,14 @@ type Row struct {
 	// by the builders, so that a page can
 	// show more of it without looking it up by ID.
 	Source any
+	// Extra holds the cells of the table's export-only columns
+	// (Table.Exports), in order.
+	Extra []Cell
 
 	more   []string  // text shown with the row but in no column (an event's body); searched, not exported
+	names  []string  // every name and alias of the companies the row names; searched only
 	search string    // lower-cased visible text, joined by "\n"
-	sortBy []string  // per column: folded text (Text) or date (Date)
+	sortBy []string  // per column: textKey of the text (Text) or date (Date)
 	vals   [][]int32 // per table facet: indexes into Facet.Values
 }
 
@@ -87,6 +102,14 @@ type Facet struct {
 	ValueMsg string   // when set, values are keys shown as message ValueMsg+value
 	Single   bool     // at most one value may be selected
 	Values   []string // every value, in display (report) order
+	// None, when set, is the value of the rows that have none (NoSegment:
+	// the constituents the report gives no sub-track); the UI shows it as
+	// message Label+".none".
+	None string
+	// Aliases maps other spellings of a value, folded (see foldValue), to
+	// the value: a company's aliases and id (商汤科技, sensetime) to the
+	// name the facet lists (商汤-W). [Table.Check] canonicalises them.
+	Aliases map[string]string
 }
 
 // Table is one route's rows with the indexes [Apply] needs, built once per
@@ -96,10 +119,15 @@ type Table struct {
 	Columns []Column
 	Facets  []Facet
 	Rows    []Row
+	// Exports are columns that only exports carry, after the shown ones:
+	// an event's text and the analysts' view, the date as printed, an
+	// amount as printed and in US dollars.
+	Exports []Column
 
 	colAt   map[string]int   // column key -> index
 	facetAt map[string]int   // facet key -> index
 	valueAt []map[string]int // per facet: value -> index in Values
+	foldAt  []map[string]int // per facet: folded value or alias -> index in Values
 	dateCol int              // the column from/to filter on, -1 if none
 }
 
@@ -166,6 +194,7 @@ func build(route Route, columns []Column, facets []Facet, rows []Row) *Table {
 	// Collect every facet value first, so that value indexes are final
 	// before the enumerated columns' sort keys use them.
 	t.collectValues()
+	t.indexFolded()
 	t.indexText()
 	return t
 }
@@ -218,7 +247,7 @@ func (t *Table) indexText() {
 					r.sortBy[ci] = "~" + cell.Text // unlisted values after listed ones
 				}
 			case c.Kind == Text:
-				r.sortBy[ci] = strings.ToLower(cell.Text)
+				r.sortBy[ci] = textKey(cell.Text)
 			case c.Kind == Date:
 				r.sortBy[ci] = cell.Date
 			}
@@ -229,7 +258,7 @@ func (t *Table) indexText() {
 				sb.WriteString(cell.Text)
 			}
 		}
-		for _, m := range r.more {
+		for _, m := range slices.Concat(r.more, r.names) {
 			if m != "" {
 				sb.WriteByte('\n')
 				sb.WriteString(m)
@@ -262,61 +291,6 @@ func (t *Table) Facet(key string) (Facet, bool) {
 // row outside the columns (an event's details, view and news text), joined
 // by newlines.
 func (t *Table) SearchText(i int) string { return t.Rows[i].search }
-
-// Check drops from s what this table cannot show: a facet value no row
-// carries (link=bogus, layer=x), a facet or sort key the table lacks. It
-// returns a notice for each value dropped.
-func (t *Table) Check(s State) (State, []Notice) {
-	var ns []Notice
-	keys := make([]string, 0, len(s.Facets))
-	for k := range s.Facets {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b string) int { return t.facetOrder(a) - t.facetOrder(b) })
-	for _, k := range keys {
-		fi, ok := t.facetAt[k]
-		var keep []string
-		for _, v := range s.Facets[k] {
-			known := false
-			if ok {
-				_, known = t.valueAt[fi][v]
-			}
-			if known {
-				keep = append(keep, v)
-			} else {
-				ns = append(ns, notice(k, v, ReasonUnknownValue))
-			}
-		}
-		if len(keep) != len(s.Facets[k]) {
-			s = s.withFacet(k, keep)
-		}
-	}
-	if s.Sort.Key != "" {
-		if _, ok := t.colAt[s.Sort.Key]; !ok {
-			ns = append(ns, notice(ParamSort, s.Sort.String(), ReasonUnknownValue))
-			s.Sort = Sort{}
-		}
-	}
-	return s, tidy(ns)
-}
-
-// facetOrder orders facet keys for notices: the table's order, unknown
-// keys last.
-func (t *Table) facetOrder(k string) int {
-	if i, ok := t.facetAt[k]; ok {
-		return i
-	}
-	return len(t.Facets)
-}
-
-// Parse is [ParseQuery] for this table's route followed by [Table.Check]:
-// the state a link to this table asks for, with a notice for everything
-// dropped.
-func (t *Table) Parse(v url.Values) (State, []Notice) {
-	s, ns := ParseQuery(t.Route, v)
-	s, more := t.Check(s)
-	return s, tidy(append(ns, more...))
-}
 
 // StockPath returns the path of a company's stock page.
 func StockPath(name string) string {

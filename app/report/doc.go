@@ -4,10 +4,11 @@
 // The JSON file is the single source of the application's data, and the
 // model's struct tags are the single description of its shape: each field
 // of [Report] and the records under it names its JSON key, in the file's
-// order, and whether it may be null or absent. [Parse] checks the document
-// with gjson.Valid, then one reader walks the document and the model side
-// by side (read.go), filling a [Report] in one pass and collecting every
-// problem it meets rather than stopping at the first: a value of the wrong
+// order, and whether it may be null or absent. [Parse] reads the document
+// into a tree of values in one pass that also checks it is JSON (json.go),
+// then one reader walks the tree and the model side by side (read.go),
+// filling a [Report] in one pass and collecting every problem it meets
+// rather than stopping at the first: a value of the wrong
 // type, a missing key, an unknown or repeated key. It then validates the
 // typed values as a whole (validate.go, sections.go, identity.go): ranges of returns, contiguous ranks, ISO dates inside a window
 // around the covered period, unique ids, and one identity per company (every

@@ -11,7 +11,7 @@ import (
 	"github.com/airesearch/aiweekly/app/testkit"
 )
 
-// TestParseRejectsUnreadableBytes covers the files gjson cannot read
+// TestParseRejectsUnreadableBytes covers the files the parser cannot read
 // safely or would misread: each gets a syntax error a person can act on,
 // and none crashes the process (deep nesting overflowed the stack).
 func TestParseRejectsUnreadableBytes(t *testing.T) {

@@ -181,7 +181,9 @@ type FX struct {
 	Quote  string  `json:"quote"`
 	Rate   float64 `json:"rate"`
 	Date   string  `json:"date"`
-	Source string  `json:"source"`
+	Source string  `json:"source"` // where the rate comes from, in English
+	// SourceZH says the same in Chinese, for the Chinese interface.
+	SourceZH string `json:"source_zh" report:"optional"`
 }
 
 // Financing is one startup financing round.

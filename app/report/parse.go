@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // Parse reads a report from the JSON document data and validates it.
@@ -21,10 +19,10 @@ func Parse(data []byte) (*Report, error) {
 	if err := checkBytes(data); err != nil {
 		return nil, err
 	}
-	if !gjson.ValidBytes(data) {
+	root, ok := parseJSON(data)
+	if !ok {
 		return nil, syntaxError(data)
 	}
-	root := gjson.ParseBytes(data)
 	ps := newProblems()
 	ps.list = textProblems(root, "", nil)
 	rd := reader{ps: ps, fields: map[reflect.Type][]field{}}
@@ -45,9 +43,9 @@ func Parse(data []byte) (*Report, error) {
 	return r, nil
 }
 
-// syntaxError locates the fault in data, which gjson has found invalid.
-// gjson says only whether a document is valid, so encoding/json is asked
-// where it is not.
+// syntaxError locates the fault in data, which parseJSON has found
+// invalid. parseJSON says only whether a document is valid, so
+// encoding/json is asked where it is not.
 func syntaxError(data []byte) error {
 	e := &SyntaxError{Msg: "malformed JSON"}
 	var se *json.SyntaxError

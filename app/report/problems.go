@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // problems collects what is wrong with a document. Problems found while
@@ -73,7 +71,7 @@ func (ps *problems) clean(path string) bool {
 // sort puts the problems in the order their values occur in the document
 // root, so that they read from the top of the file down. It walks root
 // once, into the values that hold a problem only.
-func (ps *problems) sort(root gjson.Result) {
+func (ps *problems) sort(root jsonValue) {
 	want := map[string]bool{}
 	for _, p := range ps.list {
 		for q := p.Path; !want[q]; q = parent(q) {
@@ -84,14 +82,14 @@ func (ps *problems) sort(root gjson.Result) {
 		}
 	}
 	span := map[string][2]int{}
-	var walk func(v gjson.Result, path string)
-	walk = func(v gjson.Result, path string) {
+	var walk func(v jsonValue, path string)
+	walk = func(v jsonValue, path string) {
 		span[path] = [2]int{v.Index, v.Index + len(v.Raw)}
 		if !v.IsArray() && !v.IsObject() {
 			return // ForEach would call back with the value itself
 		}
 		i := 0
-		v.ForEach(func(k, el gjson.Result) bool {
+		v.ForEach(func(k, el jsonValue) bool {
 			var p string
 			switch {
 			case v.IsArray():

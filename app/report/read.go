@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // The reader walks the document and the model side by side: the struct
@@ -19,7 +17,7 @@ import (
 
 // node is a JSON value with its path.
 type node struct {
-	v    gjson.Result
+	v    jsonValue
 	path string
 }
 
@@ -32,9 +30,9 @@ func (n node) at(key string) string {
 }
 
 // null reports whether n is present and null.
-func (n node) null() bool { return n.v.Exists() && n.v.Type == gjson.Null }
+func (n node) null() bool { return n.v.Exists() && n.v.Type == jsonNull }
 
-// reader turns gjson values into typed values, recording every problem.
+// reader turns JSON values into typed values, recording every problem.
 type reader struct {
 	ps     *problems
 	fields map[reflect.Type][]field // the tagged fields of each struct type met so far
@@ -112,8 +110,8 @@ func (rd reader) object(n node, v reflect.Value) bool {
 		return false
 	}
 	fs := rd.fieldsOf(v.Type())
-	vals := make([]gjson.Result, len(fs)) // by field
-	n.v.ForEach(func(k, val gjson.Result) bool {
+	vals := make([]jsonValue, len(fs)) // by field
+	n.v.ForEach(func(k, val jsonValue) bool {
 		key := k.String()
 		i := slices.IndexFunc(fs, func(f field) bool { return f.key == key })
 		switch {
@@ -165,7 +163,7 @@ func (rd reader) str(n node, opts string) string {
 	switch {
 	case opts == "nullable" && n.null(), opts == "optional" && (!n.v.Exists() || n.null()):
 		return ""
-	case !rd.is(n, "a string", n.v.Type == gjson.String):
+	case !rd.is(n, "a string", n.v.Type == jsonString):
 	case strings.TrimSpace(n.v.Str) == "":
 		rd.ps.read(n.path, "want a non-empty string, got %s", got(n.v))
 	default:
@@ -177,7 +175,7 @@ func (rd reader) str(n node, opts string) string {
 // num reads a required number.
 func (rd reader) num(n node) float64 {
 	switch {
-	case !rd.is(n, "a number", n.v.Type == gjson.Number):
+	case !rd.is(n, "a number", n.v.Type == jsonNumber):
 	case math.IsInf(n.v.Num, 0) || math.IsNaN(n.v.Num):
 		rd.ps.read(n.path, "want a finite number, got %s", got(n.v))
 	default:
@@ -200,10 +198,10 @@ func (rd reader) integer(n node) int {
 }
 
 // got shows a JSON value in a message, shortened when long.
-func got(v gjson.Result) string {
+func got(v jsonValue) string {
 	s := v.Raw
 	if v.IsObject() || v.IsArray() {
-		s = gjson.Get(s, "@ugly").Raw
+		s = v.compact()
 	}
 	if utf8.RuneCountInString(s) > 40 {
 		s = string([]rune(s)[:40]) + "…"

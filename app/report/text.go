@@ -5,18 +5,16 @@ import (
 	"fmt"
 	"strconv"
 	"unicode/utf8"
-
-	"github.com/tidwall/gjson"
 )
 
 // maxDepth is how deeply arrays and objects may nest. A report needs fewer
-// than 10 levels; gjson's validator and parser recurse once per level, so
-// a document of nothing but "[" would otherwise exhaust the stack (a fatal
+// than 10 levels; parseJSON recurses once per level, so a document of
+// nothing but "[" would otherwise exhaust the stack (a fatal
 // error in Go, not a panic that could be recovered) on the server and in
 // the browser alike.
 const maxDepth = 64
 
-// checkBytes rejects, before gjson sees them, the documents gjson cannot
+// checkBytes rejects, before parseJSON sees them, the documents it cannot
 // read safely or would misread: a byte-order mark or UTF-16, which a
 // person fixes by saving the file again, and nesting deeper than maxDepth.
 // It scans data once.
@@ -58,24 +56,24 @@ func checkBytes(data []byte) error {
 
 // textProblems lists every key and string value in v that is not valid
 // text: raw bytes that are not UTF-8, the escape \u0000, and a UTF-16
-// surrogate escape that is not one half of a pair. gjson would pass them
-// on, replaced or as they are, to pages and exports. v is at most maxDepth
+// surrogate escape that is not one half of a pair. parseJSON would pass
+// them on, replaced or as they are, to pages and exports. v is at most maxDepth
 // deep, which checkBytes made sure of.
-func textProblems(v gjson.Result, path string, out []Problem) []Problem {
+func textProblems(v jsonValue, path string, out []Problem) []Problem {
 	switch {
-	case v.Type == gjson.String:
+	case v.Type == jsonString:
 		if msg := badText(v.Raw); msg != "" {
 			out = append(out, Problem{Path: orRoot(path), Message: msg})
 		}
 	case v.IsArray():
 		i := 0
-		v.ForEach(func(_, el gjson.Result) bool {
+		v.ForEach(func(_, el jsonValue) bool {
 			out = textProblems(el, path+"["+strconv.Itoa(i)+"]", out)
 			i++
 			return true
 		})
 	case v.IsObject():
-		v.ForEach(func(k, el gjson.Result) bool {
+		v.ForEach(func(k, el jsonValue) bool {
 			p := k.String()
 			if path != "" {
 				p = path + "." + p
@@ -113,7 +111,7 @@ func badText(raw string) string {
 		}
 		r, ok := hex4(raw, i+1)
 		if !ok {
-			continue // gjson validated the escape; unreachable
+			continue // parseJSON validated the escape; unreachable
 		}
 		i += 4
 		switch {

@@ -75,9 +75,27 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 		s.servePage(w, r, http.StatusNotFound)
 	case s.cfg.App.IsPage(s.report, strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix)):
 		s.servePage(w, r, http.StatusOK)
+	case s.slashRedirect(w, r):
 	default:
 		s.servePage(w, r, http.StatusNotFound)
 	}
+}
+
+// slashRedirect redirects a page's path with a trailing slash (/movers/,
+// as a static host serves the export's movers/index.html) to the page,
+// query kept, and reports whether it did.
+func (s *Site) slashRedirect(w http.ResponseWriter, r *http.Request) bool {
+	esc := strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix)
+	page, ok := strings.CutSuffix(esc, "/")
+	if !ok || page == "" || strings.HasSuffix(page, "/") || !s.cfg.App.IsPage(s.report, page) {
+		return false
+	}
+	target := s.cfg.Prefix + page
+	if r.URL.RawQuery != "" {
+		target += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, target, http.StatusMovedPermanently)
+	return true
 }
 
 // serveStatic serves the file of web/ at URL path p, or a plain 404: a

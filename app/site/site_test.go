@@ -708,3 +708,33 @@ func TestPageCacheByView(t *testing.T) {
 		t.Errorf("a page with a notice was cached")
 	}
 }
+
+// TestTrailingSlash redirects a page's path with a trailing slash to the
+// page, query kept; a path that names no page is still a 404.
+func TestTrailingSlash(t *testing.T) {
+	_, srv := startSite(t, config(sitetest.NewFixture(t, 1024)))
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{
+		"/movers/":                             "/movers",
+		"/movers/?list=ytd-gainers":            "/movers?list=ytd-gainers",
+		"/stocks/360/":                         "/stocks/360",
+		"/about/":                              "/about",
+		"/nowhere/":                            "",
+		"/movers//":                            "",
+		"/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6/": "/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6",
+	} {
+		t.Run(path, func(t *testing.T) {
+			res, err := client.Get(srv.URL + path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			switch {
+			case want == "" && res.StatusCode != http.StatusNotFound:
+				t.Errorf("status %d; want 404", res.StatusCode)
+			case want != "" && (res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != want):
+				t.Errorf("status %d to %q; want 301 to %q", res.StatusCode, res.Header.Get("Location"), want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@
 package site
 
 import (
+	"slices"
 	"sync"
 
 	"github.com/airesearch/aiweekly/app/archive"
@@ -53,7 +54,8 @@ func Explorer() App {
 			return false
 		},
 		Pages: func(rep *report.Report) []string {
-			return append(ui.Paths(), stockPages(weekReports(rep)...)...)
+			reps := weekReports(rep)
+			return slices.Concat(ui.Paths(), stockPages(reps...), rowPages(reps))
 		},
 	}
 }
@@ -69,6 +71,22 @@ func weekReports(rep *report.Report) []*report.Report {
 	for _, w := range a.Index().Weeks {
 		r, _ := a.Report(w.Date)
 		out = append(out, r)
+	}
+	return out
+}
+
+// rowPages lists the page of each record (/events/ce-1) of every week in
+// reps, once: a link to an earlier week's record then has its page too.
+func rowPages(reps []*report.Report) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, rep := range reps {
+		for _, p := range ui.RowPaths(rep) {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
 	}
 	return out
 }

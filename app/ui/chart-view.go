@@ -35,6 +35,10 @@ type chartView struct {
 	// Failed says, in the page's language, that the chart could not be
 	// drawn.
 	Failed string
+	// Rows holds, for each link of the chart in the order it draws them,
+	// the ids of the table rows it stands for, joined by spaces: hovering
+	// or focusing a link marks its rows, and a row its link (chart-link.go).
+	Rows []string
 
 	width  int          // the figure's width as last measured, a guess before
 	dark   bool         // the system's colour scheme
@@ -46,6 +50,7 @@ type chartView struct {
 	mq     app.Value    // matchMedia("(prefers-color-scheme: dark)")
 	onSize app.Func
 	onDark app.Func
+	links  chartLinks // what the hover listener reads
 }
 
 // defaultChartWidth is the width a chart is drawn at before it can be
@@ -59,12 +64,17 @@ var lastChartWidth atomic.Int64
 
 // OnInit draws the chart before its first render, so the server's page
 // already holds it; in the browser it starts from the scheme in use and
-// the width charts had last.
+// the width of the chart it replaces on the prerendered page, else the
+// width charts had last.
 func (c *chartView) OnInit() {
 	c.width = defaultChartWidth
 	if app.IsClient {
 		if w := int(lastChartWidth.Load()); w > 0 {
 			c.width = w
+		}
+		if w := prerenderedWidths[c.ID]; w > 0 {
+			c.width = w
+			c.seen.Store(int64(w))
 		}
 		c.dark = prefersDark()
 	}
@@ -74,6 +84,8 @@ func (c *chartView) OnInit() {
 // OnMount measures the figure and starts listening for changes of its size
 // and of the colour scheme.
 func (c *chartView) OnMount(ctx app.Context) {
+	c.links.rows.Store(&c.Rows)
+	c.watchLinks(ctx)
 	c.onSize = app.FuncOf(func(this app.Value, args []app.Value) any {
 		// A ResizeObserver also reports height changes, which redrawing
 		// causes itself; only a new width is worth an update.
@@ -94,15 +106,19 @@ func (c *chartView) OnMount(ctx app.Context) {
 		})
 		return nil
 	})
-	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
-		c.ro = ro.New(c.onSize)
-		c.ro.Call("observe", ctx.JSSrc())
-	}
 	if mq := darkQuery(); mq.Truthy() {
 		c.mq = mq
 		c.mq.Call("addEventListener", "change", c.onDark)
 	}
 	c.dark = prefersDark()
+	// A resize observer reports the figure's size once it is laid out,
+	// in a task of its own; measuring here would force the layout of the
+	// whole page being mounted and redraw the chart inside that task.
+	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
+		c.ro = ro.New(c.onSize)
+		c.ro.Call("observe", ctx.JSSrc())
+		return
+	}
 	c.measure(ctx)
 }
 
@@ -111,10 +127,14 @@ func (c *chartView) OnMount(ctx app.Context) {
 func (c *chartView) OnResize(ctx app.Context) { c.measure(ctx) }
 
 // OnUpdate redraws when the parent passed a chart with another key.
-func (c *chartView) OnUpdate(ctx app.Context) { c.redraw() }
+func (c *chartView) OnUpdate(ctx app.Context) {
+	c.links.rows.Store(&c.Rows)
+	c.redraw()
+}
 
 // OnDismount stops the listeners OnMount started.
 func (c *chartView) OnDismount() {
+	c.unwatchLinks()
 	if c.ro != nil {
 		c.ro.Call("disconnect")
 		c.ro = nil
@@ -160,7 +180,7 @@ func (c *chartView) redraw() {
 	}
 	start := now()
 	b, err := c.Draw(c.width, c.dark)
-	c.drawn, c.svg, c.err = key, string(b), err
+	c.drawn, c.svg, c.err = key, markChinese(string(b)), err
 	if err != nil {
 		app.Log("draw chart", c.ID+":", err)
 	}
@@ -193,8 +213,13 @@ func (c *chartView) Render() app.UI {
 	if c.err != nil {
 		class += " failed"
 	}
-	return app.Figure().ID(c.ID).Class(class).Body(
+	// data-width is the width the chart was drawn for, which tests compare
+	// with the figure's (a chart may draw itself wider and be scaled).
+	return app.Figure().ID(c.ID).Class(class).DataSet("width", attr(strconv.Itoa(c.width))).Body(
 		app.Div().Class("chart-box").OnClick(followSVGLink).Body(c.picture()),
+		// What the bar under the pointer or the focus stands for, with its
+		// value: screen readers hear the link's own name instead.
+		app.P().ID(c.ID+"-readout").Class("chart-readout").Aria("hidden", "true"),
 		app.FigCaption().ID(c.ID+"-note").Class("chart-note").Text(c.Note),
 	)
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,7 +38,8 @@ func (p prefs) tableChart(t *explore.Table, res explore.Result, s explore.State,
 	if spec.draw == nil {
 		return nil
 	}
-	return &chartView{ID: spec.id, Key: spec.key, Draw: spec.draw, Note: spec.note, Failed: p.chartMsg("chart.failed")}
+	return &chartView{ID: spec.id, Key: spec.key, Draw: spec.draw, Note: spec.note, Failed: p.chartMsg("chart.failed"),
+		Rows: spec.rows}
 }
 
 // chartSpec is one chart ready to mount: what chartView needs.
@@ -46,6 +48,9 @@ type chartSpec struct {
 	key  string
 	note string
 	draw func(width int, dark bool) ([]byte, error)
+	// rows holds, for each link of the chart in the order it draws them,
+	// the ids of the table rows it stands for, joined by spaces.
+	rows []string
 }
 
 // chartOptions are the options every chart shares: width and scheme from
@@ -95,30 +100,52 @@ func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State
 			lists[c.Text] = true
 		}
 	}
-	bars := make([]chart.Bar, 0, len(res.Rows))
-	for _, r := range res.Rows {
-		name, _ := cell(t, r, explore.ColName)
-		ret, _ := cell(t, r, explore.ColReturn)
-		if ret.Missing {
-			continue
+	// A narrow chart names the horizons with shorter words after a space,
+	// so that the labels fit beside the bars. A bar opens its company, as
+	// the name in the row does; ids are the rows with a bar, the same for
+	// both.
+	var ids []string
+	bars := func(horizon, open, close string) []chart.Bar {
+		out := make([]chart.Bar, 0, len(res.Rows))
+		ids = ids[:0]
+		for _, r := range res.Rows {
+			name, _ := cell(t, r, explore.ColName)
+			ret, _ := cell(t, r, explore.ColReturn)
+			if ret.Missing {
+				continue
+			}
+			label := name.Text
+			if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
+				label += open + p.chartMsg(horizon+list.Text) + close
+			}
+			b := chart.Bar{Label: label, Value: ret.Num}
+			if len(name.Refs) > 0 {
+				b.Href, b.Name = p.stockHref(name.Refs[0].Name), fmt.Sprintf(p.T("chart.link.stock"), label, pct(ret.Num))
+				ids = append(ids, r.ID)
+			}
+			out = append(out, b)
 		}
-		label := name.Text
-		if list, ok := cell(t, r, explore.ColList); ok && len(lists) > 1 {
-			label += "（" + p.chartMsg("chart.movers.horizon."+list.Text) + "）"
-		}
-		bars = append(bars, chart.Bar{Label: label, Value: ret.Num})
+		return out
 	}
+	wide, narrow := bars("chart.movers.horizon.", "（", "）"), bars("chart.movers.tag.", " ", "")
 	const id = "chart-movers"
-	title := fmt.Sprintf(p.chartMsg("chart.movers.title"), len(bars))
+	title := fmt.Sprintf(p.chartMsg("chart.movers.title"), len(wide))
 	return chartSpec{
 		id:   id,
 		key:  p.chartKey(s, "", res.Rows),
-		note: fmt.Sprintf(p.chartMsg("chart.movers.note"), len(bars)),
+		rows: ids,
+		note: fmt.Sprintf(p.chartMsg("chart.movers.note"), len(wide)),
 		draw: func(w int, dark bool) ([]byte, error) {
-			return chart.Bars(bars, p.chartOptions(id, s.Colors, w, dark, title))
+			if w < narrowChart {
+				return chart.Bars(narrow, p.chartOptions(id, s.Colors, w, dark, title))
+			}
+			return chart.Bars(wide, p.chartOptions(id, s.Colors, w, dark, title))
 		},
 	}
 }
+
+// narrowChart is the width, in CSS px, below which a chart is narrow.
+const narrowChart = 560
 
 // constituentsChart counts the shown constituents per chain link, each
 // followed by its sub-tracks, in the facets' (the report's) order. Each
@@ -140,12 +167,15 @@ func (p prefs) constituentsChart(t *explore.Table, res explore.Result, s explore
 		links = f.Values
 	}
 	if f, ok := t.Facet(explore.FacetSegment); ok {
-		segments = f.Values
+		// A link without sub-tracks has no bars under it: a 未细分 bar
+		// would repeat the link's.
+		segments = slices.DeleteFunc(slices.Clone(f.Values), func(v string) bool { return v == f.None })
 	}
 	bar := func(facet, value string, n, level int) chart.CountBar {
-		b := chart.CountBar{Label: value, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
+		label := p.termLabel(value)
+		b := chart.CountBar{Label: label, Count: n, Level: level, Href: viewHref(s.Toggle(facet, value))}
 		if s.Selected(facet, value) {
-			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), value, n)
+			b.Name = fmt.Sprintf(p.chartMsg("chart.counts.clear"), label, n)
 		}
 		return b
 	}
@@ -192,12 +222,30 @@ func (p prefs) eventsChart(t *explore.Table, res explore.Result, s explore.State
 	if s.To != "" && s.To < last && s.To >= first {
 		last = s.To
 	}
-	days := eventDays(t, res, first, last)
+	days, ids := eventDays(t, res, first, last)
+	// A day's column sets from and to to that day, as typing the day in
+	// both date fields would.
+	var dated []string
+	for i := range days {
+		d := &days[i]
+		if n := d.Company + d.Domestic + d.Overseas; d.Date != "" && n > 0 {
+			day := s
+			day.From, day.To = d.Date, d.Date
+			d.Href, d.Name = viewHref(day), fmt.Sprintf(p.T("chart.link.day"), d.Date, n)
+			dated = append(dated, d.Date)
+		}
+	}
+	slices.Sort(dated) // the order the chart draws its columns in
+	rows := make([]string, len(dated))
+	for i, d := range dated {
+		rows[i] = strings.Join(ids[d], " ")
+	}
 	const id = "chart-events"
 	title := fmt.Sprintf(p.chartMsg("chart.events.title"), first, last)
 	return chartSpec{
 		id:   id,
-		key:  p.chartKey(s, first+last, res.Rows),
+		key:  p.chartKey(s, s.Encode(), res.Rows), // the links depend on the whole view
+		rows: rows,
 		note: fmt.Sprintf(p.chartMsg("chart.events.note"), len(res.Rows)),
 		draw: func(w int, dark bool) ([]byte, error) {
 			return chart.EventsPerDay(days, p.chartOptions(id, s.Colors, w, dark, title))
@@ -215,6 +263,7 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 	}
 	fx := r.Financings.FX
 	var rows []chart.Amount
+	var ids []string
 	skipped := 0
 	for _, row := range res.Rows {
 		f, ok := row.Source.(report.Financing)
@@ -224,7 +273,10 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 			continue
 		}
 		name, _ := cell(t, row, explore.ColName)
-		rows = append(rows, chart.Amount{Label: name.Text, USD: usd, Note: f.Amount.AsPrinted})
+		// A bar leads to its row in the table below, marked.
+		rows = append(rows, chart.Amount{Label: name.Text, USD: usd, Note: f.Amount.AsPrinted,
+			Href: viewHref(s) + "#" + row.ID, Name: fmt.Sprintf(p.T("chart.link.row"), name.Text, f.Amount.AsPrinted)})
+		ids = append(ids, row.ID)
 	}
 	if len(rows) == 0 {
 		return chartSpec{}
@@ -238,8 +290,9 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 	title := fmt.Sprintf(p.chartMsg("chart.amounts.title"), fx.Base)
 	return chartSpec{
 		id:   id,
-		key:  p.chartKey(s, axis, res.Rows),
+		key:  p.chartKey(s, axis+s.Encode(), res.Rows),
 		note: note,
+		rows: ids,
 		draw: func(w int, dark bool) ([]byte, error) {
 			o := p.chartOptions(id, s.Colors, w, dark, title)
 			o.Labels.Axis = axis
@@ -251,9 +304,11 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 // eventDays counts the shown events per day and kind, one entry per
 // distinct day with the period's ends first, so the chart parses a date per
 // day, not per row: at 10,000 events that parsing dominated a keystroke.
-func eventDays(t *explore.Table, res explore.Result, first, last string) []chart.DayCount {
+// ids holds the ids of each day's rows.
+func eventDays(t *explore.Table, res explore.Result, first, last string) (days []chart.DayCount, ids map[string][]string) {
 	byDay := make(map[string]int)
-	days := make([]chart.DayCount, 0, 32)
+	days = make([]chart.DayCount, 0, 32)
+	ids = make(map[string][]string)
 	at := func(date string) *chart.DayCount {
 		i, ok := byDay[date]
 		if !ok {
@@ -272,6 +327,7 @@ func eventDays(t *explore.Table, res explore.Result, first, last string) []chart
 		date, _ := cell(t, row, explore.ColDate)
 		kind, _ := cell(t, row, explore.ColKind)
 		d := at(date.Date)
+		ids[date.Date] = append(ids[date.Date], row.ID)
 		switch kind.Text {
 		case explore.EventCompany:
 			d.Company++
@@ -281,5 +337,5 @@ func eventDays(t *explore.Table, res explore.Result, first, last string) []chart
 			d.Overseas++
 		}
 	}
-	return days
+	return days, ids
 }

@@ -28,13 +28,7 @@ type copyLink struct {
 }
 
 func (c *copyLink) Render() app.UI {
-	status := ""
-	switch {
-	case c.copied:
-		status = c.Prefs.T("explore.copied")
-	case c.failed:
-		status = c.Prefs.T("explore.copy.failed")
-	}
+	status := c.Prefs.copyStatus(c.copied, c.failed, "explore.copied", "explore.copy.failed")
 	return app.Div().Class("copy").Body(
 		app.Button().Type("button").ID("copy-link").Text(c.Prefs.T("explore.copy")).OnClick(c.onCopy),
 		app.Span().Class("copy-status").ID("copy-status").Role("status").Text(status),
@@ -49,26 +43,32 @@ func (c *copyLink) onCopy(ctx app.Context, e app.Event) {
 	href := withWeek(app.Window().Get("location").Get("href").String(), c.Week)
 	c.seq++
 	c.copied, c.failed, c.url = false, false, href
+	writeClipboard(ctx, href, func(ctx app.Context, copied bool) {
+		if copied {
+			c.confirm(ctx)
+		} else {
+			c.fail(ctx)
+		}
+	})
+}
+
+// writeClipboard puts text on the clipboard and then calls done on the UI
+// goroutine, saying whether it could.
+func writeClipboard(ctx app.Context, text string, done func(ctx app.Context, ok bool)) {
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if !clip.Truthy() || !clip.Get("writeText").Truthy() {
-		c.fail(ctx)
+		done(ctx, false)
 		return
 	}
 	var ok, bad app.Func
 	settle := func(copied bool) {
 		ok.Release()
 		bad.Release()
-		ctx.Dispatch(func(ctx app.Context) {
-			if copied {
-				c.confirm(ctx)
-			} else {
-				c.fail(ctx)
-			}
-		})
+		ctx.Dispatch(func(ctx app.Context) { done(ctx, copied) })
 	}
 	ok = app.FuncOf(func(this app.Value, args []app.Value) any { settle(true); return nil })
 	bad = app.FuncOf(func(this app.Value, args []app.Value) any { settle(false); return nil })
-	clip.Call("writeText", href).Call("then", ok, bad)
+	clip.Call("writeText", text).Call("then", ok, bad)
 }
 
 // confirm shows "copied" for copiedFor, unless another click came since.
@@ -104,4 +104,16 @@ func withWeek(href, date string) string {
 	}
 	u.RawQuery += paramWeek + "=" + date
 	return u.String()
+}
+
+// copyStatus says how the last copy went: message copiedID once it
+// worked, failedID when it did not, nothing before.
+func (p prefs) copyStatus(copied, failed bool, copiedID, failedID string) string {
+	switch {
+	case copied:
+		return p.T(copiedID)
+	case failed:
+		return p.T(failedID)
+	}
+	return ""
 }

@@ -23,16 +23,16 @@ func (p prefs) eventBodyView(src any) (body app.UI, ok bool) {
 		text = it.News.Text
 	}
 	return app.Div().Class("event-body").Body(
-		app.If(text != "", func() app.UI { return app.P().Text(text) }),
+		app.If(text != "", func() app.UI { return asPrinted(p, app.P()).Text(text) }),
 		app.If(len(details) > 0, func() app.UI {
-			return app.Ol().Class("details").Body(app.Range(details).Slice(func(i int) app.UI {
+			return asPrinted(p, app.Ol()).Class("details").Body(app.Range(details).Slice(func(i int) app.UI {
 				return app.Li().Text(details[i])
 			}))
 		}),
 		app.If(len(views) > 0, func() app.UI {
 			return app.Div().Class("views").Body(
 				app.P().Class("view-label").Body(app.Strong().Text(p.T("events.view"))),
-				app.Ol().Body(app.Range(views).Slice(func(i int) app.UI {
+				asPrinted(p, app.Ol()).Body(app.Range(views).Slice(func(i int) app.UI {
 					return app.Li().Text(views[i])
 				})),
 			)

@@ -25,6 +25,10 @@ type explorerSpec struct {
 	groupBy  string
 	groupMsg string
 	dates    bool // from/to inputs (events)
+	// rowPages gives each record a page of its own below the route
+	// (/events/ce-1): rowPage shows it, and the table's rows link to it.
+	rowPages bool
+	cards    bool // rows as stacked cards on narrow screens (events)
 }
 
 // explorer is embedded by the five table pages; it keeps the view's state
@@ -42,6 +46,14 @@ type explorer struct {
 
 	expanded  map[string]bool // facets listing all their values
 	exportErr string          // why the last export failed
+	// typed are the queries the search box has sent and OnNav not yet
+	// shown (search-box.go).
+	typed typedQueries
+	// datesTyped is set once a date applied while its input has the
+	// focus: later changes replace that history entry (date-range.go).
+	datesTyped bool
+	said       string    // the count the live region says (focus.go)
+	focusWas   focusSpot // what had focus when the navigation began
 
 	// The window of rows the tables mount (table-window.go).
 	winStart   int           // the display position of its first row
@@ -54,6 +66,8 @@ type explorer struct {
 	onPrintKey app.Func
 	onPrint    app.Func
 
+	marked string // the record id the address's fragment names (/events#ce-2)
+
 	// The view the chart shows, which follows the table's in a later task.
 	chartRes explore.Result
 	chartSt  explore.State
@@ -65,7 +79,9 @@ func (x *explorer) OnNav(ctx app.Context) { x.nav(ctx) }
 // OnInit derives the view for the first render when the report is there.
 func (x *explorer) OnInit() {
 	if x.init() {
-		x.show(app.Window().URL().RawQuery)
+		u := app.Window().URL()
+		x.marked = u.Fragment
+		x.show(u.RawQuery)
 	}
 }
 
@@ -78,13 +94,24 @@ func (x *explorer) Render() app.UI { return x.render() }
 // the site's content, built once per report, so this never rebuilds an
 // index.
 func (x *explorer) nav(ctx app.Context) {
+	x.focusWas = focusNow()
 	x.load(ctx, x.T(x.title), func(ctx app.Context) {
-		x.show(ctx.Page().URL().RawQuery)
+		u := ctx.Page().URL()
+		x.marked = u.Fragment
+		x.show(u.RawQuery)
+		ctx.Page().SetTitle(headText(x.filtersTitle(x.T(x.title), x.res.Chips, x.table) + " · " + x.T("app.name")))
+		x.announce(ctx)
+		x.revealMarked(ctx)
 		x.followChart(ctx)
 		x.deferSpacers(ctx)
 		ctx.Defer(func(app.Context) {
 			syncInputs(map[string]string{"q": x.st.Q, "from": x.st.From, "to": x.st.To})
+			if !x.typed.arrived(x.st.Q) {
+				setInput("q", x.st.Q) // Back or Forward: even while focused
+			}
 		})
+		// After syncInputs, which leaves the focused field alone.
+		x.keepFocus(ctx)
 	})
 }
 
@@ -94,6 +121,9 @@ func (x *explorer) nav(ctx app.Context) {
 func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
 	x.st, x.notices = viewOf(x.table, rawQuery)
+	if ns := x.site.weekNotices(rawQuery); ns != nil {
+		x.notices = append(ns, x.notices...)
+	}
 	x.st.Week = x.site.linkWeek(x.st.Week)
 	x.res = explore.Apply(x.table, x.st)
 	if x.win == nil {
@@ -108,28 +138,20 @@ func (x *explorer) show(rawQuery string) {
 		x.win.shownStart.Store(int64(x.winStart))
 	}
 	x.exportErr = ""
+	if x.said == "" {
+		x.said = x.countText()
+	}
 }
 
 // viewOf parses a link's raw query against table: the state it asks for,
 // and a notice for each part of it that did not apply (a malformed escape,
-// parameters past explore.MaxParams, a value the table does not know)
-// except the preferences', which the shell reports on every route.
+// parameters past explore.MaxParams, a value the table does not know, a
+// bad colour convention or language: the shell leaves those to a table
+// page, so that the page shows one box).
 func viewOf(table *explore.Table, rawQuery string) (explore.State, []explore.Notice) {
 	v, ns := explore.ParseRawQuery(rawQuery)
 	st, more := table.Parse(v)
-	return st, withoutPrefs(append(ns, more...))
-}
-
-// withoutPrefs drops the notices about colors and lang, which the shell
-// shows on every route.
-func withoutPrefs(ns []explore.Notice) []explore.Notice {
-	var out []explore.Notice
-	for _, n := range ns {
-		if n.Param != explore.ParamColors && n.Param != explore.ParamLang && n.Param != explore.ParamWeek {
-			out = append(out, n)
-		}
-	}
-	return out
+	return st, append(ns, more...)
 }
 
 // render composes the page: heading and count, notices, the facet panel
@@ -144,10 +166,12 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 	return x.layout(
 		app.H1().Text(x.T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
+		app.P().Class("visually-hidden").ID("count-live").Role("status").Text(x.said),
 		x.noticesView("notices", x.notices),
+		app.A().Class("skip").Href("#results").Text(x.T("explore.skip")).OnClick(focusTarget),
 		app.Div().Class("explorer").Body(
-			x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
-			app.Div().Class("results").Body(
+			x.facetsFold(),
+			app.Div().Class("results").ID("results").TabIndex(-1).Body(
 				x.toolbar(),
 				x.chipsView(x.res.Chips, x.table, x.st),
 				app.Div().Class("chart-slot").Body(x.chart()),
@@ -158,6 +182,18 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 	)
 }
 
+// facetsFold is the facet panel inside a disclosure whose summary,
+// "筛选 (n)" with n the active filters, only narrow screens show (app.css):
+// there the data comes first and the facets open on demand, with or
+// without the wasm. The open state is the browser's: go-app never sets
+// it, so it survives the re-render of a navigation.
+func (x *explorer) facetsFold() app.UI {
+	return app.Details().Class("facets-fold").Body(
+		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(x.T("explore.filters"), len(x.res.Chips))),
+		x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
+	)
+}
+
 // toolbar is the search box, the date range where the view has one, the
 // copy link and the export buttons.
 func (x *explorer) toolbar() app.UI {
@@ -165,7 +201,7 @@ func (x *explorer) toolbar() app.UI {
 		x.searchBox(x.st.Q, x.onSearch),
 		app.If(x.spec.dates, func() app.UI {
 			c := x.content.derived()
-			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates)
+			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates, x.onDatesBlur)
 		}),
 		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs, Week: x.rep.Meta.ReportDate}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
@@ -192,6 +228,8 @@ func (x *explorer) tables() app.UI {
 		sortable: explore.SortKeys(x.spec.route),
 		st:       x.st,
 		onSort:   x.onSort,
+		marked:   x.marked,
+		cards:    x.spec.cards,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}
 	if x.spec.groupBy == "" {
@@ -201,7 +239,10 @@ func (x *explorer) tables() app.UI {
 		for _, g := range windowGroups(x.groups(rows), start, end) {
 			props.group, props.caption, props.rows = g.value, x.T(x.spec.groupMsg+g.value), g.rows
 			props.first, props.total = g.first, g.total
-			parts = append(parts, app.Section().Class("group").ID(g.value).Body(x.sortableTable(props)))
+			parts = append(parts, app.Section().Class("group").ID(g.value).Body(
+				x.groupExportButtons(g.value, props.caption, x.onExportGroupCSV, x.onExportGroupJSON),
+				x.sortableTable(props),
+			))
 		}
 	}
 	parts = append(parts, app.Div().Class("rows-spacer").ID("rows-after"))
@@ -276,12 +317,17 @@ func (x *explorer) navigate(ctx app.Context, s explore.State) {
 }
 
 // onSort is a sortable header's click: sort by the column named in the
-// button's data-key, or flip the direction when it already sorts.
+// button's data-key (State.SortBy), or with Shift held add it as another
+// key (State.ThenBy).
 func (x *explorer) onSort(ctx app.Context, e app.Event) {
 	// One handler for every header: go-app keeps the first listener of a
 	// button whose handler has the same code, so a closure over the
 	// column would sort by the column of its first render (goapp.go).
 	key := dataKey(ctx)
+	if e.Get("shiftKey").Truthy() {
+		x.navigate(ctx, x.st.ThenBy(key))
+		return
+	}
 	x.navigate(ctx, x.st.SortBy(key))
 }
 

@@ -93,8 +93,9 @@ func TestExplorerNotices(t *testing.T) {
 	for _, n := range x.notices {
 		got = append(got, n.String())
 	}
-	// colors is the shell's to report, on every route; utm is no parameter.
-	want := []string{`list="bogus": notice.unknown-value`}
+	// A table page lists the colors notice in its own box (the shell
+	// shows it on the other routes); utm is no parameter.
+	want := []string{`colors="pink": notice.unknown-value`, `list="bogus": notice.unknown-value`}
 	if !slices.Equal(got, want) {
 		t.Errorf("notices = %q; want %q", got, want)
 	}
@@ -231,5 +232,29 @@ func TestPrerenderEscapes(t *testing.T) {
 				t.Errorf("rendered page does not show the markup as text")
 			}
 		})
+	}
+}
+
+// TestTypedQueries checks how the explorer tells a navigation that typing
+// caused from Back or Forward, which must set a focused search box.
+func TestTypedQueries(t *testing.T) {
+	var tq typedQueries
+	tq.add("科")
+	tq.add("科技")
+	if !tq.arrived("科") || !slices.Equal(tq, typedQueries{"科技"}) {
+		t.Errorf("after the first typed query arrived: %q; want [科技] pending", tq)
+	}
+	if !tq.arrived("科技") || len(tq) != 0 {
+		t.Errorf("after the last typed query arrived: %q; want none pending", tq)
+	}
+	tq.add("a")
+	if tq.arrived("") || len(tq) != 0 {
+		t.Errorf("a query never typed counted as typed, or left %q pending", tq)
+	}
+	for i := range maxTyped + 10 {
+		tq.add(strings.Repeat("x", i))
+	}
+	if len(tq) != maxTyped {
+		t.Errorf("%d queries kept; want at most %d", len(tq), maxTyped)
 	}
 }

@@ -19,7 +19,10 @@ func (p prefs) facetPanel(facets []explore.FacetCounts, st explore.State, expand
 	return app.Aside().Class("facets").Aria("labelledby", "facets-title").Body(
 		app.H2().ID("facets-title").Text(p.T("explore.facets")),
 		app.Range(facets).Slice(func(i int) app.UI {
-			return p.facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			// A facet the other filters leave without a value says nothing.
+			return app.If(len(facets[i].Values) > 0, func() app.UI {
+				return p.facetGroup(facets[i], st, expanded[facets[i].Key], onMore)
+			})
 		}),
 	)
 }
@@ -71,10 +74,7 @@ func shownValues(vals []explore.FacetValue, limit int) []explore.FacetValue {
 
 // facetValue is one value: a link toggling it in st, its label and count.
 func (p prefs) facetValue(fc explore.FacetCounts, v explore.FacetValue, st explore.State) app.UI {
-	label := v.Value
-	if fc.ValueMsg != "" {
-		label = p.T(fc.ValueMsg + v.Value)
-	}
+	label := p.facetLabel(fc, v.Value)
 	a := app.A().Class("facet-value").Href(viewHref(st.Toggle(fc.Key, v.Value)))
 	a = a.DataSet("facet", attr(fc.Key)).DataSet("value", attr(v.Value))
 	if v.Selected {
@@ -82,9 +82,9 @@ func (p prefs) facetValue(fc explore.FacetCounts, v explore.FacetValue, st explo
 	}
 	return app.Li().Body(a.Body(
 		app.Span().Class("check").Aria("hidden", "true").Text(check(v.Selected)),
-		app.Span().Class("label").Text(label),
+		app.Span().Class("label").Body(label),
 		app.If(v.Selected, func() app.UI {
-			return app.Span().Class("visually-hidden").Text("（" + p.T("explore.facet.selected") + "）")
+			return app.Span().Class("visually-hidden").Text(p.paren(p.T("explore.facet.selected")))
 		}),
 		app.Span().Class("n").Text(strconv.Itoa(v.Count)),
 	))
@@ -95,4 +95,18 @@ func check(on bool) string {
 		return "✓"
 	}
 	return ""
+}
+
+// facetLabel shows value of facet fc: our words for an enumerated value, a
+// term with its label, else the value as printed.
+func (p prefs) facetLabel(fc explore.FacetCounts, value string) app.UI {
+	switch {
+	case fc.ValueMsg != "":
+		return app.Text(p.T(fc.ValueMsg + value))
+	case fc.None != "" && value == fc.None:
+		return app.Text(p.T(fc.Label + ".none"))
+	case vocabColumns[fc.Key]:
+		return p.term(value)
+	}
+	return p.printed(value)
 }

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
+
+	"github.com/airesearch/aiweekly/app/report"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -15,11 +18,17 @@ func (p *financingsPage) Render() app.UI {
 	if p.rep == nil {
 		return p.render()
 	}
-	fx := p.rep.Financings.FX
-	return p.render(
-		app.P().Class("note").ID("fx").Text(p.T("financings.fx") + "：1 " + fx.Base + " = " +
-			strconv.FormatFloat(fx.Rate, 'f', -1, 64) + " " + fx.Quote + "（" + fx.Date + "；" + fx.Source + "）"),
-	)
+	return p.render(app.P().Class("note").ID("fx").Text(p.fxText(p.rep.Financings.FX)))
+}
+
+// fxText states the exchange rate with its date and source, the source in
+// the interface's language where the report gives it so (source_zh).
+func (p prefs) fxText(fx report.FX) string {
+	src := fx.Source
+	if p.lang == zh && fx.SourceZH != "" {
+		src = fx.SourceZH
+	}
+	return fmt.Sprintf(p.T("financings.fx.rate"), fx.Base, strconv.FormatFloat(fx.Rate, 'f', -1, 64), fx.Quote, fx.Date, src)
 }
 
 // money formats an amount with thousands separators.

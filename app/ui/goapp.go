@@ -33,8 +33,12 @@ package ui
 //     rendered last, not from what the field holds, and removes a dropped
 //     attribute (node.go:475), which leaves a field's text as it is. So
 //     the search box and the date fields would keep the text of an earlier
-//     view; syncInputs sets them after each navigation. Test: app/e2e
-//     TestExploreContract, whose views follow each other in one tab.
+//     view; syncInputs sets them after each navigation. It leaves the
+//     focused field alone, whose text is ahead of the URL while typing;
+//     but Back or Forward with the box focused must set it too, so the
+//     explorer tells the two apart by the values typed (typedQueries in
+//     search-box.go). Tests: app/e2e TestExploreContract, whose views
+//     follow each other in one tab; TestBackRestoresSearchBox.
 //  4. Only HTML links are followed in the app. pkg/app/browser.go:34-35
 //     walks up from a click to a tag named "A"; an SVG <a> is "a", so a
 //     chart bar's link would reload the page. followSVGLink navigates
@@ -104,6 +108,11 @@ package ui
 //     The scroll listener of the row window dispatches only when the
 //     window moves. Test: app/e2e TestExploreClicks/"sort return", which
 //     failed when the listener dispatched and prevented on every scroll.
+// 14. The first render replaces the whole page in one task: pkg/app/
+//     engine.go:200 (engineX.Load) mounts the new tree at once. The first
+//     shell mounts what the window shows, the rest a node per task
+//     (staged.go). Tests: TestStaged; app/e2e TestLargestPaintIsPrerendered
+//     checks that the content of the first paint stays.
 
 import (
 	"net/url"

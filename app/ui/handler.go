@@ -75,7 +75,7 @@ func workerJS() string {
 	if err != nil {
 		panic(err) // a []string always encodes
 	}
-	others, err := json.Marshal([]string{stockPath.String()})
+	others, err := json.Marshal([]string{stockPath.String(), rowRoute()})
 	if err != nil {
 		panic(err)
 	}

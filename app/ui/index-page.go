@@ -12,8 +12,8 @@ func (p *indexPage) body() []app.UI {
 	ir := p.rep.IndexReturns
 	return []app.UI{
 		app.H1().Text(p.T("index.title")),
-		app.P().Class("lead").Text(ir.SectionTitle),
+		asPrinted(p.prefs, app.P()).Class("lead").Text(ir.SectionTitle),
 		p.indexTable(p.rep),
-		app.P().Class("pre").Text(ir.Commentary),
+		asPrinted(p.prefs, app.P()).Class("pre").Text(ir.Commentary),
 	}
 }

@@ -14,14 +14,14 @@ func (p prefs) indexTable(r *report.Report) app.UI {
 	rows := make([]app.UI, 0, len(ir.Series))
 	for _, s := range ir.Series {
 		rows = append(rows, app.Tr().ID("index-"+s.ID).Body(
-			app.Th().Scope("row").Text(s.Name), pctCell(s.PeriodReturn), pctCell(s.YTDReturn),
+			app.Th().Scope("row").Body(p.term(s.Name)), pctCell(s.PeriodReturn), pctCell(s.YTDReturn),
 		))
 	}
 	return app.Div().Class("index-returns").Body(
-		&indexChart{Rep: r},
+		&indexChart{Rep: r, Prefs: p},
 		p.table(r.Meta.Period.From+" – "+r.Meta.Period.To, []string{"index.series", "index.period", "index.ytd"}, rows),
 		app.P().Class("excess").Body(
-			app.Text(p.T("index.excess")+"："),
+			app.Text(p.T("index.excess")+p.colon()),
 			app.Strong().Class(trend(ir.YTDExcess)).Text(signed(ir.YTDExcess)+" "+p.T("index.pct")),
 		),
 	)
@@ -29,7 +29,7 @@ func (p prefs) indexTable(r *report.Report) app.UI {
 
 // signed formats v with two decimals and an explicit sign.
 func signed(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s := withMinus(strconv.FormatFloat(v, 'f', 2, 64))
 	if v > 0 {
 		return "+" + s
 	}

@@ -2,14 +2,18 @@ package ui
 
 import (
 	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/testkit"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // TestAcceptLang checks how a reader's Accept-Language picks the
 // prerendered language: the preferred of en and zh by q-value, zh when the
 // header names neither.
 func TestAcceptLang(t *testing.T) {
-	for header, want := range map[string]lang{
+	cases := map[string]lang{
 		"":                          zh,
 		"en":                        en,
 		"en-US,en;q=0.9":            en,
@@ -26,7 +30,8 @@ func TestAcceptLang(t *testing.T) {
 		"zh, en":                    zh,
 		"*":                         zh,
 		" en-AU ; q=0.6 , ja;q=0.9": en,
-	} {
+	}
+	for header, want := range cases {
 		if got := acceptLang(header); got != want {
 			t.Errorf("acceptLang(%q) = %s; want %s", header, got, want)
 		}
@@ -57,5 +62,58 @@ func TestNegotiateLang(t *testing.T) {
 		if l := prefsOf(u).lang; l != wantLang {
 			t.Errorf("page of %q in %s; want %s", got, l, wantLang)
 		}
+	}
+}
+
+// TestTermsComplete checks that every term of the report's fixed
+// vocabulary has an English label, so that an English reader can use
+// every facet: chain links, sub-tracks, layers, verticals, the rating and
+// its scale, and the index series.
+func TestTermsComplete(t *testing.T) {
+	r := testkit.LoadReport(t)
+	used := []string{r.Meta.Rating}
+	for _, l := range r.Meta.RatingScale.Levels {
+		used = append(used, l.Rating)
+	}
+	for _, s := range r.IndexReturns.Series {
+		used = append(used, s.Name)
+	}
+	for _, c := range r.Constituents {
+		used = append(used, c.Link)
+		if c.Segment != "" {
+			used = append(used, c.Segment)
+		}
+	}
+	for _, pk := range r.Picks {
+		used = append(used, pk.Layer, pk.Vertical)
+	}
+	for _, s := range used {
+		if label, ok := terms[s]; !ok || label == "" || hasHan(label) {
+			t.Errorf("term %q: English label %q", s, label)
+		}
+	}
+}
+
+// TestTermShown checks how a term and the report's text show on each
+// page: as printed in Chinese; in English our label with the printed term
+// marked as Chinese beside it.
+func TestTermShown(t *testing.T) {
+	zhP, enP := prefs{lang: zh}, prefs{lang: en}
+	if got := app.HTMLString(zhP.term("AI芯片")); got != "AI芯片" {
+		t.Errorf("zh term = %q", got)
+	}
+	got := app.HTMLString(enP.term("AI芯片"))
+	if !strings.Contains(got, "AI chips") || !strings.Contains(got, `<span class="printed" lang="zh-CN">AI芯片</span>`) {
+		t.Errorf("en term = %q", got)
+	}
+	if got := app.HTMLString(enP.printed("寒武纪")); got != `<span lang="zh-CN">寒武纪</span>` {
+		t.Errorf("en printed = %q", got)
+	}
+	if got := app.HTMLString(enP.printed("Meta")); got != "Meta" {
+		t.Errorf("en printed ASCII = %q", got)
+	}
+	svg := `<svg><text x="1">AI chips</text><text x="2">寒武纪</text></svg>`
+	if got := markChinese(svg); got != `<svg><text x="1">AI chips</text><text lang="zh-CN" x="2">寒武纪</text></svg>` {
+		t.Errorf("markChinese = %q", got)
 	}
 }

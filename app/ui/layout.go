@@ -76,10 +76,23 @@ func layout(active string, content ...app.UI) app.UI {
 	return &shell{Active: active, Content: func() []app.UI { return content }}
 }
 
+// minus is U+2212, the sign the charts write too (app/chart), so that a
+// negative figure reads the same in a chart and a table, and as a minus
+// rather than a hyphen. Exports keep ASCII numbers.
+const minus = "\u2212"
+
+// withMinus writes a formatted figure's leading "-" as the minus sign.
+func withMinus(s string) string {
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return minus + rest
+	}
+	return s
+}
+
 // pct formats a return in percent with its sign and an arrow, so colour is
 // never the only signal.
 func pct(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64) + "%"
+	s := withMinus(strconv.FormatFloat(v, 'f', 2, 64)) + "%"
 	switch {
 	case v > 0:
 		return "+" + s + " ▲"
@@ -107,7 +120,7 @@ func pctCell(v float64) app.UI {
 
 // companyLink links a printed company name to its stock page.
 func (p prefs) companyLink(name string) app.UI {
-	return app.A().Href(p.stockHref(name)).Text(name)
+	return app.A().Href(p.stockHref(name)).Body(p.printed(name))
 }
 
 // orDash shows an empty field as a dash.

@@ -14,7 +14,7 @@ var zhPrefs = prefs{lang: zh}
 // so a translation can neither be missing nor drop or reorder an argument.
 func TestCatalogsComplete(t *testing.T) {
 	verbs := regexp.MustCompile(`%(\[\d+\])?[sdvq%]|\{[a-z]+\}`)
-	for name, cat := range map[string]map[lang]map[string]string{"catalog": catalog, "chartMessages": chartMessages} {
+	for name, cat := range map[string]map[lang]map[string]string{"catalog": catalog, "chartMessages": chartMessages, "rowMessages": rowMessages} {
 		for _, pair := range [][2]lang{{zh, en}, {en, zh}} {
 			for id, s := range cat[pair[0]] {
 				other, ok := cat[pair[1]][id]

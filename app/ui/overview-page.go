@@ -22,18 +22,18 @@ func (p *overviewPage) body() []app.UI {
 	lists := report.MoverLists() // in the report's order
 	return []app.UI{
 		app.Header().Class("report-head").Body(
-			app.H1().Text(m.Title),
+			asPrinted(p.prefs, app.H1()).Text(m.Title),
 			app.Dl().Class("facts").Body(
 				app.Dt().Text(p.T("overview.date")), app.Dd().Body(app.Time().DateTime(m.ReportDate).Text(m.ReportDate)),
-				app.Dt().Text(p.T("overview.broker")), app.Dd().Text(m.Broker),
-				app.Dt().Text(p.T("overview.rating")), app.Dd().Class("rating").Text(m.Rating),
+				app.Dt().Text(p.T("overview.broker")), asPrinted(p.prefs, app.Dd()).Text(m.Broker),
+				app.Dt().Text(p.T("overview.rating")), app.Dd().Class("rating").Body(p.term(m.Rating)),
 				app.Dt().Text(p.T("overview.period")), app.Dd().Text(m.Period.From+" – "+m.Period.To),
-				app.Dt().Text(p.T("overview.analyst")), app.Dd().Text(m.Analyst.Name+"（"+p.T("overview.cert")+" "+m.Analyst.Certificate+"）"),
+				app.Dt().Text(p.T("overview.analyst")), app.Dd().Body(p.printed(m.Analyst.Name), app.Text(p.paren(p.T("overview.cert")+" "+m.Analyst.Certificate))),
 			),
 		),
 		app.Section().Body(
 			app.H2().Text(p.T("overview.keypoints")),
-			app.Ol().Class("keypoints").Body(app.Range(r.KeyPoints).Slice(func(i int) app.UI {
+			asPrinted(p.prefs, app.Ol()).Class("keypoints").Body(app.Range(r.KeyPoints).Slice(func(i int) app.UI {
 				k := r.KeyPoints[i]
 				return app.Li().ID(k.ID).Body(app.H3().Text(k.Title), app.P().Class("pre").Text(k.Text))
 			})),
@@ -97,12 +97,8 @@ func (p prefs) sectionCount(t *explore.Table) app.UI {
 		app.If(len(fc.Values) > 0, func() app.UI {
 			return app.Ul().Class("breakdown").Aria("label", p.T(fc.Label)).Body(app.Range(fc.Values).Slice(func(i int) app.UI {
 				v := fc.Values[i]
-				label := v.Value
-				if fc.ValueMsg != "" {
-					label = p.T(fc.ValueMsg + v.Value)
-				}
 				return app.Li().Body(app.A().Href(viewHref(all.Toggle(fc.Key, v.Value))).Body(
-					app.Span().Text(label), app.Text(" "), app.Span().Class("n").Text(strconv.Itoa(v.Count)),
+					app.Span().Body(p.facetLabel(fc, v.Value)), app.Text(" "), app.Span().Class("n").Text(strconv.Itoa(v.Count)),
 				))
 			}))
 		}),

@@ -15,7 +15,7 @@ import (
 // page is one entry here plus its component.
 type route struct {
 	path  string
-	nav   string // message id of its entry in the navigation bar
+	nav   string // message id of its entry in the navigation bar; "" for none
 	title string // message id of the page's title
 	// page returns the page's component around v, which holds the site,
 	// the path and the title.
@@ -32,15 +32,30 @@ var routeTable = []route{
 		func(x explorer) app.Composer { return &moversPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RouteConstituents, title: "constituents.title"},
 		func(x explorer) app.Composer { return &constituentsPage{x} }),
-	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true},
+	explorerRoute(explorerSpec{route: explore.RouteEvents, title: "events.title", groupBy: explore.ColKind, groupMsg: "events.", dates: true, rowPages: true, cards: true},
 		func(x explorer) app.Composer { return &eventsPage{x} }),
-	explorerRoute(explorerSpec{route: explore.RouteFinancings, title: "financings.title"},
+	explorerRoute(explorerSpec{route: explore.RouteFinancings, title: "financings.title", rowPages: true},
 		func(x explorer) app.Composer { return &financingsPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RoutePicks, title: "picks.title"},
 		func(x explorer) app.Composer { return &picksPage{x} }),
+	explorerRoute(explorerSpec{route: explore.RouteStocks, title: "stocks.title"},
+		func(x explorer) app.Composer { return &stocksPage{x} }),
 	{path: "/changes", nav: "nav.changes", title: "changes.title", page: func(v reportView) app.Composer { return &changesPage{reportView: v} }},
 	{path: "/weeks", nav: "nav.weeks", title: "weeks.title", page: func(v reportView) app.Composer { return &weeksPage{v} }},
 	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
+	// The search has the top bar's box instead of a navigation entry.
+	{path: string(explore.RouteSearch), title: "search.title", page: func(v reportView) app.Composer { return &searchPage{reportView: v} }},
+}
+
+// navRoutes are the routes of the navigation bar, in its order.
+func navRoutes() []route {
+	var out []route
+	for _, r := range routeTable {
+		if r.nav != "" {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // explorerRoute is the entry of a table view: its path is the spec's
@@ -75,6 +90,7 @@ func Routes(s *Site) {
 		app.Route(r.path, func() app.Composer { return r.newPage(s) })
 	}
 	app.RouteWithRegexp(stockRoute(), func() app.Composer { return &stockPage{reportView: reportView{site: s}} })
+	app.RouteWithRegexp(rowRoute(), func() app.Composer { return &rowPage{reportView: reportView{site: s}} })
 	app.RouteWithRegexp(`^/.*`, func() app.Composer { return &notFoundPage{} })
 }
 
@@ -108,7 +124,76 @@ func IsKnownPath(path string) bool {
 			return true
 		}
 	}
+	if _, _, ok := rowPageOf(path); ok {
+		return true
+	}
 	return stockPath.MatchString(path) && !strings.Contains(path[len("/stocks/"):], "/")
+}
+
+// rowRoute is the pattern of the record pages: one segment below a table
+// route whose spec has rowPages (/events/ce-1, /financings/f-2).
+func rowRoute() string {
+	var alts []string
+	for _, r := range routeTable {
+		if r.explorer != nil && r.explorer.rowPages {
+			alts = append(alts, regexp.QuoteMeta(r.path))
+		}
+	}
+	return `^(` + strings.Join(alts, "|") + `)/[^/]+$`
+}
+
+// rowPageOf splits the path of a record page into its table route and the
+// record's id (as the path spells it, unescaped); ok is false for any other
+// path. Ids are ASCII (ce-1), so an escape in the segment names no record.
+func rowPageOf(path string) (route explore.Route, id string, ok bool) {
+	for _, r := range routeTable {
+		if r.explorer == nil || !r.explorer.rowPages {
+			continue
+		}
+		rest, found := strings.CutPrefix(path, r.path+"/")
+		if found && rest != "" && !strings.ContainsAny(rest, "/%") {
+			return r.explorer.route, rest, true
+		}
+	}
+	return "", "", false
+}
+
+// RowPaths lists the record page of every event, news item and financing
+// of rep, in the report's order: the pages the static export writes
+// besides the fixed routes and the stock pages.
+func RowPaths(rep *report.Report) []string {
+	if rep == nil {
+		return nil
+	}
+	var out []string
+	for it := range rep.Events.All() {
+		out = append(out, string(explore.RouteEvents)+"/"+it.ID)
+	}
+	for _, f := range rep.Financings.Items {
+		out = append(out, string(explore.RouteFinancings)+"/"+f.ID)
+	}
+	return out
+}
+
+// hasRecord reports whether rep holds a record with id in the table of
+// route. It walks the report itself, not the tables, so that the server's
+// answer to a flood of made-up ids builds nothing.
+func hasRecord(rep *report.Report, route explore.Route, id string) bool {
+	switch route {
+	case explore.RouteEvents:
+		for it := range rep.Events.All() {
+			if it.ID == id {
+				return true
+			}
+		}
+	case explore.RouteFinancings:
+		for _, f := range rep.Financings.Items {
+			if f.ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // IsPage reports whether path, percent-encoded as the request spells it
@@ -117,6 +202,9 @@ func IsKnownPath(path string) bool {
 // and may hold encoded slashes (/stocks/A%2FB). Without a report every
 // stock page counts: the page then says why there is none.
 func IsPage(rep *report.Report, path string) bool {
+	if route, id, ok := rowPageOf(path); ok {
+		return rep == nil || hasRecord(rep, route, id)
+	}
 	name, ok := stockName(path)
 	if !ok {
 		return IsKnownPath(path)
@@ -126,4 +214,14 @@ func IsPage(rep *report.Report, path string) bool {
 	}
 	_, found := rep.Company(name)
 	return found
+}
+
+// NavMessages are the message ids of the navigation bar's entries, in its
+// order, for the tests that read the bar in each language.
+func NavMessages() []string {
+	var ids []string
+	for _, r := range navRoutes() {
+		ids = append(ids, r.nav)
+	}
+	return ids
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -34,5 +36,47 @@ func (x *explorer) onSearch(ctx app.Context, e app.Event) {
 	if next.Q == x.st.Q {
 		return
 	}
+	x.typed.add(next.Q)
 	replaceView(viewHref(next))
+}
+
+// typedQueries are the queries the search box sent, oldest first, that no
+// navigation has shown yet. A navigation to one of them comes from typing:
+// the box holds that text or newer, so it is left alone. Any other query
+// comes from Back, Forward or a link, and the box must show it even while
+// it has the focus.
+type typedQueries []string
+
+// maxTyped bounds the queries kept; a navigation always catches up long
+// before.
+const maxTyped = 64
+
+func (t *typedQueries) add(q string) {
+	if len(*t) == maxTyped {
+		*t = (*t)[1:]
+	}
+	*t = append(*t, q)
+}
+
+// arrived reports whether q, the query a navigation shows, is one the box
+// sent, and forgets it and those sent before it; otherwise it forgets all.
+func (t *typedQueries) arrived(q string) bool {
+	i := slices.Index(*t, q)
+	if i < 0 {
+		*t = nil
+		return false
+	}
+	*t = (*t)[i+1:]
+	return true
+}
+
+// setInput sets the field with the given id to v, focused or not.
+func setInput(id, v string) {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().Get("document").Call("getElementById", id)
+	if el.Truthy() && el.Get("value").String() != v {
+		el.Set("value", v)
+	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/url"
+	"slices"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -34,6 +35,8 @@ type shell struct {
 	query   url.Values // the address bar's query
 	notices []explore.Notice
 	drops   dropListener // a report file dropped onto the page opens a preview
+	shown   int          // content nodes shown while the first page mounts in stages, 0 for all (staged.go)
+	total   int          // content nodes the page has
 }
 
 // OnNav reads the preferences from the URL, on the server and in the
@@ -45,24 +48,28 @@ func (s *shell) OnNav(ctx app.Context) { s.readPage(ctx) }
 func (s *shell) OnInit() {
 	if app.IsClient {
 		s.read(app.Window().URL())
+		s.shown = firstScreen()
 	}
 }
 
 // OnMount covers a shell mounted after its page's navigation.
+// The first page's content below the window follows in later tasks.
 func (s *shell) OnMount(ctx app.Context) {
 	s.readPage(ctx)
+	s.stage(ctx)
 	s.listenDrops(ctx)
 }
 
 // OnDismount stops listening for files dropped onto the page.
 func (s *shell) OnDismount() { s.stopDrops() }
 
-// readPage reads the page's URL and sets <html lang> to the language the
-// page is written in: go-app writes it from the handler on the server and
-// leaves it in the browser.
+// readPage reads the page's URL and sets <html lang> and the description
+// to the language the page is written in: go-app writes the handler's on
+// the server and leaves them in the browser.
 func (s *shell) readPage(ctx app.Context) {
 	s.read(ctx.Page().URL())
 	ctx.Page().SetLang(htmlLang(s.lang))
+	ctx.Page().SetDescription(headText(s.T("app.description")))
 }
 
 func (s *shell) read(u *url.URL) {
@@ -116,18 +123,19 @@ func (s *shell) Render() app.UI {
 	}
 	var content []app.UI
 	if s.Content != nil {
-		content = s.Content()
+		content = s.staged(s.Content())
 	}
-	root := app.Div().Class(class).DataSet("live", attr(liveFlag())).DataSet("colors", attr(s.url.Colors.String())).
+	nav := navRoutes()
+	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String())).
 		DataSet("week", attr(s.week().shown))
 	return root.Body(
-		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")),
+		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")).OnClick(focusTarget),
 		app.Header().Class("topbar").Body(
 			app.A().Class("brand").Href(s.link("/")).Text(s.T("app.name")),
 			app.Nav().Aria("label", s.T("nav.label")).Body(
 				app.Ul().Body(
-					app.Range(routeTable).Slice(func(i int) app.UI {
-						r := routeTable[i]
+					app.Range(nav).Slice(func(i int) app.UI {
+						r := nav[i]
 						a := app.A().Href(s.link(r.path)).Text(s.T(r.nav))
 						if r.path == s.Active {
 							a = a.Aria("current", "page").Class("active")
@@ -136,17 +144,30 @@ func (s *shell) Render() app.UI {
 					}),
 				),
 			),
+			&siteSearch{Prefs: s.prefs, Q: s.searchQ()},
 			s.langSwitch(),
 			s.colorsToggle(),
 			s.weekSwitch(),
 		),
 		&appBar{Prefs: s.prefs},
-		app.Main().ID("main").Body(
-			s.noticesView("shell-notices", append(s.weekNotices(), s.notices...)),
+		app.Main().ID("main").TabIndex(-1).Body(
+			// A table page lists the preference notices and the week's with
+			// its own, in one box.
+			app.If(!slices.Contains(explore.TableRoutes, explore.Route(s.Active)), func() app.UI {
+				return s.noticesView("shell-notices", append(s.weekNotices(), s.notices...))
+			}),
 			s.newerNotice(),
 			app.Div().Class("page").Body(content...),
 		),
 	)
+}
+
+// searchQ is the text of the search /search shows, "" on other pages.
+func (s *shell) searchQ() string {
+	if s.path != rootPrefix()+string(explore.RouteSearch) {
+		return ""
+	}
+	return s.query.Get(explore.ParamQ)
 }
 
 // colorsToggle offers the two colour conventions as links to the current

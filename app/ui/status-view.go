@@ -28,7 +28,7 @@ func (p prefs) failedView(err *LoadError) app.UI {
 	return app.Section().Class("status failed").Aria("live", "assertive").Body(
 		app.H1().Text(p.T("status.failed")),
 		app.P().Class("kind "+kind).Text(p.T("status.kind."+kind)),
-		app.P().Body(app.Strong().Text(p.T("status.reason")+"："), app.Code().Class("reason").Text(err.Error())),
+		app.P().Body(app.Strong().Text(p.T("status.reason")+p.colon()), app.Code().Class("reason").Text(err.Error())),
 		app.If(len(probs) > 0, func() app.UI {
 			return app.Ul().Class("problems").Body(app.Range(probs).Slice(func(i int) app.UI {
 				return app.Li().Text(probs[i])

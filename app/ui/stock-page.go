@@ -61,13 +61,14 @@ func (p *stockPage) Render() app.UI {
 	}
 	r, c := p.rep, p.company
 	return p.layout(
-		app.H1().Text(c.Name),
+		app.H1().Body(p.printed(c.Name)),
 		app.Dl().Class("facts").Body(
-			app.Dt().Text(p.T("stock.aliases")), app.Dd().Text(orDash(strings.Join(c.Aliases, "、"))),
+			app.Dt().Text(p.T("stock.aliases")), app.Dd().Body(p.printed(orDash(strings.Join(c.Aliases, p.T("punct.list"))))),
 			app.Dt().Text(p.T("stock.segment")), app.Dd().Body(p.position()),
 		),
 		p.moversSection(),
 		p.picksSection(),
+		p.keyPointsSection(r),
 		p.eventsSection(r),
 		p.financingsSection(),
 		&companyHistory{Site: p.site, ID: c.ID, Name: c.Name, Prefs: p.prefs},
@@ -87,6 +88,23 @@ func (p *stockPage) notFound() app.UI {
 				})),
 			)
 		}),
+		p.searchElsewhere(),
+	)
+}
+
+// searchElsewhere offers to search the tables for the name, for a name
+// close to no company's (/stocks/abc): it may still be printed in a row.
+func (p *stockPage) searchElsewhere() app.UI {
+	if strings.TrimSpace(p.name) == "" {
+		return nil
+	}
+	routes := []explore.Route{explore.RouteConstituents, explore.RouteEvents, explore.RoutePicks}
+	return app.Nav().Class("search-elsewhere").Aria("labelledby", "search-elsewhere-title").Body(
+		app.P().ID("search-elsewhere-title").Text(fmt.Sprintf(p.T("stock.search"), p.name)),
+		app.Ul().Body(app.Range(routes).Slice(func(i int) app.UI {
+			st := p.view(routes[i]).WithQuery(p.name)
+			return app.Li().Body(app.A().Href(viewHref(st)).Text(p.T("nav." + strings.TrimPrefix(string(routes[i]), "/"))))
+		})),
 	)
 }
 
@@ -95,16 +113,16 @@ func (p *stockPage) notFound() app.UI {
 func (p *stockPage) position() app.UI {
 	k, ok := p.rep.ConstituentOf(p.company.ID)
 	if !ok {
-		return app.Text(p.T("stock.notconstituent") + "（" + p.T("companykind."+p.company.Kind) + "）")
+		return app.Text(p.T("stock.notconstituent") + p.paren(p.T("companykind."+p.company.Kind)))
 	}
 	byLink := p.view(explore.RouteConstituents).Toggle(explore.FacetLink, k.Link)
 	if k.Segment == "" {
-		return app.A().Href(viewHref(byLink)).Text(k.Link)
+		return app.A().Href(viewHref(byLink)).Body(p.term(k.Link))
 	}
 	return app.Span().Body(
-		app.A().Href(viewHref(byLink)).Text(k.Link),
+		app.A().Href(viewHref(byLink)).Body(p.term(k.Link)),
 		app.Text(" › "),
-		app.A().Href(viewHref(byLink.Toggle(explore.FacetSegment, k.Segment))).Text(k.Segment),
+		app.A().Href(viewHref(byLink.Toggle(explore.FacetSegment, k.Segment))).Body(p.term(k.Segment)),
 	)
 }
 
@@ -122,7 +140,7 @@ func (p *stockPage) moversSection() app.UI {
 			}
 		}
 	}
-	return p.section("movers", p.T("stock.movers"), rows, []string{"col.list", "col.rank", "col.return"})
+	return p.section("movers", p.T("stock.movers"), rows, []string{"col.list", "#col.rank", "#col.return"})
 }
 
 func (p *stockPage) picksSection() app.UI {
@@ -131,23 +149,54 @@ func (p *stockPage) picksSection() app.UI {
 		if slices.ContainsFunc(pk.Stocks, func(s report.PickStock) bool { return s.Company == p.company.ID }) {
 			layer := p.view(explore.RoutePicks).Toggle(explore.FacetLayer, pk.Layer)
 			rows = append(rows, app.Tr().Body(
-				app.Td().Body(app.A().Href(viewHref(layer)).Text(pk.Layer)),
-				app.Td().Body(app.A().Href(viewHref(layer.Toggle(explore.FacetVertical, pk.Vertical))).Text(pk.Vertical)),
+				app.Td().Body(app.A().Href(viewHref(layer)).Body(p.term(pk.Layer))),
+				app.Td().Body(app.A().Href(viewHref(layer.Toggle(explore.FacetVertical, pk.Vertical))).Body(p.term(pk.Vertical))),
 			))
 		}
 	}
 	return p.section("picks", p.T("stock.picks"), rows, []string{"col.layer", "col.vertical"})
 }
 
-// eventsSection lists the events naming the company, each linking to it
-// on /events filtered by the company, with a link to that whole view.
+// keyPointsSection lists the summary's key points that name the company
+// by any of its names, each linking to it on the overview.
+func (p *stockPage) keyPointsSection(r *report.Report) app.UI {
+	names := append([]string{p.company.Name}, p.company.Aliases...)
+	var rows []app.UI
+	for _, k := range r.KeyPoints {
+		if slices.ContainsFunc(names, func(n string) bool {
+			return strings.Contains(k.Title, n) || strings.Contains(k.Text, n)
+		}) {
+			rows = append(rows, app.Tr().Body(app.Td().Body(app.A().Href(p.link("/")+"#"+k.ID).Body(p.prefs.printed(k.Title)))))
+		}
+	}
+	return p.section("keypoints", p.T("stock.keypoints"), rows, []string{"col.keypoint"})
+}
+
+// eventsSection lists the events naming the company in date order (the
+// undated last, ties in the report's order), each linking to it on
+// /events filtered by the company, with a link to that whole view.
 func (p *stockPage) eventsSection(r *report.Report) app.UI {
 	byCompany := viewHref(p.view(explore.RouteEvents).Toggle(explore.FacetCompany, p.company.Name))
-	var rows []app.UI
+	var items []report.Item
 	for it := range r.Events.All() {
 		if slices.Contains(it.Companies, p.company.ID) {
-			rows = append(rows, p.eventRow(it.Date, it.DateAsPrinted, p.T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
+			items = append(items, it)
 		}
+	}
+	slices.SortStableFunc(items, func(a, b report.Item) int {
+		switch {
+		case a.Date == b.Date:
+			return 0
+		case a.Date == "":
+			return 1
+		case b.Date == "":
+			return -1
+		}
+		return strings.Compare(a.Date, b.Date)
+	})
+	var rows []app.UI
+	for _, it := range items {
+		rows = append(rows, p.eventRow(it.Date, it.DateAsPrinted, p.T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
 	}
 	sec := p.section("events", p.T("stock.events"), rows, []string{"col.date", "col.kind", "col.title"})
 	if len(rows) == 0 {
@@ -157,23 +206,42 @@ func (p *stockPage) eventsSection(r *report.Report) app.UI {
 }
 
 func (p prefs) eventRow(date, printed, kind, title, link string) app.UI {
-	return app.Tr().Body(app.Td().Body(p.dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Text(title)))
+	return app.Tr().Body(app.Td().Body(p.dateTag(date, printed)), app.Td().Text(kind), app.Td().Body(app.A().Href(link).Body(p.printed(title))))
 }
 
 func (p *stockPage) financingsSection() app.UI {
 	var rows []app.UI
 	for _, f := range p.rep.Financings.Items {
 		if f.Company == p.company.ID {
-			rows = append(rows, app.Tr().Body(app.Td().Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Text(f.Business)))
+			rows = append(rows, app.Tr().Body(app.Td().Class("num").Title(attr(f.Amount.AsPrinted)).Text(money(f.Amount.Value)+" "+f.Amount.Currency), app.Td().Body(p.printed(f.Business))))
 		}
 	}
-	return p.section("financings", p.T("stock.financings"), rows, []string{"col.amount", "col.business"})
+	return p.section("financings", p.T("stock.financings"), rows, []string{"#col.amount", "col.business"})
 }
 
-// section is a titled table that says "none" when it has no rows.
+// section is a titled table that says "none" when it has no rows. The
+// heading names the table (aria-labelledby) rather than a caption that
+// would say the same again. A header id starting with # heads a column of
+// figures, aligned with them on the right.
 func (p prefs) section(id, title string, rows []app.UI, headers []string) app.UI {
+	head := id + "-title"
 	if len(rows) == 0 {
-		return app.Section().ID(id).Body(app.H2().Text(title), app.P().Class("none").Text(p.T("stock.none")))
+		return app.Section().ID(id).Body(app.H2().ID(head).Text(title), app.P().Class("none").Text(p.T("stock.none")))
 	}
-	return app.Section().ID(id).Body(app.H2().Text(title), p.table(title, headers, rows))
+	return app.Section().ID(id).Body(
+		app.H2().ID(head).Text(title),
+		app.Div().Class("table-wrap").Body(
+			app.Table().Aria("labelledby", attr(head)).Body(
+				app.THead().Body(app.Tr().Body(app.Range(headers).Slice(func(i int) app.UI {
+					msg, num := strings.CutPrefix(headers[i], "#")
+					th := app.Th().Scope("col").Text(p.T(msg))
+					if num {
+						th = th.Class("num")
+					}
+					return th
+				}))),
+				app.TBody().Body(rows...),
+			),
+		),
+	)
 }

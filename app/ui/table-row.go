@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/airesearch/aiweekly/app/explore"
+	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -13,6 +14,9 @@ import (
 type rowLayout struct {
 	columns []explore.Column
 	cols    []int
+	scales  []float64     // per column: what a full in-cell bar stands for (columnScales)
+	route   explore.Route // the table's route, for the rows' permalinks
+	pages   bool          // whether its records have pages of their own
 }
 
 // tableRow is one table row as a component, so that go-app, which compares
@@ -34,6 +38,8 @@ type tableRow struct {
 	Prefs prefs
 	// Index is the row's aria-rowindex.
 	Index int
+	// Marked is set on the row the address names (/events#ce-2).
+	Marked bool
 }
 
 // CompoID is the record's id. go-app mounts a new row in place of one
@@ -44,9 +50,18 @@ func (t *tableRow) CompoID() string { return t.Row.ID }
 
 func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout
-	cells := make([]app.UI, len(l.cols))
+	cells := make([]app.UI, len(l.cols), len(l.cols)+1)
 	for i, ci := range l.cols {
-		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci)
+		cells[i] = t.Prefs.cellView(l.columns[ci], r, ci, l.scales[ci])
 	}
-	return app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index))).Body(cells...)
+	href := t.Prefs.rowHref(l.route, l.pages, r.ID)
+	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page
+		href = t.Prefs.stockHref(c.Name)
+	}
+	cells = append(cells, &rowLink{Href: href, Prefs: t.Prefs})
+	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
+	if t.Marked {
+		tr = tr.Class("marked").Aria("current", "true")
+	}
+	return tr.Body(cells...)
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"sync/atomic"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -231,7 +232,32 @@ func (x *explorer) chart() app.UI {
 // only for another table.
 func (x *explorer) rowsLayoutOf() *rowLayout {
 	if x.rowsLayout == nil || x.rowsFor != x.table {
-		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns()}, x.table
+		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns(),
+			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages}, x.table
 	}
 	return x.rowsLayout
+}
+
+// revealMarked brings the row the address names (/events#ce-2) into the
+// window and, once it is in the page, scrolls it to the middle of the
+// screen: go-app scrolls to a fragment only after an in-app navigation,
+// and before the wasm rendered, only the prerendered page's row was there.
+func (x *explorer) revealMarked(ctx app.Context) {
+	if x.marked == "" || !app.IsClient {
+		return
+	}
+	p := explore.Position(x.res.Rows, x.marked)
+	if p < 0 {
+		return
+	}
+	if start, end := x.window(len(x.res.Rows)); p < start || p >= end {
+		x.winStart = max(p-windowMargin, 0) / windowStep * windowStep
+		x.win.shownStart.Store(int64(x.winStart))
+	}
+	id := x.marked
+	ctx.Defer(func(app.Context) {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Call("scrollIntoView", map[string]any{"block": "center"})
+		}
+	})
 }

@@ -28,8 +28,15 @@ func (s *shell) weekHref(date string) string { return s.hereWith(paramWeek, date
 
 // weekNotices is the notice of a week the link names and the archive
 // does not hold, the newest being shown instead.
-func (s *shell) weekNotices() []explore.Notice {
-	if w := s.week(); w.notice != nil {
+func (s *shell) weekNotices() []explore.Notice { return s.Site.weekNotices(s.query.Encode()) }
+
+// weekNotices is the notice of the week a link's rawQuery names and the
+// archive does not hold; none while a preview is shown or without a site.
+func (s *Site) weekNotices(rawQuery string) []explore.Notice {
+	if s == nil || s.previewing() != nil {
+		return nil
+	}
+	if w := s.weekOf(&url.URL{RawQuery: rawQuery}); w.notice != nil {
 		return []explore.Notice{*w.notice}
 	}
 	return nil

@@ -251,6 +251,9 @@ func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
 	v, raw := explore.ParseRawQuery(rawQuery)
 	week, weekOK := s.canonicalWeek(v)
 	st, ns := explore.ParseQuery("", v) // the colour convention, which every page reads
+	if path == string(explore.RouteSearch) {
+		st, ns = explore.ParseQuery(explore.RouteSearch, v)
+	}
 	if c := s.loaded(week); c != nil {
 		for _, r := range routeTable {
 			if r.path == path && r.explorer != nil {

@@ -23,6 +23,14 @@ func main() {
 	}
 	site := ui.NewLoader()
 	site.Wait(loadWait)
+	// The report was parsed in the task its download finished in; mounting
+	// the page in a task of its own keeps each of the two shorter, so the
+	// browser can handle input and paint between them.
+	yield()
 	ui.Routes(site)
 	app.RunWhenOnBrowser()
 }
+
+// yield lets the browser run its event loop: with every goroutine asleep,
+// Go's js/wasm scheduler returns to JavaScript and resumes on a timer.
+func yield() { time.Sleep(time.Millisecond) }
