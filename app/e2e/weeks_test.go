@@ -46,8 +46,9 @@ var regexpLineCol = regexp.MustCompile(`第 \d+ 行第 \d+ 列`)
 // synthTitleMark marks the title of the synthetic week.
 const synthTitleMark = synthweek.TitleMark
 
-// signed is a return as the tables print it.
-func signed(v float64) string { return fmt.Sprintf("%+.2f%%", v) }
+// signed is a return as the pages write it, with a plus or the minus sign
+// U+2212.
+func signed(v float64) string { return strings.Replace(fmt.Sprintf("%+.2f%%", v), "-", "−", 1) }
 
 // waitWeek waits until the live page shows week date.
 func waitWeek(tb testing.TB, ctx context.Context, date string) {

@@ -65,7 +65,7 @@ func (p *changesPage) indexSection(c archive.Changes) app.UI {
 		if x.Was {
 			before = []app.UI{pctCell(x.Before.Period), pctCell(x.Before.YTD)}
 		}
-		rows[i] = app.Tr().Body(append(append([]app.UI{app.Th().Scope("row").Text(x.Name)}, before...),
+		rows[i] = app.Tr().Body(append(append([]app.UI{app.Th().Scope("row").Body(p.printed(x.Name))}, before...),
 			pctCell(x.After.Period), pctCell(x.After.YTD))...)
 	}
 	return app.Section().ID("changes-index").Body(
@@ -99,36 +99,40 @@ func (p *changesPage) moverRow(l report.MoverList, change string, m report.Mover
 // constituentsSection names the constituents added, removed or moved.
 func (p *changesPage) constituentsSection(c archive.Changes) app.UI {
 	var rows []app.UI
-	row := func(change, name, from, to string) {
+	row := func(change, name string, from, to app.UI) {
 		rows = append(rows, app.Tr().DataSet("change", attr(change)).Body(
-			app.Td().Text(p.T(change)), app.Td().Body(p.companyLink(name)), app.Td().Text(orDash(from)), app.Td().Text(orDash(to)),
+			app.Td().Text(p.T(change)), app.Td().Body(p.companyLink(name)), app.Td().Body(from), app.Td().Body(to),
 		))
 	}
 	for _, k := range c.Added {
-		row("changes.added", k.Name, "", place(k.Link, k.Segment))
+		row("changes.added", k.Name, p.place("", ""), p.place(k.Link, k.Segment))
 	}
 	for _, k := range c.Removed {
-		row("changes.removed", k.Name, place(k.Link, k.Segment), "")
+		row("changes.removed", k.Name, p.place(k.Link, k.Segment), p.place("", ""))
 	}
 	for _, m := range c.Moved {
-		row("changes.moved", m.Name, place(m.FromLink, m.FromSeg), place(m.ToLink, m.ToSeg))
+		row("changes.moved", m.Name, p.place(m.FromLink, m.FromSeg), p.place(m.ToLink, m.ToSeg))
 	}
 	return p.changesSection("changes-constituents", p.T("nav.constituents"), rows, []string{"changes.col.change", "col.name", "changes.col.before", "changes.col.after"})
 }
 
-// place is a chain link with its sub-track.
-func place(link, segment string) string {
-	if segment == "" {
-		return link
+// place is a chain link with its sub-track, terms of the report's
+// vocabulary; a dash for none.
+func (p prefs) place(link, segment string) app.UI {
+	switch {
+	case link == "":
+		return app.Text("—")
+	case segment == "":
+		return p.term(link)
 	}
-	return link + " › " + segment
+	return app.Span().Body(p.term(link), app.Text(" › "), p.term(segment))
 }
 
 // eventsSection lists the events and news the week before lacks.
 func (p *changesPage) eventsSection(c archive.Changes) app.UI {
 	rows := make([]app.UI, len(c.Events))
 	for i, it := range c.Events {
-		rows[i] = app.Tr().Body(app.Td().Text(orDash(it.Date)), app.Td().Text(p.T("kind."+string(it.Kind))), app.Td().Text(it.Title))
+		rows[i] = app.Tr().Body(app.Td().Text(orDash(it.Date)), app.Td().Text(p.T("kind."+string(it.Kind))), asPrinted(p.prefs, app.Td()).Text(it.Title))
 	}
 	return p.changesSection("changes-events", p.T("changes.events"), rows, []string{"col.date", "col.kind", "col.title"})
 }
@@ -137,7 +141,7 @@ func (p *changesPage) eventsSection(c archive.Changes) app.UI {
 func (p *changesPage) financingsSection(c archive.Changes) app.UI {
 	rows := make([]app.UI, len(c.Financings))
 	for i, f := range c.Financings {
-		rows[i] = app.Tr().Body(app.Td().Body(p.companyLink(f.Name)), app.Td().Text(f.Amount.AsPrinted), app.Td().Text(f.Business))
+		rows[i] = app.Tr().Body(app.Td().Body(p.companyLink(f.Name)), app.Td().Body(p.printed(f.Amount.AsPrinted)), app.Td().Body(p.printed(f.Business)))
 	}
 	return p.changesSection("changes-financings", p.T("changes.financings"), rows, []string{"col.name", "col.amount", "col.business"})
 }

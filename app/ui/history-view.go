@@ -68,16 +68,16 @@ func (h *companyHistory) row(e archive.Entry) app.UI {
 	if len(lists) > 0 {
 		ranks = app.Td().Body(app.Ul().Class("figures").Body(lists...))
 	}
-	link := h.Prefs.T("history.notinindex")
+	var link app.UI = app.Text(h.Prefs.T("history.notinindex"))
 	if e.InIndex {
-		link = place(e.Link, e.Segment)
+		link = h.Prefs.place(e.Link, e.Segment)
 	}
 	if !e.Listed {
-		link = h.Prefs.T("history.absent")
+		link = app.Text(h.Prefs.T("history.absent"))
 	}
-	linkCell := app.Td().Text(link)
+	linkCell := app.Td().Body(link)
 	if e.LinkChanged {
-		linkCell = app.Td().Class("changed").Body(app.Text(link+" "), app.Strong().Text(h.Prefs.T("history.changed")))
+		linkCell = app.Td().Class("changed").Body(link, app.Text(" "), app.Strong().Text(h.Prefs.T("history.changed")))
 	}
 	return app.Tr().DataSet("week", attr(e.Date)).Body(
 		app.Th().Scope("row").Body(app.A().Href(h.Prefs.inWeek(e.Date).link(explore.StockPath(h.Name))).Text(e.Date)),

@@ -43,7 +43,7 @@ func (p *weeksPage) row(w archive.Week, newest bool) app.UI {
 	figures := make([]app.UI, len(w.Index))
 	for i, f := range w.Index {
 		figures[i] = app.Li().Body(
-			app.Span().Text(f.Name+" "),
+			p.printed(f.Name), app.Text(" "),
 			app.Span().Class(trend(f.Period)).Text(pct(f.Period)),
 			app.Span().Text(" / "),
 			app.Span().Class(trend(f.YTD)).Text(pct(f.YTD)),
@@ -55,9 +55,9 @@ func (p *weeksPage) row(w archive.Week, newest bool) app.UI {
 	}
 	return tr.Body(
 		app.Th().Scope("row").Body(app.A().Href(href).Text(label)),
-		app.Td().Text(w.Title),
-		app.Td().Text(w.Rating),
-		app.Td().Text(w.Period),
+		asPrinted(p.prefs, app.Td()).Text(w.Title),
+		app.Td().Body(p.term(w.Rating)),
+		asPrinted(p.prefs, app.Td()).Text(w.Period),
 		app.Td().Body(app.Ul().Class("figures").Body(figures...)),
 		pctCell(w.YTDExcess),
 	)
