@@ -120,7 +120,9 @@ func (p prefs) moversChart(t *explore.Table, res explore.Result, s explore.State
 			}
 			b := chart.Bar{Label: label, Value: ret.Num}
 			if len(name.Refs) > 0 {
-				b.Href, b.Name = p.stockHref(name.Refs[0].Name), fmt.Sprintf(p.T("chart.link.stock"), label, pct(ret.Num))
+				// Named by what it shows (the label and the value), as
+				// screen readers and speech input expect of a link.
+				b.Href = p.stockHref(name.Refs[0].Name)
 				ids = append(ids, r.ID)
 			}
 			out = append(out, b)
@@ -275,7 +277,7 @@ func (p prefs) financingsChart(t *explore.Table, res explore.Result, s explore.S
 		name, _ := cell(t, row, explore.ColName)
 		// A bar leads to its row in the table below, marked.
 		rows = append(rows, chart.Amount{Label: name.Text, USD: usd, Note: f.Amount.AsPrinted,
-			Href: viewHref(s) + "#" + row.ID, Name: fmt.Sprintf(p.T("chart.link.row"), name.Text, f.Amount.AsPrinted)})
+			Href: viewHref(s) + "#" + row.ID})
 		ids = append(ids, row.ID)
 	}
 	if len(rows) == 0 {
