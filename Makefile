@@ -9,12 +9,12 @@ PREFIX    ?=
 BASE_URL  ?=
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 
-.PHONY: all build wasm server run static test vet lint unit browser-deps browser clean
+.PHONY: all build wasm server run static test vet lint unit browser-deps browser clean week
 
 all: build
 
 build: wasm server
-	./bin/server -precompress web data/report.json
+	./bin/server -precompress web data/report.json $(wildcard data/weeks)
 
 wasm:
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/wasm
@@ -29,6 +29,14 @@ run: build
 # wasm, the data, the service worker and .br/.gz variants, in dist/.
 static: build
 	./bin/server -export dist -prefix "$(PREFIX)" -base-url "$(BASE_URL)"
+
+# A new weekly, from its text to the archive: import it (cmd/import),
+# validate it with the loader and the schema, and put it in place
+# (data/report.json when it is the newest, the week it replaces moved to
+# data/weeks/). See README, "Updating the snapshot for a new week".
+week:
+	@test -n "$(WEEKLY)" || { echo "usage: make week WEEKLY=path/to/weekly.txt" >&2; exit 2; }
+	$(GO) run ./cmd/week "$(WEEKLY)"
 
 vet:
 	$(GO) vet ./...

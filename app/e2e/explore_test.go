@@ -864,6 +864,8 @@ func TestExploreCopyLink(t *testing.T) {
 	waitView(t, ctx, "/picks", nil)
 	var href string
 	eval(t, ctx, `location.href`, &href)
+	// The copied link names the week it shows, which the address does not.
+	href += "&week=" + testkit.LoadReport(t).Meta.ReportDate
 	click(t, ctx, "#copy-link")
 	var status string
 	run(t, ctx, "wait for confirmation", chromedp.Poll(`(() => { const s = document.getElementById('copy-status').textContent;

@@ -154,6 +154,8 @@ func TestRowPermalinks(t *testing.T) {
 	if !strings.HasSuffix(want, "/movers#period-gainers/1") {
 		t.Errorf("first mover's permalink %q; want /movers#period-gainers/1", want)
 	}
+	// The copy names the week shown, so that it keeps its meaning.
+	want = strings.Replace(want, "#", "?week="+rep.Meta.ReportDate+"#", 1)
 	click(t, ctx, "tbody tr[id] .row-copy")
 	var status string
 	run(t, ctx, "wait for the row's confirmation", chromedp.Poll(`document.querySelector('tbody tr[id] .row-copy-status').textContent || null`,

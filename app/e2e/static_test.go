@@ -115,13 +115,14 @@ func TestStaticExport(t *testing.T) {
 
 // exportSub runs bin/server -export for the prefix /sub into a temporary
 // directory, checks the files a static host needs and the manifest's
-// scope, and returns the directory that holds sub/.
-func exportSub(t *testing.T) string {
+// scope, and returns the directory that holds sub/. flags are more flags
+// for the export.
+func exportSub(t *testing.T, flags ...string) string {
 	t.Helper()
 	dir := t.TempDir()
 	out := filepath.Join(dir, "sub")
-	export := exec.Command(filepath.Join(root, "bin", "server"), "-export", out, "-prefix", "/sub",
-		"-base-url", "https://example.org/sub", "-brotli-quality", "5")
+	export := exec.Command(filepath.Join(root, "bin", "server"), append([]string{"-export", out, "-prefix", "/sub",
+		"-base-url", "https://example.org/sub", "-brotli-quality", "5"}, flags...)...)
 	export.Dir = root
 	if b, err := export.CombinedOutput(); err != nil {
 		t.Fatalf("export: %v\n%s", err, b)

@@ -29,13 +29,15 @@
 //
 // # The URL contract
 //
-// Every route takes colors and lang; the five table routes take the parameters
+// Every route takes colors, lang and week; the five table routes take the parameters
 // below. Repeatable parameters may appear several times (list=a&list=b).
 // Facet values are the labels as printed in the report, percent-encoded.
 //
 //	route          parameters
 //	all            colors = cn (default: red up, green down) | intl (green up, red down)
 //	               lang = zh | en (default: the reader's browser language)
+//	               week = YYYY-MM-DD, the report date of a weekly (default: the newest;
+//	               whether it was published is for the app, against its archive)
 //	/movers        list = period-gainers | ytd-gainers | period-losers (repeatable; none means all three)
 //	               link, segment (repeatable); q; sort
 //	/constituents  link, segment (repeatable); q; sort

@@ -231,7 +231,8 @@ func jsonValue(c Column, cell Cell) any {
 // FileName returns an ASCII file name for an export of the view s shows,
 // with extension ext ("csv", "json"): the route, then each selected facet
 // value that is plain ASCII (movers-ytd-gainers.csv), then "filtered" when
-// some other filter is active (a Chinese label, q or dates).
+// some other filter is active (a Chinese label, q or dates), and the week
+// when the view names one (movers-ytd-gainers-2023-04-09.csv).
 func (s State) FileName(ext string) string {
 	parts := []string{slug(strings.TrimPrefix(string(s.Route), "/"))}
 	if parts[0] == "" {
@@ -261,6 +262,9 @@ func (s State) FileName(ext string) string {
 	name := strings.Join(parts, "-")
 	if len(name) > 80 {
 		name = strings.TrimRight(name[:80], "-")
+	}
+	if s.Week != "" { // the file names the week its link names
+		name += "-" + s.Week
 	}
 	return name + "." + slug(ext)
 }

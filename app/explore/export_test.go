@@ -211,6 +211,7 @@ func TestFileName(t *testing.T) {
 		{RoutePicks, "layer=基础层", "json", "picks-filtered.json"},
 		{RouteEvents, "from=2023-04-05", "CSV", "events-filtered.csv"},
 		{"/", "", "csv", "report.csv"},
+		{RouteMovers, "list=ytd-gainers&week=2023-04-09", "csv", "movers-ytd-gainers-2023-04-09.csv"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {

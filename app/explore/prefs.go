@@ -22,13 +22,20 @@ const (
 
 // Prefs are the reader's preferences that the URL carries on every route
 // and that every internal link keeps, whatever the view: the colour
-// convention and the interface language. The zero value is the default of
+// convention, the interface language and the week. The zero value is the default of
 // each. A new preference is one more field here, parsed in parsePrefs and
 // written in set.
 type Prefs struct {
 	Colors Colors
 	Lang   Lang
+	// Week is the report date of the weekly the link shows, YYYY-MM-DD;
+	// "" for the newest. Whether that week was published is for the app
+	// to say, against its archive.
+	Week string
 }
+
+// ParamWeek is the query parameter of the week a link shows.
+const ParamWeek = "week"
 
 // parsePrefs reads the preferences from query values, adding a notice for
 // each bad value, which then keeps its default.
@@ -48,6 +55,13 @@ func parsePrefs(v url.Values, ns *[]Notice) Prefs {
 	default:
 		*ns = append(*ns, notice(ParamLang, l, ReasonUnknownValue))
 	}
+	switch w := first(ParamWeek, v[ParamWeek], ns); {
+	case w == "":
+	case validDate(w):
+		p.Week = w
+	default:
+		*ns = append(*ns, notice(ParamWeek, w, ReasonBadDate))
+	}
 	return p
 }
 
@@ -58,6 +72,9 @@ func (p Prefs) set(v url.Values) {
 	}
 	if p.Lang != "" {
 		v.Set(ParamLang, string(p.Lang))
+	}
+	if p.Week != "" {
+		v.Set(ParamWeek, p.Week)
 	}
 }
 

@@ -13,6 +13,13 @@ type Problem struct {
 	Path string
 	// Message says what is wrong, e.g. `want a number, got "abc"`.
 	Message string
+	// Line and Column (both from 1, the column counted in characters)
+	// locate the value in the file for a person reading it: where it
+	// starts, or for a missing value the end of the value that should
+	// hold it. Zero when unknown.
+	Line, Column int
+
+	offset int // the byte offset behind Line and Column
 }
 
 // String returns the problem as "path: message".

@@ -36,6 +36,7 @@ func Parse(data []byte) (*Report, error) {
 		if n := len(ve.Problems); n > MaxProblems {
 			ve.Problems, ve.Omitted = ve.Problems[:MaxProblems:MaxProblems], n-MaxProblems
 		}
+		locate(ve.Problems, data)
 		return nil, ve
 	}
 	r.index()

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // problems collects what is wrong with a document. Problems found while
@@ -130,7 +131,26 @@ func (ps *problems) sort(root jsonValue) {
 			at[p.Path] = pos(p.Path)
 		}
 	}
-	slices.SortStableFunc(ps.list, func(a, b Problem) int { return at[a.Path] - at[b.Path] })
+	for i := range ps.list {
+		ps.list[i].offset = at[ps.list[i].Path]
+	}
+	slices.SortStableFunc(ps.list, func(a, b Problem) int { return a.offset - b.offset })
+}
+
+// locate sets the line and column of each problem of list, which is in
+// the order of its offsets in data, in one pass over data.
+func locate(list []Problem, data []byte) {
+	line, lineStart, at := 1, 0, 0
+	for i := range list {
+		off := min(max(list[i].offset, at), len(data))
+		for j := at; j < off; j++ {
+			if data[j] == '\n' {
+				line, lineStart = line+1, j+1
+			}
+		}
+		at = off
+		list[i].Line, list[i].Column = line, utf8.RuneCount(data[lineStart:off])+1
+	}
 }
 
 // parent returns the path of the value that contains the value at p: a.b

@@ -35,7 +35,8 @@ import (
 //   - 404.html, the app's not-found page, which GitHub Pages and others send
 //     for unknown paths: it boots the app, which then renders the path.
 //   - go-app's files (app.js, app-worker.js, manifest.webmanifest, app.css,
-//     wasm_exec.js), web/ and data/report.json.
+//     wasm_exec.js), web/, data/report.json, the index of weeks
+//     data/weeks.json and every earlier week's data/weeks/YYYY-MM-DD.json.
 //   - .br and .gz variants of every compressible file, for hosts that serve
 //     precompressed files (nginx gzip_static/brotli_static, some CDNs),
 //     brotli at the Config's BrotliQuality.
@@ -85,6 +86,9 @@ func (s *Site) files() map[string]*resource {
 	}
 	if s.data != nil {
 		out[strings.TrimPrefix(dataPath, "/")] = s.data
+	}
+	for p, res := range s.weeks {
+		out[strings.TrimPrefix(p, "/")] = res
 	}
 	return out
 }
@@ -164,14 +168,22 @@ func prepareExportDir(dir string) error {
 	return nil
 }
 
-// stockPages lists a stock page for each company name and alias of rep
-// that can be a file name.
-func stockPages(rep *report.Report) []string {
-	if rep == nil {
-		return nil
-	}
+// stockPages lists a stock page for each company name and alias of the
+// reports (nil ones are skipped) that can be a file name.
+func stockPages(reps ...*report.Report) []string {
 	var routes []string
 	seen := map[string]bool{}
+	for _, rep := range reps {
+		if rep == nil {
+			continue
+		}
+		routes = appendStockPages(routes, rep, seen)
+	}
+	return routes
+}
+
+// appendStockPages appends the stock pages of rep's names not seen yet.
+func appendStockPages(routes []string, rep *report.Report, seen map[string]bool) []string {
 	for _, c := range rep.Companies {
 		for _, name := range append([]string{c.Name}, c.Aliases...) {
 			if !fileSafe(name) || seen[name] {

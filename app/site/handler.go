@@ -61,6 +61,8 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.data.serve(w, r, http.StatusOK)
+	case s.weeks[p] != nil:
+		s.weeks[p].serve(w, r, http.StatusOK)
 	case strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/data/"):
 		s.serveStatic(w, r, p)
 	case rootFiles[p]:

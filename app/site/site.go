@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"maps"
 	"net/http"
@@ -18,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -54,6 +54,10 @@ type Config struct {
 	// Data is the report file served at /data/report.json, relative to
 	// Root unless absolute. Empty means none: for an App without a report.
 	Data string
+	// Weeks is the directory of the earlier weeks (see package archive),
+	// relative to Root unless absolute; empty means Root/data/weeks. A
+	// directory that does not exist holds none.
+	Weeks string
 	// AllowInvalidData serves a data file that fails validation, or none
 	// at all, instead of refusing to start. It exists so that tests can
 	// show the app's error state; never use it in production.
@@ -97,6 +101,9 @@ type App struct {
 	// when there is none); any other path is answered with the page the
 	// app renders for it and 404.
 	IsPage func(rep *report.Report, path string) bool
+	// Archive, when set, gets the archive of weeks before Routes runs;
+	// nil when the data is missing or not valid.
+	Archive func(a *archive.Archive)
 	// Pages lists the paths below the prefix that [Site.Export]
 	// prerenders, given the report (nil when there is none).
 	Pages func(rep *report.Report) []string
@@ -127,6 +134,7 @@ type Site struct {
 	static  map[string]*resource // by URL path, e.g. /web/app.wasm
 	appRes  map[string]*resource // go-app's generated files, by URL path
 	data    *resource            // nil when there is no data file
+	weeks   map[string]*resource // the index of weeks and the earlier weeks, by URL path
 	app     http.Handler         // go-app's handler, for pages
 	handler http.Handler         // the site with its headers and access log
 	pages   pageCache            // pages rendered so far, by encoding and view
@@ -158,20 +166,13 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 		return nil, fmt.Errorf("%s: not found: build it with GOOS=js GOARCH=wasm go build -o web/app.wasm ./cmd/wasm",
 			filepath.Join(cfg.Web, "app.wasm"))
 	}
-	var data []byte
-	var rep *report.Report
-	if cfg.Data != "" {
-		data, rep, err = loadData(cfg.Data)
-		if err != nil && !cfg.AllowInvalidData {
-			return nil, err
-		}
-		if err != nil {
-			logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
-		}
+	data, rep, weekFiles, err := loadAllData(cfg, logger)
+	if err != nil {
+		return nil, err
 	}
 	cfg.App.Routes(rep)
 
-	h, appBodies, version, err := newHandler(cfg, files, data, len(wasm))
+	h, appBodies, version, err := newHandler(cfg, files, data, weekFiles, len(wasm))
 	if err != nil {
 		return nil, err
 	}
@@ -183,6 +184,7 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 		static:  make(map[string]*resource, len(files)),
 		appRes:  make(map[string]*resource, len(appBodies)),
 		app:     h,
+		weeks:   archiveResources(weekFiles, cfg, logger),
 		renders: make(chan struct{}, maxRenders()),
 		log:     logger,
 	}
@@ -224,6 +226,12 @@ func (cfg Config) resolve() (Config, error) {
 	if cfg.Data != "" && !filepath.IsAbs(cfg.Data) {
 		cfg.Data = filepath.Join(cfg.Root, cfg.Data)
 	}
+	if cfg.Weeks == "" {
+		cfg.Weeks = filepath.FromSlash(archive.WeeksDir)
+	}
+	if !filepath.IsAbs(cfg.Weeks) {
+		cfg.Weeks = filepath.Join(cfg.Root, cfg.Weeks)
+	}
 	return cfg, nil
 }
 
@@ -236,7 +244,7 @@ func (s *Site) Version() string { return s.version }
 // newHandler makes go-app's handler for the files and the data, and
 // renders its generated files. Those embed the version, which covers them
 // too, so they enter the hash made with a placeholder version first.
-func newHandler(cfg Config, files map[string][]byte, data []byte, wasmLen int) (*app.Handler, map[string]appBody, string, error) {
+func newHandler(cfg Config, files map[string][]byte, data []byte, weeks map[string][]byte, wasmLen int) (*app.Handler, map[string]appBody, string, error) {
 	build := func(version string) (*app.Handler, map[string]appBody, error) {
 		h := cfg.App.Handler(version, cfg.Prefix)
 		// app.js counts the wasm download's progress in decoded bytes, so
@@ -250,7 +258,7 @@ func newHandler(cfg Config, files map[string][]byte, data []byte, wasmLen int) (
 	if err != nil {
 		return nil, nil, "", err
 	}
-	version := versionOf(files, data, draft)
+	version := versionOf(files, data, weeks, draft)
 	h, bodies, err := build(version)
 	return h, bodies, version, err
 }
@@ -269,54 +277,6 @@ func loadData(path string) ([]byte, *report.Report, error) {
 		return data, nil, fmt.Errorf("load data %s: %w", path, err)
 	}
 	return data, rep, nil
-}
-
-// readDir reads every regular file below dir into memory, keyed by URL
-// path (/web/...). Precompressed variants (*.br, *.gz) come back apart,
-// keyed by the URL path of the file they encode plus their extension.
-// Hidden files and symbolic links are skipped; reading goes through
-// os.Root, so nothing outside dir is read.
-func readDir(dir string, logger *slog.Logger) (files, variants map[string][]byte, err error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("open web directory: %w", err)
-	}
-	defer root.Close()
-	fsys := root.FS()
-	files, variants = map[string][]byte{}, map[string][]byte{}
-	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			logger.Warn("not serving a file that is not regular", "file", filepath.Join(dir, p))
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		urlPath := "/web/" + p
-		if isVariantName(p) {
-			variants[urlPath] = b
-		} else {
-			files[urlPath] = b
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("read web directory: %w", err)
-	}
-	return files, variants, nil
 }
 
 // withVariants adds brotli and gzip variants to res, whose file is named
@@ -371,9 +331,9 @@ func renderAppResources(h *app.Handler, cfg Config) (map[string]appBody, error) 
 	return out, nil
 }
 
-// versionOf hashes the files, the data and go-app's generated files into a
+// versionOf hashes the files, the data, the weeks and go-app's generated files into a
 // short version string.
-func versionOf(files map[string][]byte, data []byte, generated map[string]appBody) string {
+func versionOf(files map[string][]byte, data []byte, weeks map[string][]byte, generated map[string]appBody) string {
 	h := sha256.New()
 	write := func(name string, b []byte) {
 		fmt.Fprintf(h, "%s %d\n", name, len(b))
@@ -386,6 +346,9 @@ func versionOf(files map[string][]byte, data []byte, generated map[string]appBod
 		write(dataPath+" (missing)", nil)
 	} else {
 		write(dataPath, data)
+	}
+	for _, p := range slices.Sorted(maps.Keys(weeks)) {
+		write(p, weeks[p])
 	}
 	for _, p := range appResourcePaths {
 		write(p, generated[p].body)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/ui"
 )
@@ -17,17 +18,26 @@ import (
 // its pages are registered in, is process-global (ui's goapp.go), so the
 // first site of a process serves its report to every later one.
 var explorer struct {
-	once sync.Once
-	site *ui.Site
+	once    sync.Once
+	site    *ui.Site
+	archive *archive.Archive // the weeks of the first site, nil without valid data
 }
 
 // Explorer is the report explorer of package ui, the App a zero [Config]
 // serves.
 func Explorer() App {
 	return App{
+		Archive: func(a *archive.Archive) {
+			if explorer.site == nil {
+				explorer.archive = a
+			}
+		},
 		Routes: func(rep *report.Report) {
 			explorer.once.Do(func() {
 				explorer.site = ui.NewSite(rep)
+				if explorer.archive != nil {
+					explorer.site = ui.NewArchiveSite(explorer.archive)
+				}
 				ui.Routes(explorer.site)
 			})
 		},
@@ -35,11 +45,50 @@ func Explorer() App {
 		Negotiate: ui.NegotiateLang,
 		Handler:   ui.NewHandler,
 		Manifest:  ui.ManifestJSON,
-		IsPage:    ui.IsPage,
+		IsPage: func(rep *report.Report, path string) bool {
+			for _, r := range weekReports(rep) {
+				if ui.IsPage(r, path) {
+					return true
+				}
+			}
+			return false
+		},
 		Pages: func(rep *report.Report) []string {
-			return slices.Concat(ui.Paths(), stockPages(rep), ui.RowPaths(rep))
+			reps := weekReports(rep)
+			return slices.Concat(ui.Paths(), stockPages(reps...), rowPages(reps))
 		},
 	}
+}
+
+// weekReports is every week the explorer serves, newest first: those of
+// its archive, or rep alone (nil when there is no valid data).
+func weekReports(rep *report.Report) []*report.Report {
+	a := explorer.archive
+	if a == nil {
+		return []*report.Report{rep}
+	}
+	var out []*report.Report
+	for _, w := range a.Index().Weeks {
+		r, _ := a.Report(w.Date)
+		out = append(out, r)
+	}
+	return out
+}
+
+// rowPages lists the page of each record (/events/ce-1) of every week in
+// reps, once: a link to an earlier week's record then has its page too.
+func rowPages(reps []*report.Report) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, rep := range reps {
+		for _, p := range ui.RowPaths(rep) {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }
 
 // CleanPrefix checks a path prefix to serve the app under and returns it

@@ -60,3 +60,11 @@ func load() {
 		}
 	})
 }
+
+// SyntheticWeeks is the directory of the synthetic earlier week the tests
+// serve beside the real one (see package synthweek); nothing publishes it.
+var SyntheticWeeks = filepath.Join(Root, "app", "testkit", "testdata", "weeks")
+
+// SeedText is the weekly's text the importer's tests and cmd/week's read,
+// as extracted from its PDF.
+var SeedText = filepath.Join(Root, "app", "importer", "testdata", "000_61edb88a8ba11f94.txt")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -10,13 +11,16 @@ import (
 const copiedFor = 4 * time.Second
 
 // copyLink copies the address bar, which holds the whole view, to the
-// clipboard, and says so. Where the clipboard is unavailable (no
+// clipboard, naming the week shown when the address does not, so that the
+// link keeps its meaning once a newer weekly is published; and says so. Where the clipboard is unavailable (no
 // permission, an insecure origin, an old browser) it shows the link in a
 // selected read-only field to copy by hand.
 type copyLink struct {
 	app.Compo
 	// Prefs gives the language of its words.
-	Prefs  prefs
+	Prefs prefs
+	// Week is the report date of the week the page shows.
+	Week   string
 	copied bool
 	failed bool
 	url    string // the link shown when copying failed
@@ -36,7 +40,7 @@ func (c *copyLink) Render() app.UI {
 }
 
 func (c *copyLink) onCopy(ctx app.Context, e app.Event) {
-	href := app.Window().Get("location").Get("href").String()
+	href := withWeek(app.Window().Get("location").Get("href").String(), c.Week)
 	c.seq++
 	c.copied, c.failed, c.url = false, false, href
 	writeClipboard(ctx, href, func(ctx app.Context, copied bool) {
@@ -87,6 +91,19 @@ func (c *copyLink) fail(ctx app.Context) {
 			f.Call("select")
 		}
 	})
+}
+
+// withWeek is the address href naming week date, unless it names one.
+func withWeek(href, date string) string {
+	u, err := url.Parse(href)
+	if err != nil || date == "" || u.Query().Has(paramWeek) {
+		return href
+	}
+	if u.RawQuery != "" {
+		u.RawQuery += "&"
+	}
+	u.RawQuery += paramWeek + "=" + date
+	return u.String()
 }
 
 // copyStatus says how the last copy went: message copiedID once it

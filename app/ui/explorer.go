@@ -121,6 +121,10 @@ func (x *explorer) nav(ctx app.Context) {
 func (x *explorer) show(rawQuery string) {
 	x.table = x.content.table(x.spec.route)
 	x.st, x.notices = viewOf(x.table, rawQuery)
+	if ns := x.site.weekNotices(rawQuery); ns != nil {
+		x.notices = append(ns, x.notices...)
+	}
+	x.st.Week = x.site.linkWeek(x.st.Week)
 	x.res = explore.Apply(x.table, x.st)
 	if x.win == nil {
 		x.win = &windowShared{}
@@ -199,7 +203,7 @@ func (x *explorer) toolbar() app.UI {
 			c := x.content.derived()
 			return x.dateRange(x.st.From, x.st.To, c.first, c.last, x.onDates, x.onDatesBlur)
 		}),
-		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
+		app.Div().Class("actions").Body(&copyLink{Prefs: x.prefs, Week: x.rep.Meta.ReportDate}, x.exportButtons(x.exportErr, x.onExportCSV, x.onExportJSON)),
 	)
 }
 

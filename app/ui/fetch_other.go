@@ -5,6 +5,7 @@ package ui
 import (
 	"errors"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 )
 
@@ -13,5 +14,12 @@ import (
 func fetchReport(url string) func() (*report.Report, error) {
 	return func() (*report.Report, error) {
 		return nil, &LoadError{URL: url, Kind: FailUnavailable, Err: errors.New("no report loaded on the server")}
+	}
+}
+
+// fetchIndex outside the browser has nothing to fetch either.
+func fetchIndex(url string) func() (archive.Index, error) {
+	return func() (archive.Index, error) {
+		return archive.Index{}, &LoadError{URL: url, Kind: FailUnavailable, Err: errors.New("no index loaded on the server")}
 	}
 }

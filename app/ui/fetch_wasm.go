@@ -3,8 +3,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -25,6 +27,23 @@ func fetchReport(url string) func() (*report.Report, error) {
 			return nil, parseError(url, err)
 		}
 		return r, nil
+	}
+}
+
+// fetchIndex starts downloading the index of weeks and returns a func
+// that waits for it.
+func fetchIndex(url string) func() (archive.Index, error) {
+	body := fetchBytes(url)
+	return func() (archive.Index, error) {
+		var ix archive.Index
+		b, err := body()
+		if err != nil {
+			return ix, err
+		}
+		if err := json.Unmarshal(b, &ix); err != nil {
+			return archive.Index{}, &LoadError{URL: url, Kind: FailInvalid, Err: err}
+		}
+		return ix, nil
 	}
 }
 

@@ -47,7 +47,7 @@ func NewHandler(version, prefix string) *app.Handler {
 		},
 		Styles:             []string{"/web/app.css", loaderCSS},
 		Scripts:            []string{pwaJS + " defer"},
-		CacheableResources: []string{dataPath, "/web/icon.svg"},
+		CacheableResources: []string{dataPath, indexPath, "/web/icon.svg"},
 		RawHeaders: []string{
 			`<meta name="apple-mobile-web-app-title" content="` + html.EscapeString(Message(zh, "app.short")) + `">`,
 			// The version of the prerendered page, which pwa.js and the
@@ -121,7 +121,7 @@ type prefixResolver string
 // and the worker refer to.
 var prefixedFiles = map[string]bool{
 	"/app.js": true, "/app.css": true, "/app-worker.js": true, "/wasm_exec.js": true,
-	"/manifest.webmanifest": true, dataPath: true,
+	"/manifest.webmanifest": true, dataPath: true, indexPath: true,
 }
 
 // Resolve implements app.ResourceResolver. The root resolves to the prefix

@@ -112,8 +112,9 @@ func TestTermShown(t *testing.T) {
 	if got := app.HTMLString(enP.printed("Meta")); got != "Meta" {
 		t.Errorf("en printed ASCII = %q", got)
 	}
-	svg := `<svg><text x="1">AI chips</text><text x="2">寒武纪</text></svg>`
-	if got := markChinese(svg); got != `<svg><text x="1">AI chips</text><text lang="zh-CN" x="2">寒武纪</text></svg>` {
+	svg := `<svg><title>Returns</title><text x="1">AI chips</text><text x="2">寒武纪</text><a href="/s"><title>寒武纪: +1%</title></a></svg>`
+	if got := markChinese(svg); got != `<svg><title>Returns</title><text x="1">AI chips</text><text lang="zh-CN" x="2">寒武纪</text>`+
+		`<a href="/s"><title lang="zh-CN">寒武纪: +1%</title></a></svg>` {
 		t.Errorf("markChinese = %q", got)
 	}
 }

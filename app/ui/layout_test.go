@@ -81,3 +81,19 @@ func TestLink(t *testing.T) {
 		}
 	}
 }
+
+// TestWithWeek checks that a copied link names the week shown, unless it
+// names one already, and changes nothing else.
+func TestWithWeek(t *testing.T) {
+	for _, tt := range []struct{ href, want string }{
+		{"http://h/movers?list=ytd-gainers", "http://h/movers?list=ytd-gainers&week=2023-04-16"},
+		{"http://h/", "http://h/?week=2023-04-16"},
+		{"http://h/movers?week=2023-04-09&list=a", "http://h/movers?week=2023-04-09&list=a"},
+		{"http://h/stocks/A%2FB?q=%E4%B8%AD", "http://h/stocks/A%2FB?q=%E4%B8%AD&week=2023-04-16"},
+		{"http://h/movers#ytd-gainers/1", "http://h/movers?week=2023-04-16#ytd-gainers/1"},
+	} {
+		if got := withWeek(tt.href, "2023-04-16"); got != tt.want {
+			t.Errorf("withWeek(%q) = %q; want %q", tt.href, got, tt.want)
+		}
+	}
+}

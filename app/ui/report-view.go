@@ -32,12 +32,13 @@ func (v *reportView) init() bool {
 	if !app.IsClient || v.site == nil {
 		return false
 	}
-	c := v.site.loaded()
+	c := v.site.loaded(weekParam(app.Window().URL()))
 	if c == nil {
 		return false
 	}
 	v.content, v.rep = c, c.rep
 	v.prefs = prefsOf(app.Window().URL())
+	v.prefs.url.Week = v.site.linkWeek(v.prefs.url.Week)
 	return true
 }
 
@@ -50,8 +51,9 @@ func (v *reportView) OnNav(ctx app.Context) { v.load(ctx, v.T(v.title), nil) }
 func (v *reportView) load(ctx app.Context, title string, ready func(app.Context)) {
 	v.prefs = prefsOf(ctx.Page().URL())
 	ctx.Page().SetTitle(headText(title + " · " + v.T("app.name")))
-	v.site.request(ctx, func(c *content, err *LoadError) {
+	v.site.request(ctx, weekParam(ctx.Page().URL()), func(c *content, err *LoadError) {
 		v.content, v.err = c, err
+		v.prefs.url.Week = v.site.linkWeek(v.prefs.url.Week)
 		v.rep = nil
 		if c != nil {
 			v.rep = c.rep
@@ -76,4 +78,6 @@ func (v *reportView) frame(body func() []app.UI) app.UI {
 
 // layout wraps the page's content with the shell, marking the page's
 // route in the navigation.
-func (v *reportView) layout(content ...app.UI) app.UI { return layout(v.active, content...) }
+func (v *reportView) layout(content ...app.UI) app.UI {
+	return &shell{Active: v.active, Site: v.site, Content: func() []app.UI { return content }}
+}

@@ -40,6 +40,8 @@ var routeTable = []route{
 		func(x explorer) app.Composer { return &picksPage{x} }),
 	explorerRoute(explorerSpec{route: explore.RouteStocks, title: "stocks.title"},
 		func(x explorer) app.Composer { return &stocksPage{x} }),
+	{path: "/changes", nav: "nav.changes", title: "changes.title", page: func(v reportView) app.Composer { return &changesPage{reportView: v} }},
+	{path: "/weeks", nav: "nav.weeks", title: "weeks.title", page: func(v reportView) app.Composer { return &weeksPage{v} }},
 	{path: "/about", nav: "nav.about", title: "about.title", page: func(v reportView) app.Composer { return &aboutPage{v} }},
 	// The search has the top bar's box instead of a navigation entry.
 	{path: string(explore.RouteSearch), title: "search.title", page: func(v reportView) app.Composer { return &searchPage{reportView: v} }},

@@ -18,6 +18,9 @@ type rowLink struct {
 	Href string
 	// Prefs are the URL's preferences, for the words.
 	Prefs prefs
+	// Week is the report date of the week shown: the copied permalink
+	// names it when Href names none, so that it keeps its meaning.
+	Week string
 
 	copied, failed bool
 	seq            int // which click the pending confirmation belongs to
@@ -47,7 +50,7 @@ func (l *rowLink) onCopy(ctx app.Context, e app.Event) {
 	l.seq++
 	seq := l.seq
 	l.copied, l.failed = false, false
-	abs := app.Window().Get("location").Get("origin").String() + l.Href
+	abs := withWeek(app.Window().Get("location").Get("origin").String()+l.Href, l.Week)
 	writeClipboard(ctx, abs, func(ctx app.Context, ok bool) {
 		l.copied, l.failed = ok, !ok
 		ctx.After(copiedFor, func(ctx app.Context) {

@@ -26,13 +26,17 @@ type shell struct {
 	// the shell re-renders with its page at no cost, while comparing two
 	// element trees would walk them whole.
 	Content func() []app.UI
+	// Site, when set, is the site of the page's report: the shell then
+	// shows the week switch and the notices about the week.
+	Site *Site
 
 	prefs
 	path    string     // the address bar's path, prefix included
 	query   url.Values // the address bar's query
 	notices []explore.Notice
-	shown   int // content nodes shown while the first page mounts in stages, 0 for all (staged.go)
-	total   int // content nodes the page has
+	drops   dropListener // a report file dropped onto the page opens a preview
+	shown   int          // content nodes shown while the first page mounts in stages, 0 for all (staged.go)
+	total   int          // content nodes the page has
 }
 
 // OnNav reads the preferences from the URL, on the server and in the
@@ -53,7 +57,11 @@ func (s *shell) OnInit() {
 func (s *shell) OnMount(ctx app.Context) {
 	s.readPage(ctx)
 	s.stage(ctx)
+	s.listenDrops(ctx)
 }
+
+// OnDismount stops listening for files dropped onto the page.
+func (s *shell) OnDismount() { s.stopDrops() }
 
 // readPage reads the page's URL and sets <html lang> and the description
 // to the language the page is written in: go-app writes the handler's on
@@ -108,6 +116,7 @@ func (s *shell) hereWith(param, value string) string {
 }
 
 func (s *shell) Render() app.UI {
+	s.url.Week = s.Site.linkWeek(s.url.Week) // a week not published is not kept
 	class := "shell"
 	if s.url.Colors == explore.ColorsIntl {
 		class += " intl"
@@ -117,7 +126,8 @@ func (s *shell) Render() app.UI {
 		content = s.staged(s.Content())
 	}
 	nav := navRoutes()
-	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String()))
+	root := app.Div().Class(class).DataSet("live", attr(s.liveFlag())).DataSet("colors", attr(s.url.Colors.String())).
+		DataSet("week", attr(s.week().shown))
 	return root.Body(
 		app.A().Class("skip").Href("#main").Text(s.T("nav.skip")).OnClick(focusTarget),
 		app.Header().Class("topbar").Body(
@@ -137,13 +147,16 @@ func (s *shell) Render() app.UI {
 			&siteSearch{Prefs: s.prefs, Q: s.searchQ()},
 			s.langSwitch(),
 			s.colorsToggle(),
+			s.weekSwitch(),
 		),
 		&appBar{Prefs: s.prefs},
 		app.Main().ID("main").TabIndex(-1).Body(
-			// A table page lists the preference notices with its own, in one box.
+			// A table page lists the preference notices and the week's with
+			// its own, in one box.
 			app.If(!slices.Contains(explore.TableRoutes, explore.Route(s.Active)), func() app.UI {
-				return s.noticesView("shell-notices", s.notices)
+				return s.noticesView("shell-notices", append(s.weekNotices(), s.notices...))
 			}),
+			s.newerNotice(),
 			app.Div().Class("page").Body(content...),
 		),
 	)

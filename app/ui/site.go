@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"sync"
-	"time"
 
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
@@ -24,18 +23,17 @@ const (
 	loaded
 )
 
-// Site is the report every page of one app shows, or how loading it went.
-// Each main builds one and passes it to [Routes]: the server from the
-// report it already loaded ([NewSite]), so that it prerenders the pages
-// with their content; the browser one that fetches the report when a page
-// first asks for it ([NewLoader]). Nothing else holds the report, so two
-// sites can live in one process.
-type Site struct {
+// weekLoad is one week's report, or how loading it went: the [Site]
+// holds one per week a page asked for. On the server it is loaded from the
+// start ([loadedWeek]); in the browser it fetches the week's file.
+type weekLoad struct {
+	// url is the file's address, for messages.
+	url string
 	// fetch starts loading the report and returns a func that waits for
 	// it; nil when there is nothing to load.
 	fetch func() (wait func() (*report.Report, error))
 
-	done chan struct{} // closed once loading finished; nil for NewSite
+	done chan struct{} // closed once loading finished; nil for loadedWeek
 
 	mu      sync.Mutex
 	status  loadStatus
@@ -44,53 +42,35 @@ type Site struct {
 	waiting []func(*content, *LoadError)
 }
 
-// NewSite returns a site showing r, already loaded. A nil r gives a site
-// whose pages say that no report could be loaded, as the server does when
-// it serves an invalid data file on request.
-func NewSite(r *report.Report) *Site {
+// loadedWeek returns a week showing r, already loaded. A nil r gives a
+// week whose pages say that no report could be loaded, as the server does
+// when it serves an invalid data file on request.
+func loadedWeek(r *report.Report) *weekLoad {
 	if r == nil {
-		return &Site{status: loadFailed, err: &LoadError{
+		return &weekLoad{url: dataPath, status: loadFailed, err: &LoadError{
 			URL: dataPath, Kind: FailUnavailable, Err: errors.New("no report loaded on the server"),
 		}}
 	}
-	return &Site{status: loaded, content: newContent(r)}
+	return &weekLoad{url: dataPath, status: loaded, content: newContent(r)}
 }
 
-// NewLoader returns a site that fetches the report from the app's
-// data/report.json, below its prefix, and keeps it for every later
-// navigation. It starts the download and the parse at once, in a
-// goroutine of its own, so that they overlap the start of go-app: the
-// first page then usually renders with its content instead of showing the
-// loading state over the page the server prerendered.
-func NewLoader() *Site {
-	s := &Site{fetch: func() func() (*report.Report, error) { return fetchReport(rootPrefix() + dataPath) }}
+// startWeek returns a week that fetches the report at url, below the
+// app's prefix, and keeps it for every later navigation. It starts the
+// download and the parse at once, in a goroutine of its own, so that they
+// overlap the start of go-app: the first page then usually renders with
+// its content instead of showing the loading state over the page the
+// server prerendered.
+func startWeek(url string) *weekLoad {
+	s := &weekLoad{url: url, fetch: func() func() (*report.Report, error) { return fetchReport(url) }}
 	s.status, s.done = loading, make(chan struct{})
 	wait := s.fetch()
 	go func() { s.finish(wait()) }()
 	return s
 }
 
-// Wait waits up to d for loading to finish and reports whether it has.
-// The browser's main waits before starting go-app, so that its first
-// render shows the report (or why it failed) in place of the page the
-// server prerendered, rather than the loading state.
-func (s *Site) Wait(d time.Duration) bool {
-	if s.done == nil {
-		return true
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-s.done:
-		return true
-	case <-t.C:
-		return false
-	}
-}
-
 // loaded returns the report's content when loading has finished with it,
 // nil otherwise.
-func (s *Site) loaded() *content {
+func (s *weekLoad) loaded() *content {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.content
@@ -102,7 +82,7 @@ func (s *Site) loaded() *content {
 // site whose loading has not started, the first request starts the
 // download at once, so that it overlaps the first render, and waits for it
 // and parses it in a goroutine of ctx.Async.
-func (s *Site) request(ctx app.Context, f func(*content, *LoadError)) {
+func (s *weekLoad) request(ctx app.Context, f func(*content, *LoadError)) {
 	s.mu.Lock()
 	switch s.status {
 	case loaded, loadFailed:
@@ -124,12 +104,12 @@ func (s *Site) request(ctx app.Context, f func(*content, *LoadError)) {
 }
 
 // finish keeps the result of loading and hands it to every page waiting.
-func (s *Site) finish(r *report.Report, err error) {
+func (s *weekLoad) finish(r *report.Report, err error) {
 	var c *content
 	var lerr *LoadError
 	switch {
 	case err != nil && !errors.As(err, &lerr):
-		lerr = &LoadError{URL: dataPath, Kind: FailUnavailable, Err: err}
+		lerr = &LoadError{URL: s.url, Kind: FailUnavailable, Err: err}
 	case err == nil:
 		c = newContent(r)
 	}
@@ -192,25 +172,10 @@ func (c *content) table(route explore.Route) *explore.Table {
 	return c.derived().tables.For(route)
 }
 
-// CanonicalQuery returns the query that means what rawQuery means on the
-// page at path: the view's state encoded in its one canonical form, with
-// the parameters the page ignores dropped. ok is false when part of
-// rawQuery did not apply (a notice names it): the page then shows the
-// notice, and only a page made from the raw query says so. The server
-// caches the page of a canonical query, made from that query, so that
-// junk parameters neither fill its cache nor reach another reader's page.
-func (s *Site) CanonicalQuery(path, rawQuery string) (query string, ok bool) {
-	v, raw := explore.ParseRawQuery(rawQuery)
-	st, ns := explore.ParseQuery("", v) // the colour convention, which every page reads
-	if path == string(explore.RouteSearch) {
-		st, ns = explore.ParseQuery(explore.RouteSearch, v)
+// loadedOrNil is loaded on a week that may not exist yet.
+func (s *weekLoad) loadedOrNil() *content {
+	if s == nil {
+		return nil
 	}
-	if c := s.loaded(); c != nil {
-		for _, r := range routeTable {
-			if r.path == path && r.explorer != nil {
-				st, ns = c.table(r.explorer.route).Parse(v)
-			}
-		}
-	}
-	return st.Encode(), len(raw) == 0 && len(ns) == 0
+	return s.loaded()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/testkit"
@@ -22,8 +23,8 @@ func TestTwoSites(t *testing.T) {
 	other.Financings.Items = a.Financings.Items[:1]
 	sa, sb := NewSite(a), NewSite(&other)
 	var ca, cb *content
-	sa.request(app.Context{}, func(c *content, err *LoadError) { ca = c })
-	sb.request(app.Context{}, func(c *content, err *LoadError) { cb = c })
+	sa.request(app.Context{}, "", func(c *content, err *LoadError) { ca = c })
+	sb.request(app.Context{}, "", func(c *content, err *LoadError) { cb = c })
 	if ca == nil || cb == nil || ca.rep != a || cb.rep != &other {
 		t.Fatalf("sites show %p and %p; want %p and %p", ca, cb, a, &other)
 	}
@@ -54,7 +55,7 @@ func TestSiteLoad(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := &Site{fetch: func() func() (*report.Report, error) { return tt.fetch }}
+			s := &weekLoad{url: dataPath, fetch: func() func() (*report.Report, error) { return tt.fetch }}
 			if s.status != neverLoaded {
 				t.Fatalf("status = %v before loading; want neverLoaded", s.status)
 			}
@@ -70,7 +71,7 @@ func TestSiteLoad(t *testing.T) {
 			}
 		})
 	}
-	if err := NewSite(nil).err; err == nil || err.Kind != FailUnavailable {
+	if err := NewSite(nil).week(archive.NewestPath).err; err == nil || err.Kind != FailUnavailable {
 		t.Errorf("NewSite(nil) failure = %v; want kind unavailable", err)
 	}
 }
@@ -114,12 +115,14 @@ func TestSiteWait(t *testing.T) {
 	if !NewSite(nil).Wait(0) {
 		t.Errorf("Wait on a site built loaded = false; want true")
 	}
-	s := &Site{status: loading, done: make(chan struct{})}
+	w := &weekLoad{url: dataPath, status: loading, done: make(chan struct{})}
+	s := &Site{ready: make(chan struct{})}
+	go func() { <-w.done; close(s.ready) }()
 	if s.Wait(time.Millisecond) {
 		t.Errorf("Wait before loading finished = true; want false")
 	}
-	s.finish(testkit.LoadReport(t), nil)
-	if !s.Wait(time.Second) || s.status != loaded {
-		t.Errorf("Wait after loading = false or status %v; want true and loaded", s.status)
+	w.finish(testkit.LoadReport(t), nil)
+	if !s.Wait(time.Second) || w.status != loaded {
+		t.Errorf("Wait after loading = false or status %v; want true and loaded", w.status)
 	}
 }

@@ -71,6 +71,7 @@ func (p *stockPage) Render() app.UI {
 		p.keyPointsSection(r),
 		p.eventsSection(r),
 		p.financingsSection(),
+		&companyHistory{Site: p.site, ID: c.ID, Name: c.Name, Prefs: p.prefs},
 	)
 }
 

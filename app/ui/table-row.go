@@ -17,6 +17,7 @@ type rowLayout struct {
 	scales  []float64     // per column: what a full in-cell bar stands for (columnScales)
 	route   explore.Route // the table's route, for the rows' permalinks
 	pages   bool          // whether its records have pages of their own
+	week    string        // the report date of the week shown, which a copied permalink names
 }
 
 // tableRow is one table row as a component, so that go-app, which compares
@@ -58,7 +59,7 @@ func (t *tableRow) Render() app.UI {
 	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page
 		href = t.Prefs.stockHref(c.Name)
 	}
-	cells = append(cells, &rowLink{Href: href, Prefs: t.Prefs})
+	cells = append(cells, &rowLink{Href: href, Prefs: t.Prefs, Week: l.week})
 	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
 	if t.Marked {
 		tr = tr.Class("marked").Aria("current", "true")

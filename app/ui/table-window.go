@@ -232,8 +232,12 @@ func (x *explorer) chart() app.UI {
 // only for another table.
 func (x *explorer) rowsLayoutOf() *rowLayout {
 	if x.rowsLayout == nil || x.rowsFor != x.table {
+		week := ""
+		if x.rep != nil {
+			week = x.rep.Meta.ReportDate
+		}
 		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns(),
-			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages}, x.table
+			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages, week: week}, x.table
 	}
 	return x.rowsLayout
 }

@@ -125,28 +125,34 @@ func (p prefs) colon() string { return p.T("punct.colon") }
 
 func (p prefs) paren(s string) string { return fmt.Sprintf(p.T("punct.paren"), s) }
 
-// markChinese marks each <text> of an SVG from app/chart that holds
-// Chinese (a company's name, a term as printed) as Chinese, as printed
-// does for the page's text; the chart's own words come from the catalog
-// in the page's language.
+// markChinese marks each <text> and <title> (a bar's tooltip, a link's
+// name) of an SVG from app/chart that holds Chinese (a company's name, a
+// term as printed) as Chinese, as printed does for the page's text; the
+// chart's own words come from the catalog in the page's language.
 func markChinese(svg string) string {
-	const open = "<text "
+	svg = markTag(svg, "<text ", "</text>")
+	return markTag(svg, "<title>", "</title>")
+}
+
+// markTag adds lang="zh-CN" to each element of svg that starts with open,
+// ends at the next close and holds Chinese.
+func markTag(svg, open, close string) string {
 	var b strings.Builder
 	for {
 		i := strings.Index(svg, open)
 		if i < 0 {
 			break
 		}
-		j := strings.Index(svg[i:], "</text>")
+		j := strings.Index(svg[i:], close)
 		if j < 0 {
 			break
 		}
 		b.WriteString(svg[:i])
+		b.WriteString(open[:len(open)-1])
 		if hasHan(svg[i : i+j]) {
-			b.WriteString(`<text lang="` + zhCN + `" `)
-		} else {
-			b.WriteString(open)
+			b.WriteString(` lang="` + zhCN + `"`)
 		}
+		b.WriteString(open[len(open)-1:])
 		b.WriteString(svg[i+len(open) : i+j])
 		svg = svg[i+j:]
 	}

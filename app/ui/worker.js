@@ -19,7 +19,8 @@
 //     back to the route's cached page, or to the cached root page for other
 //     routes of the app (/stocks/{name}); the wasm then routes by the address
 //     bar, query included. Everything else in scope is served from this
-//     version's cache first.
+//     version's cache first; an earlier week's data is cached the first
+//     time a page opens it.
 "use strict";
 
 const VERSION = "{{.Version}}";
@@ -176,13 +177,27 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(cacheFirst(req));
 });
 
+// WEEKS is the directory of the earlier weeks: each is cached the first
+// time a page opens it, so that every week the reader has opened works
+// offline (the newest and the index of weeks are precached).
+const WEEKS = BASE + "/data/weeks/";
+
 // cacheFirst answers from this version's cache, or from the network for what
 // install did not cache. The data and the wasm are always in the cache, so a
 // page gets both from the same version.
 async function cacheFirst(req) {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(req, MATCH);
-  return hit || fetch(req);
+  if (hit) {
+    return hit;
+  }
+  const resp = await fetch(req);
+  const url = new URL(req.url);
+  const version = resp.headers.get(VERSION_HEADER);
+  if (resp.ok && url.pathname.startsWith(WEEKS) && url.search === "" && (!version || version === VERSION)) {
+    await cache.put(req, resp.clone());
+  }
+  return resp;
 }
 
 // navigate tries the network, then the cached page for the route. A 404 for

@@ -17,7 +17,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/airesearch/aiweekly/app/importer"
 )
@@ -44,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	path := fs.Arg(0)
-	res, err := load(path, *curated)
+	res, err := importer.ImportFile(path, *curated)
 	if err != nil {
 		fmt.Fprintf(stderr, "import: %v\n", err)
 		return 2
@@ -58,45 +57,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "import: %v\n", err)
 		return 2
 	}
-	for _, p := range res.Problems {
-		if p.Line == 0 {
-			fmt.Fprintf(stderr, "%s: %s\n", path, p.Msg)
-			continue
-		}
-		fmt.Fprintf(stderr, "%s:%d: %s\n", path, p.Line, p.Msg)
-	}
-	if *skipped {
-		for _, s := range res.Skipped {
-			fmt.Fprintf(stderr, "%s:%d: skipped: %s\n", path, s.Line, s.Why)
-		}
-	}
-	if len(res.Problems) > 0 {
-		noun := "problems"
-		if len(res.Problems) == 1 {
-			noun = "problem"
-		}
-		fmt.Fprintf(stderr, "import: %d %s; %d lines placed, %d skipped on purpose, %d unplaced\n",
-			len(res.Problems), noun, res.Placed, len(res.Skipped), res.Unplaced)
+	if sum := res.WriteProblems(stderr, path, *skipped); sum != "" {
+		fmt.Fprintf(stderr, "import: %s\n", sum)
 		return 1
 	}
 	return 0
-}
-
-// load reads the text and the curated file and imports.
-func load(path, curatedPath string) (*importer.Result, error) {
-	text, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	opt := importer.Options{Document: filepath.Base(path)}
-	if curatedPath != "" {
-		data, err := os.ReadFile(curatedPath)
-		if err != nil {
-			return nil, err
-		}
-		if opt.Curated, err = importer.ParseCurated(data); err != nil {
-			return nil, err
-		}
-	}
-	return importer.Import(string(text), opt)
 }

@@ -66,6 +66,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&cfg.Addr, "addr", "127.0.0.1:8000", "TCP `address` to listen on (port 0 picks a free one)")
 	fs.StringVar(&cfg.Root, "root", ".", "repository root `dir`ectory holding web/")
 	fs.StringVar(&cfg.Data, "data", "data/report.json", "report data `file`, relative to -root unless absolute")
+	fs.StringVar(&cfg.Weeks, "weeks", "data/weeks", "`dir`ectory of the earlier weeks, YYYY-MM-DD.json each, relative to -root unless absolute (tests pass app/testkit/testdata/weeks)")
 	fs.BoolVar(&cfg.AllowInvalidData, "allow-invalid-data", false, "serve a data file that fails validation, or none, with a warning (for tests of the error state)")
 	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", 15*time.Second, "how long a shutdown waits for requests in flight")
 	fs.IntVar(&cfg.BrotliQuality, "brotli-quality", site.BestBrotli, "brotli `quality` (0-11) for -precompress and -export: 11 is smallest, 9 many times faster")

@@ -1,0 +1,105 @@
+//go:build !wasm
+
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	"github.com/airesearch/aiweekly/app/archive"
+	"github.com/airesearch/aiweekly/app/report"
+)
+
+// weeksPath is the URL path of the index of weeks, derived from the
+// archive at start rather than kept in a file, so it never disagrees with
+// the weeks served.
+const weeksPath = "/" + archive.IndexPath
+
+// loadArchive reads the earlier weeks of cfg.Weeks beside the newest,
+// data, already parsed without error, and checks them all. The archive is
+// nil when there is no valid newest week to put it beside.
+func loadArchive(cfg Config, data []byte, logger *slog.Logger) (*archive.Archive, error) {
+	older, err := archive.ReadDir(cfg.Weeks)
+	if err != nil {
+		return nil, err
+	}
+	a, err := archive.New(archive.File{Name: cfg.Data, Data: data}, older)
+	if err != nil {
+		return nil, fmt.Errorf("load the weeks: %w", err)
+	}
+	if len(older) > 0 {
+		logger.Info("serving earlier weeks", "dir", cfg.Weeks, "weeks", len(older))
+	}
+	return a, nil
+}
+
+// archiveFiles returns what the archive adds to the files served: the
+// index of weeks and each earlier week's file, by URL path. A site
+// without an archive (no valid data) serves an index of no weeks, so the
+// app still tells a missing week from a broken server.
+func archiveFiles(a *archive.Archive) (map[string][]byte, error) {
+	ix := archive.Index{Weeks: []archive.Week{}}
+	if a != nil {
+		ix = a.Index()
+	}
+	b, err := json.MarshalIndent(ix, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]byte{weeksPath: append(b, '\n')}
+	for _, w := range ix.Weeks {
+		if w.File != archive.NewestPath {
+			out["/"+w.File] = a.Data(w.Date)
+		}
+	}
+	return out, nil
+}
+
+// archiveResources holds the archive's files as resources, with the
+// build-time variants of the weeks' files when fresh.
+func archiveResources(files map[string][]byte, cfg Config, logger *slog.Logger) map[string]*resource {
+	out := make(map[string]*resource, len(files))
+	for p, b := range files {
+		name := filepath.Join(cfg.Weeks, filepath.Base(p))
+		out[p] = withVariants(newResource(contentTypes[".json"], b), name, func(enc string) ([]byte, bool) {
+			if p == weeksPath {
+				return nil, false
+			}
+			v, err := os.ReadFile(name + variantExt[enc])
+			return v, err == nil
+		}, logger)
+	}
+	return out
+}
+
+// loadAllData loads the data file and the earlier weeks beside it, and
+// hands the App the archive. The data's bytes are returned even when they
+// do not validate, for cfg.AllowInvalidData.
+func loadAllData(cfg Config, logger *slog.Logger) (data []byte, rep *report.Report, weekFiles map[string][]byte, err error) {
+	if cfg.Data != "" {
+		data, rep, err = loadData(cfg.Data)
+		if err != nil && !cfg.AllowInvalidData {
+			return nil, nil, nil, err
+		}
+		if err != nil {
+			logger.Warn("serving the data file although it is not valid (-allow-invalid-data)", "err", err)
+		}
+	}
+	var weeks *archive.Archive
+	if rep != nil {
+		if weeks, err = loadArchive(cfg, data, logger); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	weekFiles, err = archiveFiles(weeks)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if cfg.App.Archive != nil {
+		cfg.App.Archive(weeks)
+	}
+	return data, rep, weekFiles, nil
+}
