@@ -16,7 +16,7 @@ func Message(l explore.Lang, id string) string { return message(l, id) }
 
 // catalogs are the page catalog and the ones kept apart from it, in the
 // order message looks an id up.
-var catalogs = []map[lang]map[string]string{catalog, stockMessages, rowMessages}
+var catalogs = []map[lang]map[string]string{catalog, stockMessages, rowMessages, weekMessages}
 
 // message is id in language l, from the first catalog that holds it.
 func message(l lang, id string) string {

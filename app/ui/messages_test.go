@@ -20,7 +20,7 @@ var zhPrefs = prefs{lang: zh}
 // so a translation can neither be missing nor drop or reorder an argument.
 func TestCatalogsComplete(t *testing.T) {
 	verbs := regexp.MustCompile(`%(\[\d+\])?[sdvq%]|\{[a-z]+\}`)
-	for name, cat := range map[string]map[lang]map[string]string{"catalog": catalog, "chartMessages": chartMessages, "rowMessages": rowMessages, "stockMessages": stockMessages} {
+	for name, cat := range map[string]map[lang]map[string]string{"catalog": catalog, "chartMessages": chartMessages, "rowMessages": rowMessages, "stockMessages": stockMessages, "weekMessages": weekMessages} {
 		for _, pair := range [][2]lang{{zh, en}, {en, zh}} {
 			for id, s := range cat[pair[0]] {
 				other, ok := cat[pair[1]][id]
@@ -82,5 +82,19 @@ func TestMessageIDsExist(t *testing.T) {
 			}
 			return true
 		})
+	}
+}
+
+// TestCatalogsDisjoint fails on an id held by two catalogs: message takes
+// the first, so the second would be silently shadowed.
+func TestCatalogsDisjoint(t *testing.T) {
+	seen := map[string]int{}
+	for i, cat := range catalogs {
+		for id := range cat[zh] {
+			if j, dup := seen[id]; dup {
+				t.Errorf("message %q is in catalogs %d and %d", id, j, i)
+			}
+			seen[id] = i
+		}
 	}
 }

@@ -2,9 +2,8 @@ package ui
 
 // weekMessages are the strings of the archive of weeks: the switch, the
 // notices, /weeks, /changes, a company's history and the local preview.
-// They join the page catalog (messages.go) at start, so T finds them and
-// TestCatalogsComplete checks them; they are kept apart only so that the
-// catalog file stays within its size.
+// T looks them up after the page catalog (catalogs, message-lookup.go);
+// they are kept apart only so that each file stays readable.
 var weekMessages = map[lang]map[string]string{
 	zh: {
 		"weeks.switch":         "周报 %s",
@@ -116,15 +115,4 @@ var weekMessages = map[lang]map[string]string{
 		"preview.banner":       "Showing the file %s from your disk (report date %s), not a published weekly; it was not uploaded and cannot be linked.",
 		"preview.end":          "End the preview",
 	},
-}
-
-func init() {
-	for l, msgs := range weekMessages {
-		for id, s := range msgs {
-			if _, dup := catalog[l][id]; dup {
-				panic("message " + id + " is in messages.go and weeks-messages.go")
-			}
-			catalog[l][id] = s
-		}
-	}
 }
