@@ -51,10 +51,10 @@ lint:
 
 unit:
 	$(GO) test $$($(GO) list ./app/... ./cmd/... | grep -v /e2e)
-	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 5s ./app/explore
-	$(GO) test -run '^$$' -fuzz '^FuzzAttr$$' -fuzztime 3s ./app/ui
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 5s ./app/report
-	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 5s ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime 20000x ./app/explore
+	$(GO) test -run '^$$' -fuzz '^FuzzAttr$$' -fuzztime 20000x ./app/ui
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 20000x ./app/report
+	$(GO) test -run '^$$' -fuzz '^FuzzParseJSON$$' -fuzztime 20000x ./app/report
 
 # Headless Chromium from Debian and a CJK font, installed when missing;
 # axe-core, pinned, from npm into bin/axe (the accessibility tests inject
