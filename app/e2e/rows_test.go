@@ -30,7 +30,6 @@ var waitLong = chromedp.WithPollingTimeout(15e9) // ns
 // its row; an unknown id answers 404 with the not-found page.
 func TestRowPages(t *testing.T) {
 	s := startServer(t)
-	ctx := newTab(t)
 	rep := testkit.LoadReport(t)
 	// companyNames are the display names of the companies with ids.
 	companyNames := func(ids []string) []string {
@@ -60,6 +59,9 @@ func TestRowPages(t *testing.T) {
 			if res, err := http.Get(s.URL + r.path); err != nil || res.StatusCode != http.StatusOK {
 				t.Fatalf("GET %s: %v %v", r.path, res.Status, err)
 			}
+			// A tab per page: a slow page on a busy machine spends its
+			// own time limit, not the pages' after it.
+			ctx := newTab(t)
 			open(t, ctx, s.URL+r.path, "#record h1")
 			var got struct {
 				H1        string   `json:"h1"`
@@ -102,6 +104,7 @@ func TestRowPages(t *testing.T) {
 				t.Errorf("GET %s: %v %v; want 404", p, res.Status, err)
 			}
 		}
+		ctx := newTab(t)
 		open(t, ctx, s.URL+"/events/ce-99", "main h1")
 		if h := textOf(t, ctx, "main h1"); h != ui.Message(explore.LangZH, "notfound.title") {
 			t.Errorf("h1 = %q; want the not-found title", h)
