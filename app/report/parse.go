@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -48,8 +47,9 @@ func Parse(data []byte) (*Report, error) {
 // encoding/json is asked where it is not.
 func syntaxError(data []byte) error {
 	e := &SyntaxError{Msg: "malformed JSON"}
-	var se *json.SyntaxError
-	if err := json.Unmarshal(data, new(json.RawMessage)); errors.As(err, &se) {
+	// Unmarshal returns its *SyntaxError unwrapped; a type assertion
+	// keeps errors.As, and the reflection it links, out of the wasm.
+	if se, ok := json.Unmarshal(data, new(json.RawMessage)).(*json.SyntaxError); ok {
 		e.Offset, e.Msg = se.Offset, se.Error()
 	}
 	eof := strings.Contains(e.Msg, "end of JSON input")

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/airesearch/aiweekly/app/report"
@@ -46,9 +45,36 @@ func parseError(url string, err error) *LoadError {
 // report.MaxProblems and then "and N more", or nil when err is not a
 // validation error.
 func problems(err error) []string {
-	var ve *report.ValidationError
-	if !errors.As(err, &ve) {
+	ve, ok := errorAs[*report.ValidationError](err)
+	if !ok {
 		return nil
 	}
 	return ve.Lines()
+}
+
+// errorAs finds the first error in err's tree that is a T, as errors.As
+// does. errors.As takes its target through reflection, which links
+// internal/reflectlite into the wasm (29 KB); our error types need no
+// As method, so a type switch serves.
+func errorAs[T error](err error) (T, bool) {
+	for err != nil {
+		if t, ok := err.(T); ok {
+			return t, true
+		}
+		switch u := err.(type) {
+		case interface{ Unwrap() error }:
+			err = u.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, e := range u.Unwrap() {
+				if t, ok := errorAs[T](e); ok {
+					return t, true
+				}
+			}
+			err = nil
+		default:
+			err = nil
+		}
+	}
+	var zero T
+	return zero, false
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"testing"
@@ -19,5 +20,37 @@ func TestProblemsListed(t *testing.T) {
 	}
 	if got := problems(fmt.Errorf("offline")); got != nil {
 		t.Errorf("problems(offline) = %q; want none", got)
+	}
+}
+
+// TestErrorAs checks errorAs against errors.As on the shapes of error
+// trees the app builds: direct, wrapped once or twice, joined, absent.
+func TestErrorAs(t *testing.T) {
+	le := &LoadError{URL: "/data/report.json", Kind: FailInvalid, Err: errors.New("bad")}
+	tests := []struct {
+		name string
+		err  error
+		want *LoadError
+	}{
+		{"nil", nil, nil},
+		{"direct", le, le},
+		{"wrapped", fmt.Errorf("open: %w", le), le},
+		{"wrapped twice", fmt.Errorf("a: %w", fmt.Errorf("b: %w", le)), le},
+		{"joined", errors.Join(errors.New("other"), fmt.Errorf("c: %w", le)), le},
+		{"two wrapped", fmt.Errorf("%w and %w", errors.New("other"), le), le},
+		{"absent", fmt.Errorf("d: %w", errors.New("offline")), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := errorAs[*LoadError](tt.err)
+			var std *LoadError
+			stdOK := errors.As(tt.err, &std)
+			if got != tt.want || ok != (tt.want != nil) {
+				t.Errorf("errorAs(%v) = %v, %v; want %v, %v", tt.err, got, ok, tt.want, tt.want != nil)
+			}
+			if got != std || ok != stdOK {
+				t.Errorf("errorAs(%v) = %v, %v; errors.As gives %v, %v", tt.err, got, ok, std, stdOK)
+			}
+		})
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/airesearch/aiweekly/app/report"
@@ -43,12 +42,11 @@ func (s *Site) previewing() *preview {
 // with its JSON path, line and column, the first report.MaxProblems and
 // then how many more.
 func (p prefs) previewProblems(err error) []string {
-	var se *report.SyntaxError
-	if errors.As(err, &se) {
+	if se, ok := errorAs[*report.SyntaxError](err); ok {
 		return []string{fmt.Sprintf(p.T("preview.at"), se.Line, se.Column, se.Msg)}
 	}
-	var ve *report.ValidationError
-	if !errors.As(err, &ve) {
+	ve, ok := errorAs[*report.ValidationError](err)
+	if !ok {
 		return []string{err.Error()}
 	}
 	out := make([]string, 0, len(ve.Problems)+1)

@@ -106,9 +106,9 @@ func (s *weekLoad) request(ctx app.Context, f func(*content, *LoadError)) {
 // finish keeps the result of loading and hands it to every page waiting.
 func (s *weekLoad) finish(r *report.Report, err error) {
 	var c *content
-	var lerr *LoadError
+	lerr, isLoad := errorAs[*LoadError](err)
 	switch {
-	case err != nil && !errors.As(err, &lerr):
+	case err != nil && !isLoad:
 		lerr = &LoadError{URL: s.url, Kind: FailUnavailable, Err: err}
 	case err == nil:
 		c = newContent(r)
