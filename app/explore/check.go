@@ -48,11 +48,23 @@ func (t *Table) canonical(fi int, v string) (string, bool) {
 // returns a notice for each value dropped.
 func (t *Table) Check(s State) (State, []Notice) {
 	var ns []Notice
+	// The table's facets in its order, then any other (sorted: maps have
+	// no order). Walking the table's list needs no sort of its own;
+	// slices.Sort on strings is in every go-app binary already.
 	keys := make([]string, 0, len(s.Facets))
-	for k := range s.Facets {
-		keys = append(keys, k)
+	for _, f := range t.Facets {
+		if _, ok := s.Facets[f.Key]; ok {
+			keys = append(keys, f.Key)
+		}
 	}
-	slices.SortFunc(keys, func(a, b string) int { return t.facetOrder(a) - t.facetOrder(b) })
+	var other []string
+	for k := range s.Facets {
+		if _, ok := t.facetAt[k]; !ok {
+			other = append(other, k)
+		}
+	}
+	slices.Sort(other)
+	keys = append(keys, other...)
 	for _, k := range keys {
 		fi, ok := t.facetAt[k]
 		var keep []string
@@ -91,15 +103,6 @@ func (t *Table) Check(s State) (State, []Notice) {
 		}
 	}
 	return s, tidy(ns)
-}
-
-// facetOrder orders facet keys for notices: the table's order, unknown
-// keys last.
-func (t *Table) facetOrder(k string) int {
-	if i, ok := t.facetAt[k]; ok {
-		return i
-	}
-	return len(t.Facets)
 }
 
 // Parse is [ParseQuery] for this table's route followed by [Table.Check]:

@@ -1,8 +1,8 @@
 package report
 
 import (
-	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,6 +55,26 @@ func (r *Report) CompanyByID(id string) (Company, bool) {
 	return r.Companies[i], true
 }
 
+// match is how close one company's names come to the name asked for.
+type match struct {
+	company int
+	substr  bool
+	dist    int
+}
+
+// byCloseness puts the companies sharing the name first, then the
+// nearest by edit distance (sort.Stable: see [byOffset]).
+type byCloseness []match
+
+func (s byCloseness) Len() int      { return len(s) }
+func (s byCloseness) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
+func (s byCloseness) Less(i, j int) bool {
+	if s[i].substr != s[j].substr {
+		return s[i].substr
+	}
+	return s[i].dist < s[j].dist
+}
+
 // Closest returns up to n companies whose names or aliases are closest to
 // name, for a page that finds none. Companies with a name that contains
 // name, or that name contains, come first; then the others by edit distance
@@ -65,11 +85,6 @@ func (r *Report) Closest(name string, n int) []Company {
 	q := []rune(fold(name))
 	if n <= 0 || len(q) == 0 {
 		return nil
-	}
-	type match struct {
-		company int
-		substr  bool
-		dist    int
 	}
 	var ms []match
 	for i, c := range r.Companies {
@@ -92,15 +107,7 @@ func (r *Report) Closest(name string, n int) []Company {
 			ms = append(ms, best)
 		}
 	}
-	slices.SortStableFunc(ms, func(a, b match) int {
-		if a.substr != b.substr {
-			if a.substr {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Compare(a.dist, b.dist)
-	})
+	sort.Stable(byCloseness(ms))
 	out := make([]Company, 0, min(n, len(ms)))
 	for _, m := range ms[:min(n, len(ms))] {
 		out = append(out, r.Companies[m.company])

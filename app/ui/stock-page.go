@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -172,6 +173,18 @@ func (p *stockPage) keyPointsSection(r *report.Report) app.UI {
 	return p.section("keypoints", p.T("stock.keypoints"), rows, []string{"col.keypoint"})
 }
 
+// byDate orders items by date, the undated last. It goes through
+// sort.Stable, which the report's sorts link anyway, instead of
+// slices.SortStableFunc, an instantiation of 8 KB of wasm for this type.
+type byDate []report.Item
+
+func (s byDate) Len() int      { return len(s) }
+func (s byDate) Swap(i, j int) { s[i], s[j] = s[j], s[i] }
+func (s byDate) Less(i, j int) bool {
+	a, b := s[i].Date, s[j].Date
+	return a != "" && (b == "" || a < b)
+}
+
 // eventsSection lists the events naming the company in date order (the
 // undated last, ties in the report's order), each linking to it on
 // /events filtered by the company, with a link to that whole view.
@@ -183,17 +196,7 @@ func (p *stockPage) eventsSection(r *report.Report) app.UI {
 			items = append(items, it)
 		}
 	}
-	slices.SortStableFunc(items, func(a, b report.Item) int {
-		switch {
-		case a.Date == b.Date:
-			return 0
-		case a.Date == "":
-			return 1
-		case b.Date == "":
-			return -1
-		}
-		return strings.Compare(a.Date, b.Date)
-	})
+	sort.Stable(byDate(items))
 	var rows []app.UI
 	for _, it := range items {
 		rows = append(rows, p.eventRow(it.Date, it.DateAsPrinted, p.T("events."+string(it.Kind)), it.Title, byCompany+"#"+it.ID))
