@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -234,33 +233,19 @@ func sortRows(t *Table, idx []int, by []sortCol) {
 	for i := range pos {
 		pos[i] = i
 	}
-	sort.Sort(byKeys{pos, idx, ks})
+	slices.SortFunc(pos, func(a, b int) int {
+		for _, k := range ks {
+			if c := k.compare(a, b); c != 0 {
+				return c
+			}
+		}
+		return cmp.Compare(idx[a], idx[b])
+	})
 	sorted := make([]int, len(idx))
 	for i, p := range pos {
 		sorted[i] = idx[p]
 	}
 	copy(idx, sorted)
-}
-
-// byKeys sorts positions into idx by the column keys, ties in idx's
-// order, so any sort gives the one order. It goes through sort.Sort,
-// which every go-app binary has already, rather than slices.SortFunc,
-// whose instantiation for []int would add 15 KB to the wasm.
-type byKeys struct {
-	pos, idx []int
-	ks       []colKeys
-}
-
-func (s byKeys) Len() int      { return len(s.pos) }
-func (s byKeys) Swap(i, j int) { s.pos[i], s.pos[j] = s.pos[j], s.pos[i] }
-func (s byKeys) Less(i, j int) bool {
-	a, b := s.pos[i], s.pos[j]
-	for _, k := range s.ks {
-		if c := k.compare(a, b); c != 0 {
-			return c < 0
-		}
-	}
-	return s.idx[a] < s.idx[b]
 }
 
 // compare orders positions a and b by one column: missing last, then by
