@@ -76,6 +76,7 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 	case s.cfg.App.IsPage(s.report, strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix)):
 		s.servePage(w, r, http.StatusOK)
 	case s.slashRedirect(w, r):
+	case s.weekRedirect(w, r):
 	default:
 		s.servePage(w, r, http.StatusNotFound)
 	}
