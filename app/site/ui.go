@@ -48,7 +48,7 @@ func Explorer() App {
 		Handler: func(version, prefix string) *app.Handler {
 			return ui.NewHandler(version, prefix, slices.Sorted(maps.Keys(earlierWeekPages())))
 		},
-		Manifest:  ui.ManifestJSON,
+		Manifest: ui.ManifestJSON,
 		IsPage: func(rep *report.Report, path string) bool {
 			for _, r := range weekReports(rep) {
 				if ui.IsPage(r, path) {
