@@ -60,10 +60,6 @@ func NewHandler(version, prefix string, weekPages []string) *app.Handler {
 			// wasm compare with the version of the code that runs (see
 			// StalePage).
 			`<meta name="` + versionMeta + `" content="` + html.EscapeString(version) + `">`,
-			// The earlier weeks with pages of their own in a static
-			// export: pwa.js replaces the newest week's page a static
-			// host sends for a link to one of them with that week's.
-			`<meta name="` + weekPagesMeta + `" content="` + html.EscapeString(strings.Join(weekPages, " ")) + `">`,
 			// The report downloads while the wasm does, not after Go has
 			// started: the loader's fetch (same URL, mode and credentials)
 			// takes this response instead of asking again.
@@ -71,6 +67,13 @@ func NewHandler(version, prefix string, weekPages []string) *app.Handler {
 		},
 		ServiceWorkerTemplate: workerJS(),
 		Version:               version,
+	}
+	if len(weekPages) > 0 {
+		// The earlier weeks with pages of their own in a static export:
+		// pwa.js replaces the newest week's page a static host sends for
+		// a link to one of them with that week's.
+		h.RawHeaders = append(h.RawHeaders,
+			`<meta name="`+weekPagesMeta+`" content="`+html.EscapeString(strings.Join(weekPages, " "))+`">`)
 	}
 	if prefix != "" {
 		h.Resources = prefixResolver(prefix)
