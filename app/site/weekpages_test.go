@@ -122,3 +122,17 @@ func syntheticWeek(tb testing.TB) *report.Report {
 // returnText is a return as the pages write it, with a plus or the minus
 // sign U+2212.
 func returnText(v float64) string { return strings.Replace(fmt.Sprintf("%+.2f%%", v), "-", "−", 1) }
+
+func TestWithWeek(t *testing.T) {
+	for _, tt := range []struct{ raw, want string }{
+		{"", "week=2023-04-09"},
+		{"list=ytd-gainers", "list=ytd-gainers&week=2023-04-09"},
+		{"week=2023-04-09&list=ytd-gainers", "week=2023-04-09&list=ytd-gainers"},
+		{"week=2000-01-01&list=ytd-gainers&week=2023-04-09", "list=ytd-gainers&week=2023-04-09"},
+		{"%77eek=2000-01-01&q=a%26b&&", "q=a%26b&week=2023-04-09"},
+	} {
+		if got := withWeek(tt.raw, "2023-04-09"); got != tt.want {
+			t.Errorf("withWeek(%q) = %q; want %q", tt.raw, got, tt.want)
+		}
+	}
+}
