@@ -7,7 +7,11 @@ PREFIX    ?=
 # BASE_URL is the public address of the export, prefix included
 # (https://example.org/aiweekly): pages then carry their og:url.
 BASE_URL  ?=
-WASM_FLAGS = -trimpath -ldflags="-s -w"
+# The browser build takes its module file from cmd/wasmmod: go-app with
+# its server half (net/http, and with it Go's HTTP client, server and TLS)
+# left out, a fifth of app.wasm.
+WASM_MOD   = bin/wasm.mod
+WASM_FLAGS = -trimpath -ldflags="-s -w" -modfile=$(WASM_MOD)
 
 .PHONY: all build wasm server run static test vet lint unit browser-deps browser clean week
 
@@ -16,8 +20,11 @@ all: build
 build: wasm server
 	./bin/server -precompress web data/report.json $(wildcard data/weeks)
 
-wasm:
+wasm: $(WASM_MOD)
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/wasm
+
+$(WASM_MOD): go.mod go.sum cmd/wasmmod/main.go $(wildcard cmd/wasmmod/_goapp/*.go)
+	$(GO) run ./cmd/wasmmod -o bin
 
 server:
 	$(GO) build -o bin/server ./cmd/server

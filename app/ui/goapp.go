@@ -113,6 +113,7 @@ package ui
 //     shell mounts what the window shows, the rest a node per task
 //     (staged.go). Tests: TestStaged; app/e2e TestLargestPaintIsPrerendered
 //     checks that the content of the first paint stays.
+// 15. go-app's http.go links net/http into every wasm: see cmd/wasmmod.
 
 import (
 	"net/url"

@@ -70,15 +70,18 @@ func encode(ext string, b []byte) []byte {
 
 // buildNamed builds pkg for the browser with the same flags as the build
 // except that it keeps the names (-ldflags=-w instead of -s -w: the code is
-// the same), and returns a namer for its packages.
+// the same), and returns a namer for its packages. Like the Makefile's
+// build it takes the module file cmd/wasmmod wrote (make build runs
+// first).
 func buildNamed(ctx context.Context, root, pkg, out string) (*packageNamer, error) {
 	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-w", "-o", out, pkg)
+	modfile := "-modfile=" + filepath.Join(root, "bin", "wasm.mod")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-w", modfile, "-o", out, pkg)
 	cmd.Dir, cmd.Env = root, env
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("build %s with names: %v\n%s", pkg, err, b)
 	}
-	list := exec.CommandContext(ctx, "go", "list", "-deps", pkg)
+	list := exec.CommandContext(ctx, "go", "list", modfile, "-deps", pkg)
 	list.Dir, list.Env = root, env
 	deps, err := list.Output()
 	if err != nil {
