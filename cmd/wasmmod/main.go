@@ -74,7 +74,20 @@ func write(root, dir string) error {
 	if err != nil {
 		return err
 	}
-	mod = fmt.Appendf(bytes.Clone(mod), "\n// Written by cmd/wasmmod for the browser build.\nreplace %s => %s\n", goApp, dst)
+	// The go tool reads a relative path in the module file from the
+	// module's root wherever the file is, so the checkout can move.
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return err
+	}
+	rel, err := filepath.Rel(absRoot, dst)
+	if err != nil {
+		return err
+	}
+	if rel = filepath.ToSlash(rel); !strings.HasPrefix(rel, "../") {
+		rel = "./" + rel
+	}
+	mod = fmt.Appendf(bytes.Clone(mod), "\n// Written by cmd/wasmmod for the browser build.\nreplace %s => %s\n", goApp, rel)
 	if err := os.WriteFile(filepath.Join(dir, "wasm.mod"), mod, 0o644); err != nil {
 		return err
 	}
