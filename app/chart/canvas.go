@@ -2,7 +2,6 @@ package chart
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"math"
 	"strconv"
@@ -245,13 +244,39 @@ func (c *canvas) svg(title, desc, role, describedBy string) ([]byte, error) {
 }
 
 // escape writes s as XML character data, safe in text and in attribute
-// values; runes XML cannot carry become U+FFFD.
+// values; runes XML cannot carry become U+FFFD. It writes what
+// xml.EscapeText writes (TestEscape compares them), without linking
+// encoding/xml into the wasm.
 func escape(b *bytes.Buffer, s string) {
 	if !strings.ContainsAny(s, "<>&'\"\t\n\r") && utf8.ValidString(s) && !hasControl(s) {
 		b.WriteString(s)
 		return
 	}
-	_ = xml.EscapeText(b, []byte(s)) // a bytes.Buffer write never fails
+	for _, r := range s { // invalid UTF-8 comes as U+FFFD
+		switch r {
+		case '"':
+			b.WriteString("&#34;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\t':
+			b.WriteString("&#x9;")
+		case '\n':
+			b.WriteString("&#xA;")
+		case '\r':
+			b.WriteString("&#xD;")
+		default:
+			if r < 0x20 || r == 0xfffe || r == 0xffff {
+				r = utf8.RuneError
+			}
+			b.WriteRune(r)
+		}
+	}
 }
 
 // hasControl reports whether s holds a rune XML 1.0 cannot carry.
