@@ -1,15 +1,15 @@
 package explore
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // bom is the UTF-8 byte-order mark that makes spreadsheet programs read a
@@ -73,59 +73,50 @@ func (c exportColumn) header(msg func(string) string) string {
 // own unit; amounts in their currency), dates as YYYY-MM-DD (empty when
 // undated: the date as printed has its own column), text as shown.
 func WriteCSV(w io.Writer, t *Table, r Result, msg func(key string) string) error {
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString(bom); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
-	rw := &recordWriter{out: bw}
-	rw.cw = csv.NewWriter(&rw.rec)
+	// The file is made in memory and written at once: the callers keep
+	// it in memory anyway (a download), and bufio and encoding/csv would
+	// add 10 KB to the wasm.
+	var b bytes.Buffer
+	b.WriteString(bom)
 	cols := exportColumns(t)
 	rec := make([]string, len(cols))
 	for i, c := range cols {
 		rec[i] = c.header(msg)
 	}
-	if err := rw.write(rec); err != nil {
-		return fmt.Errorf("write csv: %w", err)
-	}
+	writeRecord(&b, rec)
 	for _, row := range r.Rows {
 		for i, c := range cols {
 			rec[i] = csvValue(c.Column, c.cell(row), msg)
 		}
-		if err := rw.write(rec); err != nil {
-			return fmt.Errorf("write csv: %w", err)
-		}
+		writeRecord(&b, rec)
 	}
-	if err := bw.Flush(); err != nil {
+	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	return nil
 }
 
-// recordWriter writes CSV records that end in CRLF while a line break
-// inside a quoted field stays as the text has it: csv.Writer's UseCRLF
-// would turn those into CRLF too, which readers then disagree on
+// writeRecord writes one CSV record ending in CRLF, each field quoted
+// when encoding/csv's Writer would quote it (a comma, a quote or a line
+// break in it, a space first, or `\.`; TestWriteRecord compares them). A
+// line break inside a quoted field stays as the text has it: csv.Writer's
+// UseCRLF would turn those into CRLF too, which readers then disagree on
 // (encoding/csv reads "\n" back, Python's csv "\r\n").
-type recordWriter struct {
-	out io.Writer
-	cw  *csv.Writer
-	rec bytes.Buffer
-}
-
-func (w *recordWriter) write(rec []string) error {
-	w.rec.Reset()
-	if err := w.cw.Write(rec); err != nil {
-		return err
+func writeRecord(b *bytes.Buffer, rec []string) {
+	for i, f := range rec {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		first, _ := utf8.DecodeRuneInString(f)
+		if f != "" && (f == `\.` || strings.ContainsAny(f, ",\"\r\n") || unicode.IsSpace(first)) {
+			b.WriteByte('"')
+			b.WriteString(strings.ReplaceAll(f, `"`, `""`))
+			b.WriteByte('"')
+		} else {
+			b.WriteString(f)
+		}
 	}
-	w.cw.Flush()
-	if err := w.cw.Error(); err != nil {
-		return err
-	}
-	b := bytes.TrimSuffix(w.rec.Bytes(), []byte("\n"))
-	if _, err := w.out.Write(b); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w.out, "\r\n")
-	return err
+	b.WriteString("\r\n")
 }
 
 // csvValue is one CSV field.
@@ -160,7 +151,7 @@ func inertCell(s string) string {
 // figure, no date, an empty text) null; enumerated columns hold their
 // value key (ytd-gainers), dates YYYY-MM-DD.
 func WriteJSON(w io.Writer, t *Table, r Result) error {
-	bw := bufio.NewWriter(w)
+	var bw bytes.Buffer // written at once, as WriteCSV's file
 	cols := exportColumns(t)
 	keys := make([][]byte, len(cols))
 	for i, c := range cols {
@@ -194,7 +185,7 @@ func WriteJSON(w io.Writer, t *Table, r Result) error {
 		bw.WriteString("\n")
 	}
 	bw.WriteString("]\n")
-	if err := bw.Flush(); err != nil {
+	if _, err := w.Write(bw.Bytes()); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil

@@ -229,3 +229,26 @@ func TestFileName(t *testing.T) {
 		t.Errorf("FileName with many values = %q; want at most 84 bytes, no dangling dash", got)
 	}
 }
+
+// TestWriteRecord checks writeRecord against encoding/csv's Writer, which
+// it stands in for, with the record's final "\n" as "\r\n": quoting,
+// doubled quotes, line breaks kept inside a field, leading spaces, `\.`.
+func TestWriteRecord(t *testing.T) {
+	recs := [][]string{
+		{}, {""}, {"", ""}, {"a", "b,c"}, {`say "hi"`, "x"}, {"two\nlines", "cr\rlf\r\n"},
+		{" lead", "\ttab", "\u3000全角", "trail "}, {`\.`, `\..`}, {"三六零", "-18.09", "'=1+1"},
+	}
+	for _, rec := range recs {
+		var got, want bytes.Buffer
+		writeRecord(&got, rec)
+		cw := csv.NewWriter(&want)
+		if err := cw.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+		cw.Flush()
+		w := strings.TrimSuffix(want.String(), "\n") + "\r\n"
+		if got.String() != w {
+			t.Errorf("writeRecord(%q) = %q; want %q", rec, got.String(), w)
+		}
+	}
+}
