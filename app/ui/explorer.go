@@ -71,6 +71,10 @@ type explorer struct {
 	// The view the chart shows, which follows the table's in a later task.
 	chartRes explore.Result
 	chartSt  explore.State
+	// The chart's props as last made, never mounted, and what they were
+	// made of (chart in table-window.go).
+	chartProps *chartView
+	chartFor   string
 }
 
 // OnNav shows the view of the page's URL (see nav).

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -220,12 +221,24 @@ func (x *explorer) followChart(ctx app.Context) {
 	app.Window().Call("setTimeout", f, 0)
 }
 
-// chart is the chart of the view the chart follows.
+// chart is the chart of the view the chart follows. Its props are made
+// again only when that view, the table or the language changed: the page
+// renders on every keystroke, and the props of a chart of 10,000 rows
+// (every bar's label and link, the rows' ids) cost more than the rest of
+// the render.
 func (x *explorer) chart() app.UI {
 	if x.chartSt.Route == "" {
 		x.chartRes, x.chartSt = x.res, x.st
 	}
-	return x.tableChart(x.table, x.chartRes, x.chartSt, x.rep)
+	key := fmt.Sprintf("%p|%p|%s|%s", x.table, x.rep, x.lang, x.chartSt.Encode())
+	if key != x.chartFor {
+		x.chartFor = key
+		x.chartProps, _ = x.tableChart(x.table, x.chartRes, x.chartSt, x.rep).(*chartView)
+	}
+	if x.chartProps == nil {
+		return nil
+	}
+	return x.chartProps.props()
 }
 
 // rowsLayoutOf is the layout every row of x's tables shares, made again
