@@ -97,9 +97,9 @@ type mutationCount struct {
 // click should change the rows that changed, the count line and the chart,
 // not rebuild the page: the bound is per event, for every event. The real
 // report's tables are mounted whole (30 and 18 rows); the synthetic ones
-// mount a window of windowRows (80) rows, each row that now shows another
-// record replaced in one change, so 80 rows and the facet panel's links
-// and counts stay under 170. Before the window and the row components a
+// mount a window of the rows a screen holds and a margin (at most 80
+// rows), each row that now shows another record replaced in one change, so
+// those rows and the facet panel's links and counts stay under 170. Before the window and the row components a
 // keystroke on the synthetic /movers made 962 records and a facet click
 // 1,177; on the real /movers 90 and 95.
 func TestInteractionMutations(t *testing.T) {

@@ -41,7 +41,7 @@ func (l *rowLink) Render() app.UI {
 		app.A().Class("permalink").Href(l.Href).Title(l.Prefs.T("row.link")).Aria("label", l.Prefs.T("row.link")).Text("#"),
 		app.Button().Type("button").Class("row-copy").Title(l.Prefs.T("row.copy")).Aria("label", l.Prefs.T("row.copy")).
 			Text(l.Prefs.T("row.copy.short")).OnClick(l.onCopy),
-		app.Span().Class("row-copy-status").Role("status").Text(status),
+		statusSpan("row-copy-status", status),
 	)
 }
 
@@ -59,4 +59,14 @@ func (l *rowLink) onCopy(ctx app.Context, e app.Event) {
 			}
 		})
 	})
+}
+
+// statusSpan is a live region of class class saying text; empty, it holds
+// no text node (one call into JavaScript less for each row mounted).
+func statusSpan(class, text string) app.HTMLSpan {
+	span := app.Span().Class(class).Role("status")
+	if text != "" {
+		span = span.Text(text)
+	}
+	return span
 }

@@ -10,16 +10,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// A table view mounts a window of its rows: those in view and a margin on
-// either side, windowRows in all, so that a keystroke at 10,000 rows
-// reconciles at most that many. Spacers above and below stand for the rows
-// left out, at the rows' measured height, so the page keeps its length
-// and the scroll bar its meaning; scrolling moves the window in steps of
-// windowStep rows. Printing mounts every row (see watchPrint).
+// A table view mounts a window of its rows: those a screen holds and a
+// margin on either side (windowSize), so that a keystroke at 10,000 rows
+// reconciles and mounts only those. Spacers above and below stand for the
+// rows left out, at the rows' measured height, so the page keeps its
+// length and the scroll bar its meaning; scrolling moves the window in
+// steps of windowStep rows. Printing mounts every row (see watchPrint).
+// windowRows is the window before the browser measured (and on the
+// server).
 const (
 	windowRows   = 80
-	windowMargin = 20
-	windowStep   = 20
+	windowMargin = 10
+	windowStep   = 10
 	// defaultRowHeight is the height a row is taken to have, in CSS
 	// pixels, before one was measured.
 	defaultRowHeight = 33
@@ -32,20 +34,36 @@ const (
 type windowShared struct {
 	nRows, shownStart atomic.Int64
 	rowHeight         atomic.Uint64
+	size              atomic.Int64 // the window's rows as measured, 0 before
+}
+
+// windowSize is how many rows the window mounts: the rows the browser's
+// window holds at the measured row height, a margin on either side and a
+// step, so that whatever is in view is mounted; windowRows before the
+// browser measured.
+func (x *explorer) windowSize() int {
+	if x.win != nil {
+		if n := int(x.win.size.Load()); n > 0 {
+			return n
+		}
+	}
+	return windowRows
 }
 
 // window is the range of display positions, among n rows, that the tables
-// mount.
+// mount: all of them up to windowRows.
 func (x *explorer) window(n int) (start, end int) {
-	if x.printAll || n <= windowRows {
+	size := x.windowSize()
+	if x.printAll || n <= windowRows || n <= size {
 		return 0, n
 	}
-	start = min(max(x.winStart, 0), n-windowRows)
-	return start, start + windowRows
+	start = min(max(x.winStart, 0), n-size)
+	return start, start + size
 }
 
 // windowAt is the window's start for the current scroll position: the
 // row at the top of the screen, less the margin, in steps of windowStep.
+// It measures the rows' height and the window's size on the way.
 func (x *explorer) windowAt(n int) int {
 	el := app.Window().GetElementByID("rows")
 	if !el.Truthy() || n <= windowRows {
@@ -55,9 +73,15 @@ func (x *explorer) windowAt(n int) int {
 		x.win.rowHeight.Store(math.Float64bits(h))
 	}
 	h := x.rowHeightOr()
+	screen := int(math.Ceil(app.Window().Get("innerHeight").Float() / h))
+	x.win.size.Store(int64(max(screen, 1) + 2*windowMargin + windowStep))
+	size := x.windowSize()
+	if n <= size {
+		return 0
+	}
 	top := int(-el.Call("getBoundingClientRect").Get("top").Float() / h)
 	start := max(top-windowMargin, 0) / windowStep * windowStep
-	return min(start, n-windowRows)
+	return min(start, n-size)
 }
 
 // measuredRowHeight is the mean height of the rows el holds, 0 with fewer
