@@ -5,12 +5,18 @@
 //  1. A static host that serves /sub/movers from movers/index.html redirects
 //     to /sub/movers/; the route table has no trailing slashes, so drop it
 //     from the address before the wasm reads it.
-//  2. go-app's full-screen loader is a slim bar over the prerendered page
+//  2. Earlier weeks. A static host ignores the query, so for a link to an
+//     earlier week (/movers?week=2023-04-09) it sends the newest week's
+//     page; the export holds each earlier week's pages under a path that
+//     names it (/w/2023-04-09/movers, app/site's weekPagesDir). Such a link
+//     moves to that page, and that page gives the address bar the link's
+//     form back, so the wasm and every link only ever see ?week=.
+//  3. go-app's full-screen loader is a slim bar over the prerendered page
 //     (loader.css); this script sets its width from the label app.js writes.
-//  3. A page prerendered by a newer version than the code app.js runs (a
+//  4. A page prerendered by a newer version than the code app.js runs (a
 //     deploy, and the old worker's cache) gets the update banner, and the
 //     wasm leaves the page as it is.
-//  4. A new service worker waits until the person chooses to reload: this
+//  5. A new service worker waits until the person chooses to reload: this
 //     script tells go-app (goappOnUpdate, which drives OnAppUpdate) when one
 //     is installed and waiting, and aiweeklyApplyUpdate activates it, then
 //     reloads once it controls the page. A page no worker controls yet asks
@@ -29,7 +35,12 @@
     history.replaceState(history.state, "", path.replace(/\/+$/, "") + location.search + location.hash);
   }
 
-  // 2. Progress bar.
+  // 2. Earlier weeks.
+  if (weekPage()) {
+    return;
+  }
+
+  // 3. Progress bar.
   var loader = document.getElementById("app-wasm-loader");
   var label = document.getElementById("app-wasm-loader-label");
   if (loader && label) {
@@ -51,7 +62,7 @@
     show();
   }
 
-  // 3. A page newer than the code. After a deploy, a reload gets the new
+  // 4. A page newer than the code. After a deploy, a reload gets the new
   // prerendered page from the network and app.js and the wasm from the old
   // version's cache; the wasm then does not start over the page (see
   // ui.StalePage), and this banner offers the reload into the new version.
@@ -61,7 +72,7 @@
     showStale();
   }
 
-  // 4. Updates.
+  // 5. Updates.
   if (!("serviceWorker" in navigator)) {
     return;
   }
@@ -182,6 +193,75 @@
       location.reload();
     });
   };
+
+  // weekPage gives the page of an earlier week, opened by the path the
+  // export writes it under, the address of its link, and moves a link to
+  // an earlier week that got another week's page (from a static host) to
+  // that week's own page; it reports whether it did the latter, and the
+  // page is left to go. The move is made only from a link's address and
+  // only to a week the page names (meta app-week-pages, which the export
+  // has pages of), never from a week's own page, so it happens once at
+  // most: a page the host lacks gets 404.html, which stays.
+  function weekPage() {
+    var meta = document.querySelector('meta[name="app-week-pages"]');
+    var weeks = meta ? (meta.getAttribute("content") || "").split(/\s+/) : [];
+    var below = location.pathname.slice(prefix.length);
+    var m = /^\/w\/(\d{4}-\d{2}-\d{2})(\/.*)?$/.exec(below);
+    if (m) {
+      if (weeks.indexOf(m[1]) >= 0) {
+        history.replaceState(history.state, "", prefix + (m[2] || "/") + "?" + withWeek(location.search, m[1]) + location.hash);
+      }
+      return false;
+    }
+    var asked = firstWeek(location.search);
+    var shell = document.querySelector(".shell[data-week]");
+    var shown = shell && shell.getAttribute("data-week");
+    // The service worker marks a page it serves offline for another week
+    // as a fallback (app/ui/worker.js): the wasm renders the week then.
+    var fallback = document.body && document.body.getAttribute("data-shell") === "fallback";
+    if (!asked || weeks.indexOf(asked) < 0 || !shown || shown === asked || fallback) {
+      return false;
+    }
+    location.replace(prefix + "/w/" + asked + (below === "" ? "/" : below) + location.search + location.hash);
+    return true;
+  }
+
+  // firstWeek is the first week parameter of the query search, the one
+  // the app reads; "" for none.
+  function firstWeek(search) {
+    var parts = search.replace(/^\?/, "").split("&");
+    for (var i = 0; i < parts.length; i++) {
+      var kv = parts[i].split("=");
+      if (decode(kv[0]) === "week") {
+        return decode(kv.slice(1).join("="));
+      }
+    }
+    return "";
+  }
+
+  // withWeek is the query search (without its "?") naming week date: as
+  // it is when its first week parameter is date, otherwise without its
+  // week parameters and date's appended, the rest as written (app/site's
+  // withWeek does the same for the Go server's redirect).
+  function withWeek(search, date) {
+    var query = search.replace(/^\?/, "");
+    if (firstWeek(search) === date) {
+      return query;
+    }
+    var kept = query.split("&").filter(function (p) {
+      return p !== "" && decode(p.split("=")[0]) !== "week";
+    });
+    kept.push("week=" + date);
+    return kept.join("&");
+  }
+
+  function decode(s) {
+    try {
+      return decodeURIComponent(s.replace(/\+/g, " "));
+    } catch (e) {
+      return s;
+    }
+  }
 
   // showStale marks the page stale and shows the app bar's update banner,
   // as the wasm would (app/ui/app-bar.go, with the strings of

@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -277,8 +278,8 @@ func TestOneWeek(t *testing.T) {
 
 // TestWeeksExportOffline exports both weeks for the prefix /sub, serves
 // the export with python's http.server and opens the earlier week, then
-// stops the host: offline, the week opened and the newest still work, and
-// /weeks lists both.
+// stops the host: offline, the week opened, by its link and by its own
+// page's path, and the newest still work, and /weeks lists both.
 func TestWeeksExportOffline(t *testing.T) {
 	ensureBuilt(t)
 	if _, err := exec.LookPath("python3"); err != nil {
@@ -307,8 +308,19 @@ func TestWeeksExportOffline(t *testing.T) {
 	// The week is cached when the page fetched it, which the first visit
 	// did before the worker controlled the page: open it again.
 	checkWeek(t, oldLink, older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	// The worker keeps the week's own page (w/DATE/movers), to which
+	// pwa.js moved the link, and answers the link with it offline.
+	weekPage := "/sub/w/" + older.Meta.ReportDate + "/movers"
+	if cached := cachedPaths(t, ctx); !slices.ContainsFunc(slices.Collect(maps.Values(cached)), func(ps []string) bool { return slices.Contains(ps, weekPage) }) {
+		t.Errorf("the worker's caches lack %s: %v", weekPage, cached)
+	}
 	stopPy()
 	checkWeek(t, oldLink, older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	// Reached by the week's own path, offline too.
+	checkWeek(t, weekPage+"?list=ytd-gainers", older.Meta.ReportDate, signed(older.Movers.YTDGainers[0].Return))
+	if u := locationOf(t, ctx); u.RequestURI() != oldLink {
+		t.Errorf("offline, %s has the address %s; want %s", weekPage, u.RequestURI(), oldLink)
+	}
 	checkWeek(t, "/sub/movers?list=ytd-gainers", newest.Meta.ReportDate, signed(newest.Movers.YTDGainers[0].Return))
 	open(t, ctx, base+"/sub/weeks", `main tr[data-week="`+older.Meta.ReportDate+`"]`)
 }

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 )
 
@@ -32,6 +33,10 @@ import (
 //     answers /index with the root page still boots the app on /index.
 //     Queries are the client's business: a static host ignores them and
 //     the wasm reads them from the address bar.
+//   - Each earlier week's pages (the App's WeekPages), prerendered with
+//     that week's content, below w/DATE/ in the same two forms: a static
+//     host answers /movers?week=DATE with the newest week's page, which
+//     web/pwa.js then replaces with w/DATE/movers before the wasm starts.
 //   - 404.html, the app's not-found page, which GitHub Pages and others send
 //     for unknown paths: it boots the app, which then renders the path.
 //   - go-app's files (app.js, app-worker.js, manifest.webmanifest, app.css,
@@ -112,18 +117,16 @@ func (s *Site) exportFiles() (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	for _, route := range s.cfg.App.Pages(s.report) {
-		body, err := s.render(route, http.StatusOK)
-		if err != nil {
+	if err := s.addPages(add, "", "", s.cfg.App.Pages(s.report)); err != nil {
+		return nil, err
+	}
+	for _, date := range slices.Sorted(maps.Keys(s.weekPages)) {
+		dir := strings.TrimPrefix(weekPagesDir, "/") + date + "/"
+		if err := s.addPages(add, dir, explore.ParamWeek+"="+date, s.weekPages[date]); err != nil {
 			return nil, err
 		}
-		for _, name := range pageFiles(route) {
-			if err := add(name, body); err != nil {
-				return nil, err
-			}
-		}
 	}
-	notFound, err := s.render("/404", http.StatusNotFound)
+	notFound, err := s.render("/404", "", http.StatusNotFound)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +134,23 @@ func (s *Site) exportFiles() (map[string][]byte, error) {
 		return nil, err
 	}
 	return files, add(".nojekyll", nil)
+}
+
+// addPages renders each of routes with the query and adds its files
+// below dir ("" or like "w/2023-04-09/").
+func (s *Site) addPages(add func(name string, b []byte) error, dir, query string, routes []string) error {
+	for _, route := range routes {
+		body, err := s.render(route, query, http.StatusOK)
+		if err != nil {
+			return err
+		}
+		for _, name := range pageFiles(route) {
+			if err := add(dir+name, body); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeExportFile writes b to the file name, a slash-separated path below
@@ -230,14 +250,14 @@ func pageFiles(route string) []string {
 	return []string{p + ".html", path.Join(p, "index.html")}
 }
 
-// render returns the page at route (below the prefix) as the server sends
-// it with the given status, uncompressed.
-func (s *Site) render(route string, status int) ([]byte, error) {
-	u := &url.URL{Path: s.cfg.Prefix + route}
+// render returns the page at route (below the prefix) with the raw query
+// as the server sends it with the given status, uncompressed.
+func (s *Site) render(route, query string, status int) ([]byte, error) {
+	u := &url.URL{Path: s.cfg.Prefix + route, RawQuery: query}
 	rec := httptest.NewRecorder()
 	s.route(rec, httptest.NewRequest(http.MethodGet, u.String(), nil))
 	if rec.Code != status {
-		return nil, fmt.Errorf("export %s: status %d, want %d", route, rec.Code, status)
+		return nil, fmt.Errorf("export %s: status %d, want %d", u, rec.Code, status)
 	}
 	return rec.Body.Bytes(), nil
 }

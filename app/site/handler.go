@@ -5,6 +5,7 @@ package site
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"runtime"
 	"strings"
 	"sync"
@@ -76,6 +77,7 @@ func (s *Site) route(w http.ResponseWriter, r *http.Request) {
 	case s.cfg.App.IsPage(s.report, strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix)):
 		s.servePage(w, r, http.StatusOK)
 	case s.slashRedirect(w, r):
+	case s.weekRedirect(w, r):
 	default:
 		s.servePage(w, r, http.StatusNotFound)
 	}
@@ -176,7 +178,7 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 		return
 	}
-	body := withOGURL(rec.Body.Bytes(), s.origin, r2.URL.Path, status)
+	body := withOGURL(rec.Body.Bytes(), s.origin, ogPath(r2.URL, cache), status)
 	res := &resource{contentType: contentTypes[".html"], identity: body, compressible: true,
 		tag: digest([]byte(s.version + " " + key))}
 	if enc != "" {
@@ -186,6 +188,20 @@ func (s *Site) servePage(w http.ResponseWriter, r *http.Request, status int) {
 		s.pages.put(key, res)
 	}
 	res.serve(w, r, status)
+}
+
+// ogPath is the address a shared page names in og:url: its path, and the
+// week it shows when the link names one, so that a link to an earlier
+// week does not preview as the newest. Only a canonical query is read;
+// any other is the client's business.
+func ogPath(u *url.URL, canonical bool) string {
+	if !canonical {
+		return u.Path
+	}
+	if week := u.Query().Get("week"); week != "" {
+		return u.Path + "?" + url.Values{"week": {week}}.Encode()
+	}
+	return u.Path
 }
 
 // maxRenders bounds the pages rendered at once: two per CPU keeps every

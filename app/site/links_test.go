@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/site/sitetest"
 )
 
@@ -76,10 +77,17 @@ func TestOGURL(t *testing.T) {
 	cfg := config(f)
 	cfg.Prefix, cfg.BaseURL = "/aiweekly", "https://example.org/aiweekly/"
 	_, based := startSite(t, cfg)
+	rep, err := report.Parse(f.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	week := rep.Meta.ReportDate // a week named by its date keeps it; an unknown one is dropped
 	for path, want := range map[string]string{
 		"/aiweekly/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6": `<meta property="og:url" content="https://example.org/aiweekly/stocks/%E4%B8%89%E5%85%AD%E9%9B%B6">`,
 		"/aiweekly/movers?list=ytd-gainers":            `<meta property="og:url" content="https://example.org/aiweekly/movers">`,
 		"/aiweekly/":                                   `<meta property="og:url" content="https://example.org/aiweekly/">`,
+		"/aiweekly/movers?week=" + week:                `<meta property="og:url" content="https://example.org/aiweekly/movers?week=` + week + `">`,
+		"/aiweekly/movers?week=1999-01-01":             `<meta property="og:url" content="https://example.org/aiweekly/movers">`,
 		"/aiweekly/nowhere":                            "",
 	} {
 		_, body := sitetest.Fetch(t, "GET", based.URL+path)

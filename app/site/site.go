@@ -107,6 +107,12 @@ type App struct {
 	// Pages lists the paths below the prefix that [Site.Export]
 	// prerenders, given the report (nil when there is none).
 	Pages func(rep *report.Report) []string
+	// WeekPages, when set, returns the pages of each earlier week, by
+	// its date: paths below the prefix that [Site.Export] prerenders for
+	// that week (path?week=DATE) under w/DATE/, since a static host
+	// ignores the query. The server redirects such a path to the link
+	// it stands for.
+	WeekPages func() map[string][]string
 	// Canonical, when set, returns the query that means what a page's raw
 	// query means on its path (below the prefix), and whether all of it
 	// applied. The site renders and caches such a page from the canonical
@@ -140,6 +146,10 @@ type Site struct {
 	pages   pageCache            // pages rendered so far, by encoding and view
 	renders chan struct{}        // a slot per page render in flight
 	log     *slog.Logger
+
+	// weekPages are the pages of each earlier week, by date (see
+	// App.WeekPages); nil without earlier weeks.
+	weekPages map[string][]string
 }
 
 // New loads the web directory and the data file, validates the data, and
@@ -187,6 +197,9 @@ func New(cfg Config, logger *slog.Logger) (*Site, error) {
 		weeks:   archiveResources(weekFiles, cfg, logger),
 		renders: make(chan struct{}, maxRenders()),
 		log:     logger,
+	}
+	if cfg.App.WeekPages != nil {
+		s.weekPages = cfg.App.WeekPages()
 	}
 	for p, b := range files {
 		name := filepath.Join(cfg.Web, strings.TrimPrefix(p, "/web/"))

@@ -3,12 +3,14 @@
 package site
 
 import (
+	"maps"
 	"slices"
 	"sync"
 
 	"github.com/airesearch/aiweekly/app/archive"
 	"github.com/airesearch/aiweekly/app/report"
 	"github.com/airesearch/aiweekly/app/ui"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // This file holds every use of package ui, the explorer's pages: the rest
@@ -43,8 +45,10 @@ func Explorer() App {
 		},
 		Canonical: func(path, rawQuery string) (string, bool) { return explorer.site.CanonicalQuery(path, rawQuery) },
 		Negotiate: ui.NegotiateLang,
-		Handler:   ui.NewHandler,
-		Manifest:  ui.ManifestJSON,
+		Handler: func(version, prefix string) *app.Handler {
+			return ui.NewHandler(version, prefix, slices.Sorted(maps.Keys(earlierWeekPages())))
+		},
+		Manifest: ui.ManifestJSON,
 		IsPage: func(rep *report.Report, path string) bool {
 			for _, r := range weekReports(rep) {
 				if ui.IsPage(r, path) {
@@ -57,7 +61,27 @@ func Explorer() App {
 			reps := weekReports(rep)
 			return slices.Concat(ui.Paths(), stockPages(reps...), rowPages(reps))
 		},
+		WeekPages: earlierWeekPages,
 	}
+}
+
+// earlierWeekPages returns the pages of each week but the newest, by
+// date: the fixed routes, and the stock and record pages of that week's
+// report.
+func earlierWeekPages() map[string][]string {
+	a := explorer.archive
+	if a == nil {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, w := range a.Index().Weeks {
+		if w.File == archive.NewestPath {
+			continue
+		}
+		r, _ := a.Report(w.Date)
+		out[w.Date] = slices.Concat(ui.Paths(), stockPages(r), ui.RowPaths(r))
+	}
+	return out
 }
 
 // weekReports is every week the explorer serves, newest first: those of

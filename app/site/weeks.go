@@ -6,10 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/airesearch/aiweekly/app/archive"
+	"github.com/airesearch/aiweekly/app/explore"
 	"github.com/airesearch/aiweekly/app/report"
 )
 
@@ -102,4 +106,67 @@ func loadAllData(cfg Config, logger *slog.Logger) (data []byte, rep *report.Repo
 		cfg.App.Archive(weeks)
 	}
 	return data, rep, weekFiles, nil
+}
+
+// weekPagesDir is the directory of an export, and the path below the
+// prefix, holding each earlier week's pages: w/2023-04-09/movers.html is
+// what the server sends for /movers?week=2023-04-09. web/pwa.js and the
+// service worker (app/ui/worker.js) spell it too.
+const weekPagesDir = "/w/"
+
+// weekPageLink returns the link an earlier week's page under weekPagesDir
+// stands for, given its path below the prefix, percent-encoded, and its
+// raw query: /w/2023-04-09/movers?list=ytd-gainers is
+// /movers?list=ytd-gainers&week=2023-04-09. ok is false for any other
+// path, and for a week the site does not hold.
+func (s *Site) weekPageLink(esc, rawQuery string) (link string, ok bool) {
+	rest, ok := strings.CutPrefix(esc, weekPagesDir)
+	if !ok {
+		return "", false
+	}
+	date, page, _ := strings.Cut(rest, "/")
+	if _, ok := s.weekPages[date]; !ok {
+		return "", false
+	}
+	page = "/" + page
+	if len(page) > 1 {
+		page = strings.TrimSuffix(page, "/")
+	}
+	return page + "?" + withWeek(rawQuery, date), true
+}
+
+// withWeek returns rawQuery naming week date: as it is when its first
+// week parameter (the one the app reads) is date, otherwise without its
+// week parameters and with date's appended, the rest as written.
+func withWeek(rawQuery, date string) string {
+	var kept []string
+	first := true
+	for _, part := range strings.Split(rawQuery, "&") {
+		if part == "" {
+			continue
+		}
+		key, value, _ := strings.Cut(part, "=")
+		if k, err := url.QueryUnescape(key); err == nil && k == explore.ParamWeek {
+			if first && value == date {
+				return rawQuery
+			}
+			first = false
+			continue
+		}
+		kept = append(kept, part)
+	}
+	return strings.Join(append(kept, explore.ParamWeek+"="+date), "&")
+}
+
+// weekRedirect redirects the path of an earlier week's page in an
+// export (/w/2023-04-09/movers) to the link it stands for, which the
+// server prerenders itself, and reports whether it did. A link to such a
+// path thus works on the server and on a static host alike.
+func (s *Site) weekRedirect(w http.ResponseWriter, r *http.Request) bool {
+	link, ok := s.weekPageLink(strings.TrimPrefix(r.URL.EscapedPath(), s.cfg.Prefix), r.URL.RawQuery)
+	if !ok {
+		return false
+	}
+	http.Redirect(w, r, s.cfg.Prefix+link, http.StatusMovedPermanently)
+	return true
 }

@@ -17,6 +17,10 @@ import (
 //go:embed worker.js
 var workerTemplate string
 
+// weekPagesMeta names the meta tag listing the earlier weeks whose pages
+// a static export holds.
+const weekPagesMeta = "app-week-pages"
+
 // Paths of the files the pages load besides go-app's own.
 const (
 	loaderCSS = "/web/loader.css"
@@ -27,8 +31,10 @@ const (
 // local icons, styles, the page script and our service worker, with the
 // data file among the resources it precaches. version must change whenever
 // the wasm or the data does; prefix is the path the app is served under
-// ("" for the root, else like "/sub", as [CleanPrefix] returns it).
-func NewHandler(version, prefix string) *app.Handler {
+// ("" for the root, else like "/sub", as [CleanPrefix] returns it);
+// weekPages are the dates of the earlier weeks whose pages a static
+// export holds under w/DATE/, which every page names for web/pwa.js.
+func NewHandler(version, prefix string, weekPages []string) *app.Handler {
 	h := &app.Handler{
 		Name:            Message(zh, "app.name"),
 		ShortName:       Message(zh, "app.short"),
@@ -61,6 +67,13 @@ func NewHandler(version, prefix string) *app.Handler {
 		},
 		ServiceWorkerTemplate: workerJS(),
 		Version:               version,
+	}
+	if len(weekPages) > 0 {
+		// The earlier weeks with pages of their own in a static export:
+		// pwa.js replaces the newest week's page a static host sends for
+		// a link to one of them with that week's.
+		h.RawHeaders = append(h.RawHeaders,
+			`<meta name="`+weekPagesMeta+`" content="`+html.EscapeString(strings.Join(weekPages, " "))+`">`)
 	}
 	if prefix != "" {
 		h.Resources = prefixResolver(prefix)

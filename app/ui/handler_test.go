@@ -17,7 +17,7 @@ func TestManifestNames(t *testing.T) {
 		ShortNameL10n   map[string]string `json:"short_name_localized"`
 		DescriptionL10n map[string]string `json:"description_localized"`
 	}
-	if err := json.Unmarshal(ManifestJSON(NewHandler("v1", ""), ""), &m); err != nil {
+	if err := json.Unmarshal(ManifestJSON(NewHandler("v1", "", nil), ""), &m); err != nil {
 		t.Fatal(err)
 	}
 	if m.Name != Message(zh, "app.name") || m.ShortName != Message(zh, "app.short") || m.Lang != "zh-CN" {

@@ -21,6 +21,11 @@
 //     bar, query included. Everything else in scope is served from this
 //     version's cache first; an earlier week's data is cached the first
 //     time a page opens it.
+//   - An earlier week's page of a static export (/w/2023-04-09/movers, which
+//     web/pwa.js moves a link to that week to) is cached the first time it
+//     is opened, and offline it answers both that path and the link
+//     (/movers?week=2023-04-09). Without it, the route's page of the newest
+//     week stands in, marked as a fallback: the wasm renders the week.
 "use strict";
 
 const VERSION = "{{.Version}}";
@@ -222,7 +227,43 @@ async function navigate(req, url) {
       return shell;
     }
   }
+  const week = weekOf(url);
+  if (week && week.own && resp.ok && sameVersion(resp)) {
+    const cache = await caches.open(CACHE);
+    await cache.put(week.page, resp.redirected ? await unredirect(resp.clone()) : resp.clone());
+  }
   return resp;
+}
+
+// sameVersion reports whether resp is of this version, or of a host that
+// does not say (see store).
+function sameVersion(resp) {
+  const version = resp.headers.get(VERSION_HEADER);
+  return !version || version === VERSION;
+}
+
+// WEEK_PAGE matches the path, below the prefix, of an earlier week's page
+// in a static export (app/site's weekPagesDir): the week, and the route's
+// file below it.
+const WEEK_PAGE = /^\/w\/(\d{4}-\d{2}-\d{2})(\/.*)?$/;
+
+// weekOf returns, for a navigation to an earlier week's page or to a
+// link naming a week, the week's date, the route, the URL its page is
+// cached under, and whether url is that page (own); null otherwise.
+function weekOf(url) {
+  const below = url.pathname.slice(BASE.length);
+  const m = WEEK_PAGE.exec(below);
+  let date = m && m[1];
+  // A page opened by its file name (movers.html, movers/index.html) is
+  // the route's.
+  const route = routeOf(BASE + (m ? (m[2] || "/").replace(/(\/index)?\.html$/, "") : below));
+  if (!m) {
+    date = url.searchParams.get("week");
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      return null;
+    }
+  }
+  return { date: date, route: route, page: BASE + "/w/" + date + (route === "/" ? "" : route), own: !!m };
 }
 
 function withTimeout(promise, ms) {
@@ -253,24 +294,36 @@ function routeOf(pathname) {
 // hides its prerendered content until the wasm renders the right one). With
 // onlyAppRoutes it returns null for paths the app does not route. It
 // returns null when nothing is cached.
+//
+// A week's page is its cached own, or else the route's page, which shows
+// the newest week, marked as a fallback too.
 async function shellFor(url, onlyAppRoutes) {
-  const route = routeOf(url.pathname);
+  const week = weekOf(url);
+  const route = week ? week.route : routeOf(url.pathname);
   const cache = await caches.open(CACHE);
+  if (week) {
+    const hit = await cache.match(week.page, MATCH);
+    if (hit) {
+      return hit;
+    }
+  }
   if (SHELL_ROUTES.includes(route)) {
     const hit = await cache.match(shellURL(route), MATCH);
     if (hit) {
-      return hit;
+      return week ? asFallback(hit) : hit;
     }
   }
   if (onlyAppRoutes && !APP_ROUTES.some((re) => re.test(route))) {
     return null;
   }
   const root = await cache.match(shellURL("/"), MATCH);
-  if (!root) {
-    return null;
-  }
-  const html = (await root.text()).replace(/<body\b/i, '<body data-shell="fallback"');
-  const headers = new Headers(root.headers);
+  return root ? asFallback(root) : null;
+}
+
+// asFallback is the cached page resp marked as standing in for another.
+async function asFallback(resp) {
+  const html = (await resp.text()).replace(/<body\b/i, '<body data-shell="fallback"');
+  const headers = new Headers(resp.headers);
   for (const h of ["content-length", "content-encoding", "etag"]) {
     headers.delete(h);
   }
