@@ -65,6 +65,8 @@ type explorer struct {
 	onScroll   app.Func
 	onPrintKey app.Func
 	onPrint    app.Func
+	onRowCopy  app.Func           // the rows' copy buttons (row-link.go)
+	copies     map[string]rowCopy // how each row's last copy went
 
 	marked string // the record id the address's fragment names (/events#ce-2)
 
@@ -233,6 +235,7 @@ func (x *explorer) tables() app.UI {
 		st:       x.st,
 		onSort:   x.onSort,
 		marked:   x.marked,
+		copies:   x.copies,
 		cards:    x.spec.cards,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}

@@ -152,6 +152,7 @@ func (x *explorer) OnMount(ctx app.Context) {
 	})
 	app.Window().Call("addEventListener", "scroll", x.onScroll, map[string]any{"passive": true})
 	x.watchPrint(ctx)
+	x.watchRowCopies(ctx)
 	x.deferSpacers(ctx)
 }
 
@@ -192,6 +193,7 @@ func (x *explorer) watchPrint(ctx app.Context) {
 
 // OnDismount removes the listeners OnMount added.
 func (x *explorer) OnDismount() {
+	x.unwatchRowCopies()
 	w := app.Window()
 	for ev, f := range map[string]app.Func{"scroll": x.onScroll, "keydown": x.onPrintKey, "beforeprint": x.onPrint, "afterprint": x.onPrint} {
 		if f != nil {
@@ -269,12 +271,8 @@ func (x *explorer) chart() app.UI {
 // only for another table.
 func (x *explorer) rowsLayoutOf() *rowLayout {
 	if x.rowsLayout == nil || x.rowsFor != x.table {
-		week := ""
-		if x.rep != nil {
-			week = x.rep.Meta.ReportDate
-		}
 		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns(),
-			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages, week: week}, x.table
+			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages}, x.table
 	}
 	return x.rowsLayout
 }
