@@ -38,16 +38,27 @@ type windowShared struct {
 }
 
 // windowSize is how many rows the window mounts: the rows the browser's
-// window holds at the measured row height, a margin on either side and a
-// step, so that whatever is in view is mounted; windowRows before the
-// browser measured.
+// window holds, a margin on either side and a step, so that whatever is in
+// view is mounted; windowRows before the browser measured.
 func (x *explorer) windowSize() int {
-	if x.win != nil {
+	if x.win != nil && app.IsClient {
 		if n := int(x.win.size.Load()); n > 0 {
 			return n
 		}
+		return x.measureWindow()
 	}
 	return windowRows
+}
+
+// measureWindow sets the window's size from the browser window's height.
+// It follows that height alone, not the rows shown, so that a view's
+// window is the same whatever view came before; a row is rarely lower
+// than defaultRowHeight, and the margin covers one that is.
+func (x *explorer) measureWindow() int {
+	screen := int(math.Ceil(app.Window().Get("innerHeight").Float() / defaultRowHeight))
+	n := max(screen, 1) + 2*windowMargin + windowStep
+	x.win.size.Store(int64(n))
+	return n
 }
 
 // window is the range of display positions, among n rows, that the tables
@@ -73,9 +84,7 @@ func (x *explorer) windowAt(n int) int {
 		x.win.rowHeight.Store(math.Float64bits(h))
 	}
 	h := x.rowHeightOr()
-	screen := int(math.Ceil(app.Window().Get("innerHeight").Float() / h))
-	x.win.size.Store(int64(max(screen, 1) + 2*windowMargin + windowStep))
-	size := x.windowSize()
+	size := x.measureWindow()
 	if n <= size {
 		return 0
 	}
