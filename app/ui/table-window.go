@@ -16,8 +16,8 @@ import (
 // rows left out, at the rows' measured height, so the page keeps its
 // length and the scroll bar its meaning; scrolling moves the window in
 // steps of windowStep rows. Printing mounts every row (see watchPrint).
-// windowRows is the window before the browser measured (and on the
-// server).
+// A table of windowRows rows or fewer is mounted whole, and the server's
+// page holds a window of windowRows.
 const (
 	windowRows   = 80
 	windowMargin = 10
@@ -34,12 +34,12 @@ const (
 type windowShared struct {
 	nRows, shownStart atomic.Int64
 	rowHeight         atomic.Uint64
-	size              atomic.Int64 // the window's rows as measured, 0 before
+	size              atomic.Int64 // the window's rows (measureWindow), 0 before
 }
 
-// windowSize is how many rows the window mounts: the rows the browser's
-// window holds, a margin on either side and a step, so that whatever is in
-// view is mounted; windowRows before the browser measured.
+// windowSize is how many rows the window mounts: in the browser the rows
+// its window holds, a margin on either side and a step, so that whatever
+// is in view is mounted; windowRows on the server.
 func (x *explorer) windowSize() int {
 	if x.win != nil && app.IsClient {
 		if n := int(x.win.size.Load()); n > 0 {
@@ -74,7 +74,8 @@ func (x *explorer) window(n int) (start, end int) {
 
 // windowAt is the window's start for the current scroll position: the
 // row at the top of the screen, less the margin, in steps of windowStep.
-// It measures the rows' height and the window's size on the way.
+// It measures the rows' height and the window's size on the way (the
+// window may have been resized).
 func (x *explorer) windowAt(n int) int {
 	el := app.Window().GetElementByID("rows")
 	if !el.Truthy() || n <= windowRows {
