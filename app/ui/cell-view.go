@@ -31,6 +31,10 @@ func (p prefs) cellView(col explore.Column, r *explore.Row, ci int, scale float6
 		return numberCell(col, r, cell, class, p, scale)
 	case col.Kind == explore.Date:
 		return app.Td().Class(class).Body(p.dateTag(cell.Date, cell.Text))
+	case vocabColumns[col.Key] && cell.Text == "":
+		// No empty text node: each node a row mounts is a call into
+		// JavaScript, and a keystroke can mount a screenful of rows.
+		return app.Td().Class(class)
 	case vocabColumns[col.Key]:
 		return app.Td().Class(class).Body(p.term(cell.Text))
 	case col.ValueMsg != "":

@@ -53,6 +53,12 @@ type chartView struct {
 	links  chartLinks // what the hover listener reads
 }
 
+// props is a new chartView with c's props, for a parent that keeps them
+// between renders: go-app takes each chartView it is given as a node.
+func (c *chartView) props() *chartView {
+	return &chartView{ID: c.ID, Key: c.Key, Draw: c.Draw, Note: c.Note, Failed: c.Failed, Rows: c.Rows}
+}
+
 // defaultChartWidth is the width a chart is drawn at before it can be
 // measured: on the server, which has no layout, and in the browser until
 // the figure is mounted.

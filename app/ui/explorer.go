@@ -65,12 +65,18 @@ type explorer struct {
 	onScroll   app.Func
 	onPrintKey app.Func
 	onPrint    app.Func
+	onRowCopy  app.Func           // the rows' copy buttons (row-link.go)
+	copies     map[string]rowCopy // how each row's last copy went
 
 	marked string // the record id the address's fragment names (/events#ce-2)
 
 	// The view the chart shows, which follows the table's in a later task.
 	chartRes explore.Result
 	chartSt  explore.State
+	// The chart's props as last made, never mounted, and what they were
+	// made of (chart in table-window.go).
+	chartProps *chartView
+	chartFor   string
 }
 
 // OnNav shows the view of the page's URL (see nav).
@@ -229,6 +235,7 @@ func (x *explorer) tables() app.UI {
 		st:       x.st,
 		onSort:   x.onSort,
 		marked:   x.marked,
+		copies:   x.copies,
 		cards:    x.spec.cards,
 	}
 	parts := []app.UI{app.Div().Class("rows-spacer").ID("rows-before")}

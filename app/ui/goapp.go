@@ -114,11 +114,17 @@ package ui
 //     (staged.go). Tests: TestStaged; app/e2e TestLargestPaintIsPrerendered
 //     checks that the content of the first paint stays.
 // 15. go-app's http.go links net/http into every wasm: see cmd/wasmmod.
+// 16. app.Getenv calls into JavaScript: pkg/app/app.go:38-47 asks app.js
+//     on every call (three calls across the wasm boundary), and every link
+//     needs the root prefix, so a 10,000-row chart made 60,000 calls. In the
+//     browser rootPrefix reads it once (browserPrefix). Test: app/e2e
+//     TestInteractionMutations, which bounds the calls into JavaScript.
 
 import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -251,12 +257,24 @@ func dataKey(ctx app.Context) string {
 
 // rootPrefix is the path the app is served under, "" at the root.
 func rootPrefix() string {
-	p := app.Getenv("GOAPP_ROOT_PREFIX")
+	p := browserPrefix()
+	if !app.IsClient {
+		p = app.Getenv("GOAPP_ROOT_PREFIX")
+	}
 	if p == "/" {
 		return ""
 	}
 	return p
 }
+
+// browserPrefix is GOAPP_ROOT_PREFIX as app.js gives it, fixed for the
+// life of the page (see 15 above); "" on the server.
+var browserPrefix = sync.OnceValue(func() string {
+	if !app.IsClient {
+		return ""
+	}
+	return app.Getenv("GOAPP_ROOT_PREFIX")
+})
 
 // pagePath is the percent-encoded path of the page's URL u. In the browser
 // u is the address bar, whose Path is decoded; on the server app/site
@@ -286,12 +304,6 @@ func pagePath(u *url.URL) string {
 	return b.String()
 }
 
-func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
-
-func isAlnum(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
 // stockRoute is the pattern go-app routes stock pages with: in the browser
 // any path below /stocks/, since go-app matches the decoded path (see 10
 // above); on the server, which hands go-app the encoded path, stockPath.
@@ -300,21 +312,6 @@ func stockRoute() string {
 		return `^/stocks/.+$`
 	}
 	return stockPath.String()
-}
-
-// stockName is the company name of a stock page's encoded path below the
-// prefix, and whether the path is one: a single segment below /stocks/,
-// which may hold encoded slashes.
-func stockName(path string) (string, bool) {
-	raw, ok := strings.CutPrefix(path, "/stocks/")
-	if !ok || raw == "" || strings.Contains(raw, "/") {
-		return "", false
-	}
-	name, err := url.PathUnescape(raw)
-	if err != nil {
-		return raw, false
-	}
-	return name, true
 }
 
 // exportedRoute returns the route a page of the static export holds when

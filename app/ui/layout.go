@@ -70,6 +70,21 @@ func (p prefs) stockHref(name string) string {
 	return p.link(explore.StockPath(name))
 }
 
+// stockName is the company name of a stock page's encoded path below the
+// prefix, and whether the path is one: a single segment below /stocks/,
+// which may hold encoded slashes.
+func stockName(path string) (string, bool) {
+	raw, ok := strings.CutPrefix(path, "/stocks/")
+	if !ok || raw == "" || strings.Contains(raw, "/") {
+		return "", false
+	}
+	name, err := url.PathUnescape(raw)
+	if err != nil {
+		return raw, false
+	}
+	return name, true
+}
+
 // layout wraps a page's content with the shell: navigation bar, colour
 // toggle and app bar. active is the route path the page belongs to.
 func layout(active string, content ...app.UI) app.UI {
@@ -138,4 +153,10 @@ func liveFlag() string {
 		return "1"
 	}
 	return "0"
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

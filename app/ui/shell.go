@@ -37,6 +37,8 @@ type shell struct {
 	drops   dropListener // a report file dropped onto the page opens a preview
 	shown   int          // content nodes shown while the first page mounts in stages, 0 for all (staged.go)
 	total   int          // content nodes the page has
+	langSet string       // the <html lang> readPage set last
+	descSet string       // the description readPage set last
 }
 
 // OnNav reads the preferences from the URL, on the server and in the
@@ -66,10 +68,18 @@ func (s *shell) OnDismount() { s.stopDrops() }
 // readPage reads the page's URL and sets <html lang> and the description
 // to the language the page is written in: go-app writes the handler's on
 // the server and leaves them in the browser.
+// In the browser each is set only when it changes: a keystroke navigates,
+// and each setting is several calls into JavaScript.
 func (s *shell) readPage(ctx app.Context) {
 	s.read(ctx.Page().URL())
-	ctx.Page().SetLang(htmlLang(s.lang))
-	ctx.Page().SetDescription(headText(s.T("app.description")))
+	if l := htmlLang(s.lang); l != s.langSet {
+		ctx.Page().SetLang(l)
+		s.langSet = l
+	}
+	if d := s.T("app.description"); d != s.descSet {
+		ctx.Page().SetDescription(headText(d))
+		s.descSet = d
+	}
 }
 
 func (s *shell) read(u *url.URL) {

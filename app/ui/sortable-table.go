@@ -23,6 +23,8 @@ type tableProps struct {
 	st           explore.State // the view: its sort marks a header, its colours the links
 	// onSort sorts by the column named in the button's data-key.
 	onSort app.EventHandler
+	// copies says how the last copy of each row's permalink went, by id.
+	copies map[string]rowCopy
 	// cards lays the rows out as stacked cards on narrow screens (app.css):
 	// for rows whose text is long, as the events'.
 	cards bool
@@ -53,7 +55,8 @@ func (p prefs) sortableTable(tp tableProps) app.UI {
 			)),
 			app.TBody().Body(app.Range(tp.rows).Slice(func(i int) app.UI {
 				r := tp.rows[i]
-				return &tableRow{Row: r, Layout: l, Prefs: p, Index: tp.first + i + 2, Marked: r.ID == tp.marked}
+				return &tableRow{Row: r, Layout: l, Prefs: p, Index: tp.first + i + 2, Marked: r.ID == tp.marked,
+					Status: p.rowCopyStatus(tp.copies[r.ID])}
 			})),
 		),
 	)

@@ -17,7 +17,6 @@ type rowLayout struct {
 	scales  []float64     // per column: what a full in-cell bar stands for (columnScales)
 	route   explore.Route // the table's route, for the rows' permalinks
 	pages   bool          // whether its records have pages of their own
-	week    string        // the report date of the week shown, which a copied permalink names
 }
 
 // tableRow is one table row as a component, so that go-app, which compares
@@ -41,6 +40,8 @@ type tableRow struct {
 	Index int
 	// Marked is set on the row the address names (/events#ce-2).
 	Marked bool
+	// Status says how the last copy of the row's permalink went.
+	Status string
 }
 
 // CompoID is the record's id. go-app mounts a new row in place of one
@@ -59,7 +60,7 @@ func (t *tableRow) Render() app.UI {
 	if c, ok := r.Source.(report.Company); ok { // a company's page is its stock page
 		href = t.Prefs.stockHref(c.Name)
 	}
-	cells = append(cells, &rowLink{Href: href, Prefs: t.Prefs, Week: l.week})
+	cells = append(cells, t.Prefs.permalinkCell(href, t.Status))
 	tr := app.Tr().ID(r.ID).Aria("rowindex", attr(strconv.Itoa(t.Index)))
 	if t.Marked {
 		tr = tr.Class("marked").Aria("current", "true")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"sync/atomic"
@@ -9,16 +10,18 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// A table view mounts a window of its rows: those in view and a margin on
-// either side, windowRows in all, so that a keystroke at 10,000 rows
-// reconciles at most that many. Spacers above and below stand for the rows
-// left out, at the rows' measured height, so the page keeps its length
-// and the scroll bar its meaning; scrolling moves the window in steps of
-// windowStep rows. Printing mounts every row (see watchPrint).
+// A table view mounts a window of its rows: those a screen holds and a
+// margin on either side (windowSize), so that a keystroke at 10,000 rows
+// reconciles and mounts only those. Spacers above and below stand for the
+// rows left out, at the rows' measured height, so the page keeps its
+// length and the scroll bar its meaning; scrolling moves the window in
+// steps of windowStep rows. Printing mounts every row (see watchPrint).
+// A table of windowRows rows or fewer is mounted whole, and the server's
+// page holds a window of windowRows.
 const (
 	windowRows   = 80
-	windowMargin = 20
-	windowStep   = 20
+	windowMargin = 10
+	windowStep   = 10
 	// defaultRowHeight is the height a row is taken to have, in CSS
 	// pixels, before one was measured.
 	defaultRowHeight = 33
@@ -31,20 +34,48 @@ const (
 type windowShared struct {
 	nRows, shownStart atomic.Int64
 	rowHeight         atomic.Uint64
+	size              atomic.Int64 // the window's rows (measureWindow), 0 before
+}
+
+// windowSize is how many rows the window mounts: in the browser the rows
+// its window holds, a margin on either side and a step, so that whatever
+// is in view is mounted; windowRows on the server.
+func (x *explorer) windowSize() int {
+	if x.win != nil && app.IsClient {
+		if n := int(x.win.size.Load()); n > 0 {
+			return n
+		}
+		return x.measureWindow()
+	}
+	return windowRows
+}
+
+// measureWindow sets the window's size from the browser window's height.
+// It follows that height alone, not the rows shown, so that a view's
+// window is the same whatever view came before; a row is rarely lower
+// than defaultRowHeight, and the margin covers one that is.
+func (x *explorer) measureWindow() int {
+	screen := int(math.Ceil(app.Window().Get("innerHeight").Float() / defaultRowHeight))
+	n := max(screen, 1) + 2*windowMargin + windowStep
+	x.win.size.Store(int64(n))
+	return n
 }
 
 // window is the range of display positions, among n rows, that the tables
-// mount.
+// mount: all of them up to windowRows.
 func (x *explorer) window(n int) (start, end int) {
-	if x.printAll || n <= windowRows {
+	size := x.windowSize()
+	if x.printAll || n <= windowRows || n <= size {
 		return 0, n
 	}
-	start = min(max(x.winStart, 0), n-windowRows)
-	return start, start + windowRows
+	start = min(max(x.winStart, 0), n-size)
+	return start, start + size
 }
 
 // windowAt is the window's start for the current scroll position: the
 // row at the top of the screen, less the margin, in steps of windowStep.
+// It measures the rows' height and the window's size on the way (the
+// window may have been resized).
 func (x *explorer) windowAt(n int) int {
 	el := app.Window().GetElementByID("rows")
 	if !el.Truthy() || n <= windowRows {
@@ -54,9 +85,13 @@ func (x *explorer) windowAt(n int) int {
 		x.win.rowHeight.Store(math.Float64bits(h))
 	}
 	h := x.rowHeightOr()
+	size := x.measureWindow()
+	if n <= size {
+		return 0
+	}
 	top := int(-el.Call("getBoundingClientRect").Get("top").Float() / h)
 	start := max(top-windowMargin, 0) / windowStep * windowStep
-	return min(start, n-windowRows)
+	return min(start, n-size)
 }
 
 // measuredRowHeight is the mean height of the rows el holds, 0 with fewer
@@ -127,6 +162,7 @@ func (x *explorer) OnMount(ctx app.Context) {
 	})
 	app.Window().Call("addEventListener", "scroll", x.onScroll, map[string]any{"passive": true})
 	x.watchPrint(ctx)
+	x.watchRowCopies(ctx)
 	x.deferSpacers(ctx)
 }
 
@@ -167,6 +203,7 @@ func (x *explorer) watchPrint(ctx app.Context) {
 
 // OnDismount removes the listeners OnMount added.
 func (x *explorer) OnDismount() {
+	x.unwatchRowCopies()
 	w := app.Window()
 	for ev, f := range map[string]app.Func{"scroll": x.onScroll, "keydown": x.onPrintKey, "beforeprint": x.onPrint, "afterprint": x.onPrint} {
 		if f != nil {
@@ -220,24 +257,32 @@ func (x *explorer) followChart(ctx app.Context) {
 	app.Window().Call("setTimeout", f, 0)
 }
 
-// chart is the chart of the view the chart follows.
+// chart is the chart of the view the chart follows. Its props are made
+// again only when that view, the table or the language changed: the page
+// renders on every keystroke, and the props of a chart of 10,000 rows
+// (every bar's label and link, the rows' ids) cost more than the rest of
+// the render.
 func (x *explorer) chart() app.UI {
 	if x.chartSt.Route == "" {
 		x.chartRes, x.chartSt = x.res, x.st
 	}
-	return x.tableChart(x.table, x.chartRes, x.chartSt, x.rep)
+	key := fmt.Sprintf("%p|%p|%s|%s", x.table, x.rep, x.lang, x.chartSt.Encode())
+	if key != x.chartFor {
+		x.chartFor = key
+		x.chartProps, _ = x.tableChart(x.table, x.chartRes, x.chartSt, x.rep).(*chartView)
+	}
+	if x.chartProps == nil {
+		return nil
+	}
+	return x.chartProps.props()
 }
 
 // rowsLayoutOf is the layout every row of x's tables shares, made again
 // only for another table.
 func (x *explorer) rowsLayoutOf() *rowLayout {
 	if x.rowsLayout == nil || x.rowsFor != x.table {
-		week := ""
-		if x.rep != nil {
-			week = x.rep.Meta.ReportDate
-		}
 		x.rowsLayout, x.rowsFor = &rowLayout{columns: x.table.Columns, cols: x.columns(),
-			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages, week: week}, x.table
+			scales: columnScales(x.table.Columns, x.table.Rows), route: x.spec.route, pages: x.spec.rowPages}, x.table
 	}
 	return x.rowsLayout
 }
