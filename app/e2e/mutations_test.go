@@ -98,24 +98,28 @@ type mutationCount struct {
 // not rebuild the page: the bound is per event, for every event. The real
 // report's tables are mounted whole (30 and 18 rows); the synthetic ones
 // mount a window of the rows a screen holds and a margin (at most 80
-// rows), each row that now shows another record replaced in one change, so
-// those rows and the facet panel's links and counts stay under 170.
-// Before the window and the row components a keystroke on the synthetic
-// /movers made 962 records and a facet click 1,177; on the real /movers 90
-// and 95.
+// rows). A row that now shows another record is updated in place, one
+// record per text and attribute that differs (about 9 for a row of
+// /movers, 12 for an event's), so the bounds are those of a window of
+// such rows. Before the window and the row components a keystroke on the
+// synthetic /movers made 962 records and a facet click 1,177; on the real
+// /movers 90 and 95. While such rows were replaced whole (one record
+// each, but a row mounted anew) the maxima were 68, 63, 112 and 127.
 //
 // The same events also bound the Go program's calls into JavaScript
 // (jsCallsProbe), the work the records do not show: each costs a crossing
 // of the wasm boundary and most a js.Value with a cleanup registered. A
-// keystroke's own work is about 250 calls and a row mounted about 140 (an
-// event's, with its text, about 190), so the bounds are what bringing
-// back a screenful of rows costs. Before the
+// keystroke's own work is about 250 calls, a row updated in place about
+// 25 and a row mounted about 140; the largest events are those that bring
+// back tables a facet had hidden (two on the real /movers, 20 rows).
+// The bounds are a few percent above the maxima of three runs. Before the
 // root prefix was read once and the chart's props kept, a keystroke on
 // the synthetic /movers made 159,798 calls and a facet click up to
 // 294,293 (every bar of the chart made a link, each link read the prefix
 // from app.js); on the real /movers up to 7,774 and /events 5,494, which
 // the window, the shared copy listener and the rows without empty text
-// nodes brought to 5,510 and 4,306; at 10,000 rows 8,135 and 11,151.
+// nodes brought to 5,510 and 4,306, and at 10,000 rows 8,135 and 11,151;
+// updating rows in place to 4,262, 3,845, 1,492 and 4,864.
 func TestInteractionMutations(t *testing.T) {
 	real, big := startServer(t), synthServer(t)
 	for _, tc := range []struct {
@@ -126,10 +130,10 @@ func TestInteractionMutations(t *testing.T) {
 		max   int // mutation records per event
 		calls int // calls into JavaScript per event
 	}{
-		{"real movers", real.URL + "/movers", []string{"科", "科技", "科", ""}, [2]string{"list", "ytd-gainers"}, 70, 6500},
-		{"real events", real.URL + "/events", []string{"4", "4月", "4", ""}, [2]string{"kind", "domestic"}, 70, 5000},
-		{"synthetic movers", big.URL + "/movers", []string{"启", "启明", "启", ""}, [2]string{"list", "ytd-gainers"}, 170, 13000},
-		{"synthetic events", big.URL + "/events", []string{"3", "3月", "3", ""}, [2]string{"kind", "domestic"}, 170, 13000},
+		{"real movers", real.URL + "/movers", []string{"科", "科技", "科", ""}, [2]string{"list", "ytd-gainers"}, 135, 4400},
+		{"real events", real.URL + "/events", []string{"4", "4月", "4", ""}, [2]string{"kind", "domestic"}, 105, 4000},
+		{"synthetic movers", big.URL + "/movers", []string{"启", "启明", "启", ""}, [2]string{"list", "ytd-gainers"}, 520, 1550},
+		{"synthetic events", big.URL + "/events", []string{"3", "3月", "3", ""}, [2]string{"kind", "domestic"}, 700, 5050},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := newTab(t)

@@ -575,3 +575,45 @@ func TestInCellBars(t *testing.T) {
 	}
 	run(t, ctx, "reset", emulation.SetEmulatedMedia().WithMedia("").WithFeatures(nil))
 }
+
+// TestRowFocusFollowsRecord focuses a row's permalink on a filtered
+// /movers and clears the filter the way the search box does (the entry
+// replaced, then a popstate): the record's row moves down its table, and
+// focus goes with it, not staying at the position, which now shows
+// another record (rows are updated in place).
+func TestRowFocusFollowsRecord(t *testing.T) {
+	s := startServer(t)
+	ctx := newTab(t)
+	open(t, ctx, s.URL+"/movers?q=%E7%A7%91", "main table.data tbody tr")
+	type spot struct {
+		ID    string `json:"id"`
+		Index int    `json:"index"`
+		Rows  int    `json:"rows"`
+		Link  bool   `json:"link"`
+		At    int    `json:"at"` // the position of the focused record's row
+	}
+	const where = `(() => { const a = document.activeElement, tr = a && a.closest('#rows tbody tr');
+		return tr ? {id: tr.id, index: tr.sectionRowIndex, rows: document.querySelectorAll('main table.data tbody tr').length,
+			link: a.classList.contains('permalink'), at: -1} : null; })()`
+	var before spot
+	run(t, ctx, "focus the last row's permalink", chromedp.Evaluate(`(() => {
+		const rows = document.querySelectorAll('main table.data')[0].querySelectorAll('tbody tr');
+		rows[rows.length - 1].querySelector('a.permalink').focus();
+		return `+where+`; })()`, &before))
+	if before.ID == "" || !before.Link {
+		t.Fatalf("focused %+v; want a row's permalink", before)
+	}
+	run(t, ctx, "clear the search", chromedp.Evaluate(`history.replaceState(null, '', '/movers');
+		dispatchEvent(new PopStateEvent('popstate')); true`, nil))
+	var after spot
+	run(t, ctx, "wait for every row", chromedp.Poll(`(() => {
+		if (document.querySelectorAll('main table.data tbody tr').length <= `+fmt.Sprint(before.Rows)+`) return null;
+		const at = document.getElementById(`+jsString(before.ID)+`).sectionRowIndex;
+		return Object.assign(`+where+` || {id: '', index: -1, rows: 0, link: false}, {at}); })()`, &after, waitLong))
+	if after.ID != before.ID || !after.Link {
+		t.Errorf("after clearing the search focus is on %+v; want the permalink of row %s (was %+v)", after, before.ID, before)
+	}
+	if after.At == before.Index {
+		t.Errorf("row %s stayed at position %d: the test needs a record that moves", before.ID, before.Index)
+	}
+}

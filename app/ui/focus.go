@@ -31,8 +31,9 @@ func (x *explorer) announce(ctx app.Context) {
 // focusSpot is where focus was when a navigation began, in terms that
 // outlive the elements: which kind of control, and which of its kind.
 type focusSpot struct {
-	kind  string // "chip", "clear", "chart", "main" or "" (outside the page's content)
-	index int    // the chip's position among the chips
+	kind  string // "chip", "clear", "chart", "row", "main" or "" (outside the page's content)
+	index int    // the chip's position among the chips, the control's among its row's
+	row   string // the id of the record whose row holds focus
 }
 
 // focusNow reads what has focus. OnNav runs before the new view renders,
@@ -59,6 +60,8 @@ func focusNow() focusSpot {
 		return focusSpot{kind: "clear"}
 	case el.Call("closest", ".chart-box").Truthy():
 		return focusSpot{kind: "chart"}
+	case el.Call("closest", "#rows tbody tr[id]").Truthy():
+		return rowSpot(el)
 	case el.Call("closest", "main").Truthy():
 		return focusSpot{kind: "main"}
 	}
@@ -81,6 +84,9 @@ func (x *explorer) keepFocus(ctx app.Context) {
 		doc := app.Window().Get("document")
 		if was.kind == "chart" {
 			focusFirst(doc, "#rows caption", "#q")
+			return
+		}
+		if was.kind == "row" && focusRow(doc, was) {
 			return
 		}
 		if el := doc.Get("activeElement"); el.Truthy() && !el.Equal(doc.Get("body")) && el.Get("isConnected").Bool() {
@@ -113,5 +119,48 @@ func focusTarget(ctx app.Context, e app.Event) {
 	id := strings.TrimPrefix(ctx.JSSrc().Get("hash").String(), "#")
 	if el := app.Window().GetElementByID(id); el.Truthy() {
 		el.Call("focus")
+	}
+}
+
+// A row that now shows another record is updated in place (goapp.go,
+// 12), so a control that had focus stays focused while it shows another
+// record: rowSpot and focusRow make focus follow the record instead.
+
+// rowSpot is the place of el, a control in a table row, by its record's
+// id and its position among the row's controls.
+func rowSpot(el app.Value) focusSpot {
+	tr := el.Call("closest", "tr")
+	spot := focusSpot{kind: "row", row: tr.Get("id").String()}
+	all := tr.Call("querySelectorAll", "a, button")
+	for i := range all.Length() {
+		if all.Index(i).Equal(el) {
+			spot.index = i
+		}
+	}
+	return spot
+}
+
+// focusRow gives focus back to the control at was in the row of its
+// record, which the update may have moved; it reports whether that row
+// is in the page. A focused row that now shows another record loses focus
+// (as it did when such a row was replaced), for keepFocus to place it.
+func focusRow(doc app.Value, was focusSpot) bool {
+	if tr := doc.Call("getElementById", was.row); tr.Truthy() && tr.Call("closest", "#rows tbody").Truthy() {
+		if all := tr.Call("querySelectorAll", "a, button"); all.Length() > 0 {
+			all.Index(min(was.index, all.Length()-1)).Call("focus")
+			return true
+		}
+	}
+	if el := doc.Get("activeElement"); el.Truthy() && el.Get("closest").Truthy() && el.Call("closest", "#rows tbody tr").Truthy() {
+		el.Call("blur")
+	}
+	return false
+}
+
+// keepRowFocus makes focus follow its record through an update that moves
+// the row window (scrolling, printing) rather than navigating.
+func keepRowFocus(ctx app.Context) {
+	if was := focusNow(); was.kind == "row" {
+		ctx.Defer(func(app.Context) { focusRow(app.Window().Get("document"), was) })
 	}
 }

@@ -96,12 +96,16 @@ package ui
 //     slash. Tests: TestExportedRoute, app/e2e TestStaticExport.
 // 12. Children are reconciled by position. pkg/app/node.go:409-440
 //     (updateHTML) updates the i-th old child with the i-th new one, so a
-//     filter that drops a row patches every row after it cell by cell. A
-//     table row is a tableRow component whose CompoID is its record's id
-//     (pkg/app/node.go:342, DismountEnforcer): a position that now shows
-//     another record is replaced whole, in one DOM change, and an
-//     unchanged row is not rendered again (its fields compare equal,
-//     node.go:519-545). Test: app/e2e TestInteractionMutations.
+//     filter that drops a row patches every row after it. A table row is
+//     a tableRow component: an unchanged row is not rendered again (its
+//     fields compare equal, node.go:519-545), and one that now shows
+//     another record is updated in place, which sets the texts and
+//     attributes that differ: about 25 calls into JavaScript for a row of
+//     /movers where replacing it (a CompoID, node.go:342) mounts it anew
+//     for about 140. The rows have no handler of their own (one listener
+//     for their copy buttons, row-link.go), so nothing they capture goes
+//     stale; focus in a row follows its record (focusRow, focus.go).
+//     Test: app/e2e TestInteractionMutations, TestRowFocusFollowsRecord.
 // 13. PreventUpdate counts down. pkg/app/context.go:234 subtracts one from
 //     the component's pending updates, so a dispatch that prevents its
 //     own update can cancel another due in the same frame (a navigation's).

@@ -22,7 +22,9 @@ type rowLayout struct {
 // tableRow is one table row as a component, so that go-app, which compares
 // a component's exported fields before rendering it again, skips every row
 // whose record, position and colours did not change: a keystroke renders
-// and reconciles the rows that changed, not every row. It carries the
+// and reconciles the rows that changed, not every row. A row that now
+// shows another record is updated in place, which sets only the texts
+// and attributes that differ (goapp.go, 12). It carries the
 // record's id, so that a link can point at it (/events?company=微软#on-6),
 // and its position among the table's rows (aria-rowindex, the header row
 // being 1), which screen readers need when the table mounts only a window
@@ -43,12 +45,6 @@ type tableRow struct {
 	// Status says how the last copy of the row's permalink went.
 	Status string
 }
-
-// CompoID is the record's id. go-app mounts a new row in place of one
-// whose id differs (a DismountEnforcer): a row that now shows another
-// record is replaced whole, one change to the page, rather than patched
-// cell by cell, text by text, as go-app's positional diff would.
-func (t *tableRow) CompoID() string { return t.Row.ID }
 
 func (t *tableRow) Render() app.UI {
 	r, l := t.Row, t.Layout

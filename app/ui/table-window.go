@@ -156,6 +156,7 @@ func (x *explorer) OnMount(ctx app.Context) {
 		x.win.shownStart.Store(int64(s))
 		ctx.Dispatch(func(ctx app.Context) {
 			x.winStart = s
+			keepRowFocus(ctx)
 			x.deferSpacers(ctx)
 		})
 		return nil
@@ -175,6 +176,7 @@ func (x *explorer) watchPrint(ctx app.Context) {
 	setPrint := func(all, andPrint bool) {
 		ctx.Dispatch(func(ctx app.Context) {
 			x.printAll = all
+			keepRowFocus(ctx)
 			x.deferSpacers(ctx)
 			if andPrint {
 				ctx.Defer(func(app.Context) {
