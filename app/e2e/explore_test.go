@@ -69,11 +69,12 @@ type pageView struct {
 }
 
 // viewJS reads a pageView; it returns null until the live page shows a
-// count (the report is loaded and OnNav ran).
+// count (the report is loaded and OnNav ran) and its chart has followed
+// the view (a chart of fewer bars moves what is below it).
 const viewJS = `(() => {
   const shell = document.querySelector('.shell[data-live="1"]');
   const count = document.getElementById('count');
-  if (!shell || !count) return null;
+  if (!shell || !count || document.querySelector('.chart-slot[data-chart="behind"]')) return null;
   const all = (sel) => Array.from(document.querySelectorAll(sel));
   const sorted = [...new Set(all('th[aria-sort="ascending"] button, th[aria-sort="descending"] button')
     .map(b => b.dataset.key + ':' + b.parentElement.getAttribute('aria-sort')))];

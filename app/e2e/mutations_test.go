@@ -101,7 +101,9 @@ type mutationCount struct {
 // rows). A row that now shows another record is updated in place, one
 // record per text and attribute that differs (about 9 for a row of
 // /movers, 12 for an event's), so the bounds are those of a window of
-// such rows. Before the window and the row components a keystroke on the
+// such rows. Two of the records are the chart slot's data-chart, which
+// says when the chart has followed the view (behind, then current).
+// Before the window and the row components a keystroke on the
 // synthetic /movers made 962 records and a facet click 1,177; on the real
 // /movers 90 and 95. While such rows were replaced whole (one record
 // each, but a row mounted anew) the maxima were 68, 63, 112 and 127.

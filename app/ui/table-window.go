@@ -259,6 +259,15 @@ func (x *explorer) followChart(ctx app.Context) {
 	app.Window().Call("setTimeout", f, 0)
 }
 
+// chartState is "current" when the chart shows the table's view, and
+// "behind" while it still shows the one before.
+func (x *explorer) chartState() string {
+	if x.chartSt.Route == "" || x.chartSt.Encode() == x.st.Encode() {
+		return "current"
+	}
+	return "behind"
+}
+
 // chart is the chart of the view the chart follows. Its props are made
 // again only when that view, the table or the language changed: the page
 // renders on every keystroke, and the props of a chart of 10,000 rows

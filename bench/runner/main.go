@@ -370,6 +370,9 @@ func (b *bench) sizes(ctx context.Context) {
 	if s.Floor, notes[1], err = wasmSizes(b.cfg.helloWeb); err != nil {
 		b.problem("size of the floor's app.wasm: %v", err)
 	}
+	if s.ReleasedFloor, _, err = wasmSizes(filepath.Join(b.cfg.out, "hello-released")); err != nil {
+		b.problem("size of the floor's app.wasm with go-app as released: %v", err)
+	}
 	s.Note = strings.Trim(strings.Join(notes[:], "; "), "; ")
 	if !b.cfg.layout {
 		return

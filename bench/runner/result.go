@@ -175,16 +175,19 @@ type WasmLayout struct {
 
 // SizeResult compares the explorer's size with the floor's.
 type SizeResult struct {
-	Ours        WasmSize      `json:"ours"`
-	Floor       WasmSize      `json:"floor"`
-	BrotliRatio Float         `json:"brotli_ratio"`
-	OursCold    Transfer      `json:"ours_cold_load"`
-	FloorCold   Transfer      `json:"floor_cold_load"`
-	ColdRatio   Float         `json:"cold_load_ratio"`
-	OursLayout  *WasmLayout   `json:"ours_layout,omitempty"`
-	FloorLayout *WasmLayout   `json:"floor_layout,omitempty"`
-	AboveFloor  []PackageSize `json:"above_floor,omitempty"`
-	Note        string        `json:"note,omitempty"`
+	Ours  WasmSize `json:"ours"`
+	Floor WasmSize `json:"floor"`
+	// ReleasedFloor is the floor built with go-app as released, without
+	// cmd/wasmmod's module file: the size of go-app as people ship it.
+	ReleasedFloor WasmSize      `json:"released_floor"`
+	BrotliRatio   Float         `json:"brotli_ratio"`
+	OursCold      Transfer      `json:"ours_cold_load"`
+	FloorCold     Transfer      `json:"floor_cold_load"`
+	ColdRatio     Float         `json:"cold_load_ratio"`
+	OursLayout    *WasmLayout   `json:"ours_layout,omitempty"`
+	FloorLayout   *WasmLayout   `json:"floor_layout,omitempty"`
+	AboveFloor    []PackageSize `json:"above_floor,omitempty"`
+	Note          string        `json:"note,omitempty"`
 }
 
 // LoadResult is page-load timings of the floor and the explorer.
