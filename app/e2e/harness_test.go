@@ -157,10 +157,13 @@ func newTab(tb testing.TB) context.Context {
 }
 
 // live waits until the wasm has taken over the page and shows the report:
-// the shell carries data-live once the browser, not the server, rendered it.
+// the shell carries data-live once the browser, not the server, rendered
+// it, and no loading state is left (on a busy machine the report can
+// arrive after cmd/wasm's wait, and the live page then says it is loading).
 func live(sel string) chromedp.Tasks {
 	return chromedp.Tasks{
-		chromedp.WaitVisible(`.shell[data-live="1"]`, chromedp.ByQuery),
+		chromedp.Poll(`!!document.querySelector('.shell[data-live="1"]') && !document.querySelector('.status.loading')`, nil,
+			chromedp.WithPollingInterval(50*time.Millisecond)),
 		chromedp.WaitVisible(sel, chromedp.ByQuery),
 	}
 }
