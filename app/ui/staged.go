@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -20,15 +19,9 @@ import (
 // the prerendered page.
 var prerendered = app.IsClient
 
-// prerenderedWidths are the widths the prerendered page's charts were
-// drawn at (their data-width), by figure id. The first page draws each
-// chart at that width, the same picture scaled to the same height, so that
-// mounting moves nothing: a chart drawn at the figure's own width is a few
-// pixels taller or shorter on a phone, which moved the caption below it,
-// and the caption painted anew a pixel larger became a late largest
-// contentful paint (/events, Lighthouse's 9.0 s). The resize observer's
-// first report then redraws it at the figure's width, which moves the
-// caption but paints no new text.
+// prerenderedWidths are the widths of the prerendered page's charts by
+// figure id, read with its layout, so that each chart of the first page is
+// drawn once at its width rather than at a guess and again once measured.
 var prerenderedWidths map[string]int
 
 // firstScreen returns how many of the prerendered page's top-level content
@@ -49,9 +42,7 @@ func firstScreen() int {
 	prerenderedWidths = make(map[string]int, figs.Length())
 	for i := range figs.Length() {
 		f := figs.Index(i)
-		if w, err := strconv.Atoi(f.Call("getAttribute", "data-width").String()); err == nil && w > 0 {
-			prerenderedWidths[f.Get("id").String()] = w
-		}
+		prerenderedWidths[f.Get("id").String()] = f.Get("clientWidth").Int()
 	}
 	kids := page.Get("children")
 	bottom := w.Get("innerHeight").Float()
