@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/airesearch/aiweekly/app/explore"
 )
 
 // rootFiles are files crawlers and browsers look for at the root, served
@@ -198,8 +200,8 @@ func ogPath(u *url.URL, canonical bool) string {
 	if !canonical {
 		return u.Path
 	}
-	if week := u.Query().Get("week"); week != "" {
-		return u.Path + "?" + url.Values{"week": {week}}.Encode()
+	if week := u.Query().Get(explore.ParamWeek); week != "" {
+		return u.Path + "?" + url.Values{explore.ParamWeek: {week}}.Encode()
 	}
 	return u.Path
 }
