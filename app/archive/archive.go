@@ -3,7 +3,6 @@ package archive
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 
 	"github.com/airesearch/aiweekly/app/report"
@@ -19,13 +18,26 @@ const WeeksDir = "data/weeks"
 // IndexPath is the index of weeks the server derives from the archive.
 const IndexPath = "data/weeks.json"
 
-// datePattern is the form of a week's date: the report date, YYYY-MM-DD.
-var datePattern = regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
-
-// ValidDate reports whether s has the form of a week's date. It is the only
+// ValidDate reports whether s has the form of a week's date, the report
+// date: YYYY-MM-DD with a month of 01-12 and a day of 01-31
+// (^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$). It is the only
 // check a week named in a link needs before it is looked up in the index:
 // the file of a week is always named by the app, never taken from a link.
-func ValidDate(s string) bool { return datePattern.MatchString(s) }
+// It is written out rather than a regexp compiled when the package starts,
+// which in the browser is main-thread time before the first render.
+func ValidDate(s string) bool {
+	if len(s) != len("2006-01-02") || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	month := int(s[5]-'0')*10 + int(s[6]-'0')
+	day := int(s[8]-'0')*10 + int(s[9]-'0')
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31
+}
 
 // WeekFile is the path, below the app's root, of the earlier week date.
 func WeekFile(date string) string { return WeeksDir + "/" + date + ".json" }

@@ -3,8 +3,10 @@
 package archive
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -97,6 +99,30 @@ func TestValidDate(t *testing.T) {
 		"../x": false, "2023-04-16.json": false, "": false, "https://evil.example/r.json": false} {
 		if got := ValidDate(s); got != want {
 			t.Errorf("ValidDate(%q) = %v", s, got)
+		}
+	}
+}
+
+// TestValidDateIsThePattern checks the written-out ValidDate against the
+// pattern it stands for, on every month and day from 00 to 39 and on each
+// character of a date replaced by a digit, a hyphen or another byte.
+func TestValidDateIsThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`)
+	var cases []string
+	for m := range 40 {
+		for d := range 40 {
+			cases = append(cases, fmt.Sprintf("2023-%02d-%02d", m, d))
+		}
+	}
+	for i := range len("2023-04-16") + 1 {
+		for _, c := range []string{"0", "9", "-", "a", "/", " ", "\n", "", "11"} {
+			s := "2023-04-16"
+			cases = append(cases, s[:i]+c+s[min(i+1, len(s)):], s[:i]+c+s[i:])
+		}
+	}
+	for _, s := range cases {
+		if got, want := ValidDate(s), pattern.MatchString(s); got != want {
+			t.Errorf("ValidDate(%q) = %v, the pattern says %v", s, got, want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"regexp"
 	"testing"
 )
 
@@ -75,4 +76,27 @@ func FuzzParseJSON(f *testing.F) {
 			t.Fatalf("parseJSON(%q).Str = %q; want %q", data, v.Str, s)
 		}
 	})
+}
+
+// TestIsIDIsThePattern checks the written-out isID against the pattern it
+// stands for on every string of up to five bytes from an alphabet of what
+// an id may and may not hold.
+func TestIsIDIsThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	const alphabet = "az09-A_ é"
+	cases, level := []string{""}, []string{""}
+	for range 5 {
+		var next []string
+		for _, s := range level {
+			for _, c := range alphabet {
+				next = append(next, s+string(c))
+			}
+		}
+		cases, level = append(cases, next...), next
+	}
+	for _, s := range cases {
+		if got, want := isID(s), pattern.MatchString(s); got != want {
+			t.Errorf("isID(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
 }

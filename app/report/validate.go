@@ -1,7 +1,6 @@
 package report
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -17,9 +16,21 @@ const (
 	dateFmt   = "2006-01-02"
 )
 
-// idPattern is the shape of every id: lower-case ASCII words joined by
-// hyphens, safe in a URL and an HTML id.
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isID reports whether s has the shape of every id: lower-case ASCII words
+// joined by hyphens (^[a-z0-9]+(-[a-z0-9]+)*$), safe in a URL and an HTML
+// id. It is written out rather than a regexp compiled when the package
+// starts, which in the browser is main-thread time before the first render.
+func isID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // validator checks a report read by reader as a whole. It reports nothing
 // about a value that had a problem while reading, so that every problem is
@@ -123,7 +134,7 @@ func (s *idSet) check(obj, id string) {
 	if !s.v.ok(path) {
 		return
 	}
-	if !idPattern.MatchString(id) {
+	if !isID(id) {
 		s.v.add(path, "want an id of lower-case letters, digits and hyphens, got %q", id)
 	}
 	if at, dup := s.first[id]; dup {

@@ -315,7 +315,7 @@ func stockRoute() string {
 	if app.IsClient {
 		return `^/stocks/.+$`
 	}
-	return stockPath.String()
+	return stockPath
 }
 
 // exportedRoute returns the route a page of the static export holds when

@@ -88,7 +88,7 @@ func workerJS() string {
 	if err != nil {
 		panic(err) // a []string always encodes
 	}
-	others, err := json.Marshal([]string{stockPath.String(), rowRoute()})
+	others, err := json.Marshal([]string{stockPath, rowRoute()})
 	if err != nil {
 		panic(err)
 	}

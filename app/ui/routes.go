@@ -75,8 +75,11 @@ func (r route) newPage(s *Site) app.Composer {
 	return r.page(reportView{site: s, active: r.path, title: r.title})
 }
 
-// stockPath matches one company page; the name is any of its aliases.
-var stockPath = regexp.MustCompile(`^/stocks/[^/]+$`)
+// stockPath is the pattern of one company page; the name is any of its
+// aliases. It stays a string: a regexp compiled when the package starts
+// would be main-thread time before the browser's first render, and
+// IsKnownPath matches it written out.
+const stockPath = `^/stocks/[^/]+$`
 
 // Routes registers every route with go-app, each page showing the report
 // of s. Unknown paths fall through to the not-found page; [IsPage] tells
@@ -127,7 +130,8 @@ func IsKnownPath(path string) bool {
 	if _, _, ok := rowPageOf(path); ok {
 		return true
 	}
-	return stockPath.MatchString(path) && !strings.Contains(path[len("/stocks/"):], "/")
+	name, ok := strings.CutPrefix(path, "/stocks/")
+	return ok && name != "" && !strings.Contains(name, "/")
 }
 
 // rowRoute is the pattern of the record pages: one segment below a table

@@ -97,9 +97,16 @@ func TestRouteTable(t *testing.T) {
 			t.Errorf("IsKnownPath(%q) = false for a route of the table", p)
 		}
 	}
-	for _, p := range []string{"/nowhere", "/movers/x", "/stocks/a/b"} {
+	for _, p := range []string{"/nowhere", "/movers/x", "/stocks/a/b", "/stocks/", "/stocksx/a", "/x/stocks/a"} {
 		if IsKnownPath(p) {
 			t.Errorf("IsKnownPath(%q) = true; want false", p)
+		}
+	}
+	// Stock pages are matched written out: they are what stockPath says.
+	stock := regexp.MustCompile(stockPath)
+	for _, p := range []string{"/stocks/a", "/stocks/三六零", "/stocks/a%2Fb", "/stocks/\xff", "/stocks/a\nb", "/stocks/a/", "/stocks//a"} {
+		if got, want := IsKnownPath(p), stock.MatchString(p); got != want {
+			t.Errorf("IsKnownPath(%q) = %v; stockPath says %v", p, got, want)
 		}
 	}
 	if got := explorerRoutes(); !slices.Equal(got, explore.TableRoutes) {
