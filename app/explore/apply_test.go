@@ -2,9 +2,12 @@ package explore
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/airesearch/aiweekly/app/testkit"
 )
 
 func TestRealViews(t *testing.T) {
@@ -601,5 +604,19 @@ func TestNewTable(t *testing.T) {
 				t.Errorf("SearchText(0) = %q; want %q", got, want)
 			}
 		})
+	}
+}
+
+// TestBuildTablesPaused wants the tables BuildTables builds, with a pause
+// before each of them.
+func TestBuildTablesPaused(t *testing.T) {
+	r := testkit.LoadReport(t)
+	pauses := 0
+	got := BuildTablesPaused(r, func() { pauses++ })
+	if want := BuildTables(r); !reflect.DeepEqual(got, want) {
+		t.Error("BuildTablesPaused built other tables than BuildTables")
+	}
+	if pauses != 6 {
+		t.Errorf("BuildTablesPaused paused %d times for the six tables; want 6", pauses)
 	}
 }

@@ -20,15 +20,28 @@ type Tables struct {
 }
 
 // BuildTables builds every table of r.
-func BuildTables(r *report.Report) Tables {
-	return Tables{
-		Movers:       Movers(r),
-		Constituents: Constituents(r),
-		Events:       Events(r),
-		Financings:   Financings(r),
-		Picks:        Picks(r),
-		Stocks:       Stocks(r),
+func BuildTables(r *report.Report) Tables { return BuildTablesPaused(r, nil) }
+
+// BuildTablesPaused is [BuildTables] calling pause, unless nil, before
+// each table. A caller on one thread (the browser's) passes a pause
+// that lets the page handle input and paint, so that building the tables
+// is several short tasks rather than one long one.
+func BuildTablesPaused(r *report.Report, pause func()) Tables {
+	var ts Tables
+	steps := []struct {
+		table **Table
+		build func(*report.Report) *Table
+	}{
+		{&ts.Movers, Movers}, {&ts.Constituents, Constituents}, {&ts.Events, Events},
+		{&ts.Financings, Financings}, {&ts.Picks, Picks}, {&ts.Stocks, Stocks},
 	}
+	for _, s := range steps {
+		if pause != nil {
+			pause()
+		}
+		*s.table = s.build(r)
+	}
+	return ts
 }
 
 // For returns the table of route, or nil for a route without one.

@@ -14,7 +14,17 @@ import (
 // not a valid report gives a [*ValidationError] listing every problem at
 // once. Either way the returned report is nil; a report that Parse returns
 // is complete, consistent and indexed for the lookup methods.
-func Parse(data []byte) (*Report, error) {
+func Parse(data []byte) (*Report, error) { return ParsePaused(data, nil) }
+
+// ParsePaused is [Parse] calling pause, unless nil, between its stages:
+// reading the JSON, reading the typed report, validating it. A caller on
+// one thread (the browser's) passes a pause that lets the page handle
+// input and paint, so that no stage adds to another's time without a
+// break.
+func ParsePaused(data []byte, pause func()) (*Report, error) {
+	if pause == nil {
+		pause = func() {}
+	}
 	if err := checkBytes(data); err != nil {
 		return nil, err
 	}
@@ -22,10 +32,12 @@ func Parse(data []byte) (*Report, error) {
 	if !ok {
 		return nil, syntaxError(data)
 	}
+	pause()
 	ps := newProblems()
 	ps.list = textProblems(root, "", nil)
 	rd := reader{ps: ps, fields: map[reflect.Type][]field{}}
 	r := rd.report(node{v: root})
+	pause()
 	if r != nil {
 		validate(r, ps)
 	}

@@ -3,6 +3,7 @@ package report_test
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -17,6 +18,27 @@ func TestParseReal(t *testing.T) {
 	}
 	if r == nil {
 		t.Fatalf("Parse(%s) = nil, nil", reportPath)
+	}
+}
+
+// TestParsePaused wants the report Parse gives, with a pause between each
+// two of its three stages, and no pause for a document that is no JSON.
+func TestParsePaused(t *testing.T) {
+	want, err := report.Parse(readReal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pauses := 0
+	got, err := report.ParsePaused(readReal(t), func() { pauses++ })
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("ParsePaused = %v, %v; want the report Parse gives", got != nil, err)
+	}
+	if pauses != 2 {
+		t.Errorf("ParsePaused paused %d times; want 2", pauses)
+	}
+	pauses = 0
+	if _, err := report.ParsePaused([]byte(`{"a":`), func() { pauses++ }); err == nil || pauses != 0 {
+		t.Errorf("ParsePaused of broken JSON: %v after %d pauses; want a syntax error and none", err, pauses)
 	}
 }
 

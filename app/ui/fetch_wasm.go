@@ -22,12 +22,33 @@ func fetchReport(url string) func() (*report.Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		r, err := report.Parse(b)
+		r, err := report.ParsePaused(b, Yield)
 		if err != nil {
 			return nil, parseError(url, err)
 		}
 		return r, nil
 	}
+}
+
+// Yield lets the browser run its event loop (input, paint) between
+// two stages of work: the goroutine waits for a message it posts to
+// itself, so with every goroutine asleep Go's js/wasm scheduler returns to
+// JavaScript, and the work goes on in a task of its own. A timer would
+// not do: one that is due by the time the scheduler looks (1 ms is, on a
+// slow phone) runs in the same task, without a break.
+func Yield() {
+	done := make(chan struct{})
+	ch := app.Window().Get("MessageChannel").New()
+	var wake app.Func
+	wake = app.FuncOf(func(app.Value, []app.Value) any {
+		ch.Get("port1").Call("close")
+		wake.Release()
+		close(done)
+		return nil
+	})
+	ch.Get("port1").Set("onmessage", wake)
+	ch.Get("port2").Call("postMessage", nil)
+	<-done
 }
 
 // fetchIndex starts downloading the index of weeks and returns a func

@@ -111,7 +111,10 @@ func (s *weekLoad) finish(r *report.Report, err error) {
 	case err != nil && !isLoad:
 		lerr = &LoadError{URL: s.url, Kind: FailUnavailable, Err: err}
 	case err == nil:
-		c = newContent(r)
+		// The tables are built here, before any page shows the report:
+		// in the browser in short tasks (Yield), rather than within
+		// the first render, which is one long task already.
+		c = newContent(r).prepared(Yield)
 	}
 	s.mu.Lock()
 	s.content, s.err = c, lerr
@@ -146,9 +149,13 @@ type content struct {
 func newContent(r *report.Report) *content { return &content{rep: r} }
 
 // derived returns the tables and date bounds, building them once.
-func (c *content) derived() *content {
+func (c *content) derived() *content { return c.prepared(nil) }
+
+// prepared is derived calling pause, unless nil, before each table when
+// it builds them.
+func (c *content) prepared(pause func()) *content {
 	c.once.Do(func() {
-		c.tables = explore.BuildTables(c.rep)
+		c.tables = explore.BuildTablesPaused(c.rep, pause)
 		date := func(s string) {
 			if s == "" {
 				return

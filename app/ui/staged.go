@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"time"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
 
 // The wasm's first render replaces the whole prerendered page (go-app
 // mounts new nodes for all of it, see 8 in goapp.go), in one task that
@@ -59,20 +55,26 @@ func firstScreen() int {
 }
 
 // stage shows one more of the shell's content nodes in a task of its own,
-// until all are shown.
+// once the frame that showed the last one is done, until all are shown.
+// It waits with Yield rather than a timer: a timer already due when the
+// last frame ends (it is, on a slow phone) would run the next stage in the
+// same task.
 func (s *shell) stage(ctx app.Context) {
 	if s.shown == 0 {
 		return
 	}
-	ctx.After(time.Millisecond, func(ctx app.Context) {
-		if s.shown == 0 {
-			return
-		}
-		s.shown++
-		if s.shown >= s.total {
-			s.shown = 0
-		}
-		s.stage(ctx)
+	ctx.Async(func() {
+		Yield()
+		ctx.Dispatch(func(ctx app.Context) {
+			if s.shown == 0 {
+				return
+			}
+			s.shown++
+			if s.shown >= s.total {
+				s.shown = 0
+			}
+			ctx.Defer(s.stage)
+		})
 	})
 }
 

@@ -16,6 +16,9 @@ import (
 const loadWait = 3 * time.Second
 
 func main() {
+	// The package initialisation ran in the task that compiled and
+	// instantiated the wasm: what follows starts in a task of its own.
+	ui.Yield()
 	if ui.StalePage() {
 		// The page is newer than this code: leave it as it is, under the
 		// update banner web/pwa.js shows.
@@ -23,14 +26,13 @@ func main() {
 	}
 	site := ui.NewLoader()
 	site.Wait(loadWait)
-	// The report was parsed in the task its download finished in; mounting
-	// the page in a task of its own keeps each of the two shorter, so the
-	// browser can handle input and paint between them.
-	yield()
+	// The report was parsed and its tables built in short tasks
+	// (ui.NewLoader); mounting the page in a task of its own keeps each
+	// of them short, so the browser can handle input and paint between.
+	ui.Yield()
+	// Registering the routes compiles go-app's route patterns: a task of
+	// its own too, before go-app's first render.
 	ui.Routes(site)
+	ui.Yield()
 	app.RunWhenOnBrowser()
 }
-
-// yield lets the browser run its event loop: with every goroutine asleep,
-// Go's js/wasm scheduler returns to JavaScript and resumes on a timer.
-func yield() { time.Sleep(time.Millisecond) }
