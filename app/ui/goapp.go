@@ -123,6 +123,15 @@ package ui
 //     needs the root prefix, so a 10,000-row chart made 60,000 calls. In the
 //     browser rootPrefix reads it once (browserPrefix). Test: app/e2e
 //     TestInteractionMutations, which bounds the calls into JavaScript.
+// 17. The first frame runs in the first render's task. RunWhenOnBrowser
+//     (pkg/app/app.go:110-111) starts the engine right after the first
+//     mount; the engine's first frame is due at once (engine.go:235-236)
+//     and renders again every component that navigated, in the same long
+//     task. cmd/wasmmod's edit to go-app's app.go yields to the browser
+//     between the two. Test: cmd/wasmmod TestEditsApply. The same holds
+//     for any work after a timer: Go runs a timer that is due by the time
+//     its scheduler looks in the same task, so our start (cmd/wasm, the
+//     report's parse, staged.go) yields with a posted message (Yield).
 
 import (
 	"net/url"
