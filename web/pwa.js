@@ -5,18 +5,23 @@
 //  1. A static host that serves /sub/movers from movers/index.html redirects
 //     to /sub/movers/; the route table has no trailing slashes, so drop it
 //     from the address before the wasm reads it.
-//  2. Earlier weeks. A static host ignores the query, so for a link to an
+//  2. go-app's app.js runs the Go program (go.run) in the microtask right
+//     after the wasm is instantiated (pkg/app/gen/app.js:240-245 in go-app
+//     v10.1.11), so the end of the compile, the instantiation, Go's runtime
+//     start and the package initialisation are one long task; this script
+//     starts the program in a task of its own (see app/ui/goapp.go, 18).
+//  3. Earlier weeks. A static host ignores the query, so for a link to an
 //     earlier week (/movers?week=2023-04-09) it sends the newest week's
 //     page; the export holds each earlier week's pages under a path that
 //     names it (/w/2023-04-09/movers, app/site's weekPagesDir). Such a link
 //     moves to that page, and that page gives the address bar the link's
 //     form back, so the wasm and every link only ever see ?week=.
-//  3. go-app's full-screen loader is a slim bar over the prerendered page
+//  4. go-app's full-screen loader is a slim bar over the prerendered page
 //     (loader.css); this script sets its width from the label app.js writes.
-//  4. A page prerendered by a newer version than the code app.js runs (a
+//  5. A page prerendered by a newer version than the code app.js runs (a
 //     deploy, and the old worker's cache) gets the update banner, and the
 //     wasm leaves the page as it is.
-//  5. A new service worker waits until the person chooses to reload: this
+//  6. A new service worker waits until the person chooses to reload: this
 //     script tells go-app (goappOnUpdate, which drives OnAppUpdate) when one
 //     is installed and waiting, and aiweeklyApplyUpdate activates it, then
 //     reloads once it controls the page. A page no worker controls yet asks
@@ -35,12 +40,30 @@
     history.replaceState(history.state, "", path.replace(/\/+$/, "") + location.search + location.hash);
   }
 
-  // 2. Earlier weeks.
+  // 2. The Go program in a task of its own. app.js calls go.run once the
+  // wasm is instantiated, without waiting for what it returns (a promise
+  // of the program's end); run starts it after a posted message instead.
+  if (typeof Go === "function" && typeof Go.prototype.run === "function") {
+    var run = Go.prototype.run;
+    Go.prototype.run = function (instance) {
+      var go = this;
+      return new Promise(function (resolve) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () {
+          channel.port1.close();
+          resolve(run.call(go, instance));
+        };
+        channel.port2.postMessage(null);
+      });
+    };
+  }
+
+  // 3. Earlier weeks.
   if (weekPage()) {
     return;
   }
 
-  // 3. Progress bar.
+  // 4. Progress bar.
   var loader = document.getElementById("app-wasm-loader");
   var label = document.getElementById("app-wasm-loader-label");
   if (loader && label) {
@@ -62,7 +85,7 @@
     show();
   }
 
-  // 4. A page newer than the code. After a deploy, a reload gets the new
+  // 5. A page newer than the code. After a deploy, a reload gets the new
   // prerendered page from the network and app.js and the wasm from the old
   // version's cache; the wasm then does not start over the page (see
   // ui.StalePage), and this banner offers the reload into the new version.
@@ -72,7 +95,7 @@
     showStale();
   }
 
-  // 5. Updates.
+  // 6. Updates.
   if (!("serviceWorker" in navigator)) {
     return;
   }

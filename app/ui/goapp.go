@@ -132,6 +132,12 @@ package ui
 //     for any work after a timer: Go runs a timer that is due by the time
 //     its scheduler looks in the same task, so our start (cmd/wasm, the
 //     report's parse, staged.go) yields with a posted message (Yield).
+// 18. The Go program starts in the instantiation's task. go-app's app.js
+//     calls go.run in the microtask after instantiateStreaming resolves
+//     (pkg/app/gen/app.js:240-245), so finishing the compile, Go's runtime
+//     start and every package's initialisation are one task. web/pwa.js
+//     wraps Go.prototype.run to start the program after a posted message.
+//     Test: every app/e2e test starts the wasm through it.
 
 import (
 	"net/url"
