@@ -111,10 +111,7 @@ func (s *weekLoad) finish(r *report.Report, err error) {
 	case err != nil && !isLoad:
 		lerr = &LoadError{URL: s.url, Kind: FailUnavailable, Err: err}
 	case err == nil:
-		// The tables are built here, before any page shows the report:
-		// in the browser in short tasks (Yield), rather than within
-		// the first render, which is one long task already.
-		c = newContent(r).prepared(Yield)
+		c = newContent(r)
 	}
 	s.mu.Lock()
 	s.content, s.err = c, lerr

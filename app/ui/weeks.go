@@ -85,14 +85,22 @@ func NewLoader() *Site {
 		if week != "" {
 			<-s.ixDone
 		}
-		<-s.week(s.fileOf(week)).done
+		w := s.week(s.fileOf(week))
+		<-w.done
+		// The first page's tables are built before go-app's first render,
+		// in short tasks (Yield), rather than within that render, which
+		// is one long task already. Other weeks build theirs when a page
+		// first shows them.
+		if c := w.loaded(); c != nil {
+			c.prepared(Yield)
+		}
 		close(s.ready)
 	}()
 	return s
 }
 
-// Wait waits up to d for the week of the address bar to load and reports
-// whether it has. The browser's main waits before starting go-app, so that
+// Wait waits up to d for the week of the address bar to load, with its
+// tables built, and reports whether it has. The browser's main waits before starting go-app, so that
 // its first render shows the report (or why it failed) in place of the
 // page the server prerendered, rather than the loading state.
 func (s *Site) Wait(d time.Duration) bool {
