@@ -123,6 +123,13 @@ package ui
 //     needs the root prefix, so a 10,000-row chart made 60,000 calls. In the
 //     browser rootPrefix reads it once (browserPrefix). Test: app/e2e
 //     TestInteractionMutations, which bounds the calls into JavaScript.
+// 17. A frame waits for a tick. pkg/app/engine.go:228-260 (engineX.Start,
+//     started at 120 frames a second, app.go:111) renders what a dispatch
+//     updated at the ticker's next tick, so a keystroke waited 8.3 ms
+//     before any work. The browser build's copy of go-app renders once the
+//     dispatch queue is empty, or when the last frame is a tick old, so
+//     bursts still render at most 120 times a second (cmd/wasmmod's
+//     patch.go). Test: cmd/wasmmod TestEditsApply.
 
 import (
 	"net/url"

@@ -6,9 +6,10 @@
 // TLS, which the browser never runs: a fifth of app.wasm. wasmmod copies
 // the go-app module that go.mod names (its go.mod and the Go files of
 // pkg/app and pkg/errors) to DIR/go-app, puts the files of _goapp in
-// place of those two, and writes DIR/wasm.mod and DIR/wasm.sum. The
-// Makefile builds the wasm with -modfile=DIR/wasm.mod; everything else
-// builds with go.mod and go-app as released. This is one of the go-app
+// place of those two, makes the edits of patch.go, and writes
+// DIR/wasm.mod and DIR/wasm.sum. The Makefile builds the wasm with
+// -modfile=DIR/wasm.mod; everything else builds with go.mod and go-app
+// as released. This is one of the go-app
 // workarounds app/ui/goapp.go lists. Tests: TestWasmDeps (the browser
 // build links no net/http) and TestStandInsMatch (the stand-ins still
 // match the go-app that go.mod names).
@@ -69,6 +70,9 @@ func write(root, dir string) error {
 		if err := copyFile(filepath.Join(root, "cmd/wasmmod/_goapp", name), filepath.Join(dst, "pkg/app", name)); err != nil {
 			return err
 		}
+	}
+	if err := applyEdits(dst, edits); err != nil {
+		return err
 	}
 	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
