@@ -130,6 +130,13 @@ package ui
 //     dispatch queue is empty, or when the last frame is a tick old, so
 //     bursts still render at most 120 times a second (cmd/wasmmod's
 //     patch.go). Test: cmd/wasmmod TestEditsApply.
+// 18. Every string handed to the DOM is a call. syscall/js copies each Go
+//     string argument in a call of its own, so go-app's setAttribute
+//     (pkg/app/attribute.go:108) took three calls and createElement
+//     (pkg/app/js_wasm.go:319) three. The browser build's copy passes tag
+//     names, attribute names and short values as JavaScript strings made
+//     once (patch.go). Tests: cmd/wasmmod TestEditsApply; app/e2e
+//     TestInteractionMutations bounds the calls.
 
 import (
 	"net/url"
