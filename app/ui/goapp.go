@@ -135,7 +135,8 @@ package ui
 //     (pkg/app/attribute.go:108) took three calls and createElement
 //     (pkg/app/js_wasm.go:319) three. The browser build's copy passes tag
 //     names, attribute names and short values as JavaScript strings made
-//     once (patch.go). Tests: cmd/wasmmod TestEditsApply; app/e2e
+//     once, and an element's children in one append (patch.go).
+//     Tests: cmd/wasmmod TestEditsApply; app/e2e
 //     TestInteractionMutations bounds the calls.
 
 import (

@@ -137,6 +137,31 @@ func domDocument() Value {
 	return domDoc
 }`,
 }, {
+	// Children: mountHTML appended each child in a call of its own; the
+	// edit appends them all in one (Element.append), as the element is
+	// not yet in the page while its children mount.
+	file: "pkg/app/node.go",
+	old: `	children := v.body()
+	for i, child := range children {`,
+	new: `	children := v.body()
+	kids := make([]any, 0, len(children))
+	for i, child := range children {`,
+}, {
+	file: "pkg/app/node.go",
+	old: `		children[i] = child
+		v.JSValue().appendChild(child)
+	}
+
+	return v, nil`,
+	new: `		children[i] = child
+		kids = append(kids, child)
+	}
+	if len(kids) > 0 {
+		v.JSValue().Call("append", kids...)
+	}
+
+	return v, nil`,
+}, {
 	file: "pkg/app/attribute.go",
 	old:  `		jsElement.Call("setAttribute", name, value)`,
 	new:  `		jsElement.setAttr(name, value)`,
