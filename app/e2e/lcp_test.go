@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -158,4 +160,42 @@ func pathName(path string) string {
 		return "home"
 	}
 	return strings.TrimPrefix(path, "/")
+}
+
+// TestChartKeepsItsHeight loads / and /events on a phone's screen twice:
+// once with app.wasm held for good (the prerendered page, whose vertical
+// chart the server drew 640 px wide and the browser scales down) and once
+// live, after the wasm redrew the chart at its figure's width. The caption
+// under the chart must sit where it was: go-app replaces the prerendered
+// caption when it mounts, and moved (by the 2.4 px that the two drawings'
+// heights differed on a 412 px screen) it measured larger and became
+// Lighthouse's largest paint of /events, at 9 s.
+func TestChartKeepsItsHeight(t *testing.T) {
+	s := startServer(t)
+	for path, id := range map[string]string{"/": "chart-index", "/events": "chart-events"} {
+		t.Run(pathName(path), func(t *testing.T) {
+			phone := chromedp.EmulateViewport(412, 823, chromedp.EmulateScale(1.75), chromedp.EmulateMobile)
+			// The caption's top, from the figure's top: the chart's height.
+			js := fmt.Sprintf(`(() => { const f = document.getElementById(%q), c = document.getElementById(%q);
+  return f && c ? c.getBoundingClientRect().top - f.getBoundingClientRect().top : -1; })()`, id, id+"-note")
+
+			pre := newIsolatedTab(t)
+			// Paused and never continued: the page stays as the server sent it.
+			run(t, pre, "hold app.wasm", phone, fetch.Enable().WithPatterns([]*fetch.RequestPattern{{URLPattern: "*app.wasm*"}}),
+				chromedp.Navigate(s.URL+path), chromedp.WaitVisible("#"+id+"-note", chromedp.ByQuery))
+			var before float64
+			eval(t, pre, js, &before)
+
+			ctx := newIsolatedTab(t)
+			run(t, ctx, "emulate a phone", phone)
+			open(t, ctx, s.URL+path, "#"+id+" svg")
+			waitChart(t, ctx, id, measured)
+			var after float64
+			eval(t, ctx, js, &after)
+			t.Logf("%s: caption %.2f px below the figure's top prerendered, %.2f px live", id, before, after)
+			if before <= 0 || math.Abs(after-before) > 0.5 {
+				t.Errorf("%s: the caption is %.2f px below the figure's top live, %.2f px prerendered: the wasm's redraw changed the chart's height", id, after, before)
+			}
+		})
+	}
 }
