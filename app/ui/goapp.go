@@ -135,9 +135,11 @@ package ui
 //     (pkg/app/attribute.go:108) took three calls and createElement
 //     (pkg/app/js_wasm.go:319) three. The browser build's copy passes tag
 //     names, attribute names and short values as JavaScript strings made
-//     once, and an element's children in one append (patch.go).
-//     Tests: cmd/wasmmod TestEditsApply; app/e2e
-//     TestInteractionMutations bounds the calls.
+//     once, and an element's children in one append; it compares a
+//     component's pointer fields by address, not reflect.DeepEqual
+//     (pkg/app/node.go:796), so that go-app's check of an unchanged table
+//     row costs no map of visits (patch.go). Tests: cmd/wasmmod
+//     TestEditsApply; app/e2e TestInteractionMutations bounds the calls.
 
 import (
 	"net/url"

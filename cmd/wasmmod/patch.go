@@ -162,6 +162,26 @@ func domDocument() Value {
 
 	return v, nil`,
 }, {
+	// Pointers: go-app compares a component's exported fields before
+	// rendering it again, a pointer with reflect.DeepEqual, which makes a
+	// map of visits per call and walks what differs: twice per table row
+	// and render (its record and layout). The edit compares the address:
+	// the same pointer is unchanged, another is an update, which for our
+	// components (records, layouts, the report, the site: none made anew
+	// with equal contents) is what DeepEqual found, at a walk's cost.
+	file: "pkg/app/node.go",
+	old: `		return !v.Equal(new)
+
+	default:
+		switch v.Interface().(type) {`,
+	new: `		return !v.Equal(new)
+
+	case reflect.Pointer:
+		return v.Pointer() != new.Pointer()
+
+	default:
+		switch v.Interface().(type) {`,
+}, {
 	file: "pkg/app/attribute.go",
 	old:  `		jsElement.Call("setAttribute", name, value)`,
 	new:  `		jsElement.setAttr(name, value)`,
