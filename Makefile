@@ -26,7 +26,7 @@ build: wasm server
 wasm: $(WASM_MOD)
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./cmd/wasm
 
-$(WASM_MOD): go.mod go.sum cmd/wasmmod/main.go $(wildcard cmd/wasmmod/_goapp/*.go)
+$(WASM_MOD): go.mod go.sum $(filter-out %_test.go,$(wildcard cmd/wasmmod/*.go)) $(wildcard cmd/wasmmod/_goapp/*.go)
 	$(GO) run ./cmd/wasmmod -o bin
 
 server:

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -84,6 +85,25 @@ func TestExplorerGroups(t *testing.T) {
 				t.Errorf("%s?%s groups = %q; want %q", tt.spec.route, tt.query, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestGroupsOfFollowsTheView checks the groups the tables render, kept
+// between renders: the same view's rows give the groups already split, a
+// new view's rows its own.
+func TestGroupsOfFollowsTheView(t *testing.T) {
+	x := newExplorer(t, moversSpec, "segment=AI芯片")
+	first := x.groupsOf(x.res.Rows)
+	if !reflect.DeepEqual(first, x.groups(x.res.Rows)) {
+		t.Fatalf("groupsOf = %v; want groups' %v", first, x.groups(x.res.Rows))
+	}
+	if again := x.groupsOf(x.res.Rows); len(again) == 0 || &again[0] != &first[0] {
+		t.Errorf("groupsOf split the same rows again")
+	}
+	x.show("sort=-list&segment=AI芯片")
+	got, want := x.groupsOf(x.res.Rows), x.groups(x.res.Rows)
+	if !reflect.DeepEqual(got, want) || reflect.DeepEqual(got, first) {
+		t.Errorf("after a new view groupsOf = %v; want %v", got, want)
 	}
 }
 

@@ -138,6 +138,23 @@ package ui
 //     start and every package's initialisation are one task. web/pwa.js
 //     wraps Go.prototype.run to start the program after a posted message.
 //     Test: every app/e2e test starts the wasm through it.
+// 19. A frame waits for a tick. pkg/app/engine.go:228-260 (engineX.Start,
+//     started at 120 frames a second, app.go:111) renders what a dispatch
+//     updated at the ticker's next tick, so a keystroke waited 8.3 ms
+//     before any work. The browser build's copy of go-app renders once the
+//     dispatch queue is empty, or when the last frame is a tick old, so
+//     bursts still render at most 120 times a second (cmd/wasmmod's
+//     patch.go). Test: cmd/wasmmod TestEditsApply.
+// 20. Every string handed to the DOM is a call. syscall/js copies each Go
+//     string argument in a call of its own, so go-app's setAttribute
+//     (pkg/app/attribute.go:108) took three calls and createElement
+//     (pkg/app/js_wasm.go:319) three. The browser build's copy passes tag
+//     names, attribute names and short values as JavaScript strings made
+//     once, and an element's children in one append; it compares a
+//     component's pointer fields by address, not reflect.DeepEqual
+//     (pkg/app/node.go:796), so that go-app's check of an unchanged table
+//     row costs no map of visits (patch.go). Tests: cmd/wasmmod
+//     TestEditsApply; app/e2e TestInteractionMutations bounds the calls.
 
 import (
 	"net/url"

@@ -6,13 +6,13 @@
 // TLS, which the browser never runs: a fifth of app.wasm. wasmmod copies
 // the go-app module that go.mod names (its go.mod and the Go files of
 // pkg/app and pkg/errors) to DIR/go-app, puts the files of _goapp in
-// place of those two, makes the edits listed below, and writes
-// DIR/wasm.mod and DIR/wasm.sum. The Makefile builds the wasm with
-// -modfile=DIR/wasm.mod; everything else builds with go.mod and go-app as
-// released. These are two of the go-app workarounds app/ui/goapp.go
-// lists. Tests: TestWasmDeps (the browser build links no net/http),
-// TestStandInsMatch (the stand-ins still match the go-app that go.mod
-// names) and TestEditsApply.
+// place of those two, adds the files patch.go's edits call into, makes
+// those edits, and writes DIR/wasm.mod and DIR/wasm.sum. The Makefile
+// builds the wasm with -modfile=DIR/wasm.mod; everything else builds
+// with go.mod and go-app as released. These are go-app workarounds that
+// app/ui/goapp.go lists. Tests: TestWasmDeps (the browser build links no
+// net/http), TestStandInsMatch (the stand-ins still match the go-app that
+// go.mod names) and TestEditsApply (every edit still applies).
 //
 // Usage, from the repository's root:
 //
@@ -34,25 +34,6 @@ const goApp = "github.com/maxence-charriere/go-app/v10"
 
 // replaced are go-app's files that _goapp stands in for.
 var replaced = []string{"http.go", "resource.go"}
-
-// edit replaces the one occurrence of old in go-app's file (in pkg/app)
-// with new; added are the files of _goapp that edits call into.
-type edit struct{ file, old, new string }
-
-// edits are the changes made to go-app's own files in the copy. The first
-// frame after the first render: RunWhenOnBrowser (pkg/app/app.go:110-111)
-// starts the engine right after mounting the page, and the engine's first
-// frame, due at once, renders again every component that navigated, in
-// the same task; yieldToPage (_goapp/yield.go) puts it in a task of its
-// own.
-var (
-	edits = []edit{{
-		file: "app.go",
-		old:  "\tengine.Navigate(window.URL(), false)\n\tengine.Start(120)\n",
-		new:  "\tengine.Navigate(window.URL(), false)\n\tyieldToPage()\n\tengine.Start(120)\n",
-	}}
-	added = []string{"yield.go"}
-)
 
 func main() {
 	out := flag.String("o", "bin", "the `directory` to write go-app/, wasm.mod and wasm.sum in")
@@ -90,10 +71,8 @@ func write(root, dir string) error {
 			return err
 		}
 	}
-	for _, e := range edits {
-		if err := e.apply(filepath.Join(dst, "pkg/app", e.file)); err != nil {
-			return err
-		}
+	if err := applyEdits(dst, edits); err != nil {
+		return err
 	}
 	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
@@ -117,20 +96,6 @@ func write(root, dir string) error {
 		return err
 	}
 	return copyFile(filepath.Join(root, "go.sum"), filepath.Join(dir, "wasm.sum"))
-}
-
-// apply makes the edit to the file at path, which must hold old once: a
-// go-app that no longer does makes write fail rather than build another
-// go-app than the one reviewed.
-func (e edit) apply(path string) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if n := bytes.Count(b, []byte(e.old)); n != 1 {
-		return fmt.Errorf("edit of go-app's %s: the text to replace occurs %d times, want once", e.file, n)
-	}
-	return os.WriteFile(path, bytes.Replace(b, []byte(e.old), []byte(e.new), 1), 0o644)
 }
 
 // copyGoFiles copies go.mod and the non-test Go files of directory from

@@ -91,39 +91,3 @@ func TestWasmDeps(t *testing.T) {
 		}
 	}
 }
-
-// TestEditsApply makes the copy as the Makefile does and wants each edit
-// in it: go-app's file as released with old replaced by new once, and the
-// files it calls into added.
-func TestEditsApply(t *testing.T) {
-	dir := t.TempDir()
-	if err := write("../..", dir); err != nil {
-		t.Fatalf("write: %v", err)
-	}
-	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", goApp).Output()
-	if err != nil {
-		t.Fatalf("go list -m %s: %v", goApp, err)
-	}
-	for _, e := range edits {
-		orig, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(out)), "pkg/app", e.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(filepath.Join(dir, "go-app/pkg/app", e.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if want := strings.Replace(string(orig), e.old, e.new, 1); string(got) != want || want == string(orig) {
-			t.Errorf("the copy's %s is not go-app's with the edit made", e.file)
-		}
-	}
-	for _, name := range added {
-		if _, err := os.Stat(filepath.Join(dir, "go-app/pkg/app", name)); err != nil {
-			t.Errorf("the copy lacks %s: %v", name, err)
-		}
-	}
-	bad := edit{file: "app.go", old: "no such text in go-app"}
-	if err := bad.apply(filepath.Join(dir, "go-app/pkg/app/app.go")); err == nil {
-		t.Error("an edit whose text is not in the file applied")
-	}
-}

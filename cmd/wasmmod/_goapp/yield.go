@@ -1,6 +1,6 @@
 // This file is added by cmd/wasmmod to its copy of go-app v10.1.11 for
-// the browser build, for the one edit it makes to go-app's own code (see
-// edits in cmd/wasmmod/main.go, and 17 in app/ui/goapp.go).
+// the browser build, for its edit of go-app's app.go (see
+// edits in cmd/wasmmod/patch.go, and 17 in app/ui/goapp.go).
 
 package app
 
