@@ -80,6 +80,8 @@ type explorer struct {
 	// made of (chart in table-window.go).
 	chartProps *chartView
 	chartFor   string
+
+	stage partsStage // what the first page holds back while it mounts (staged.go)
 }
 
 // OnNav shows the view of the page's URL (see nav).
@@ -91,6 +93,7 @@ func (x *explorer) OnInit() {
 		u := app.Window().URL()
 		x.marked = u.Fragment
 		x.show(u.RawQuery)
+		x.firstParts()
 	}
 }
 
@@ -139,7 +142,11 @@ func (x *explorer) show(rawQuery string) {
 		x.win = &windowShared{}
 	}
 	x.win.nRows.Store(int64(len(x.res.Rows)))
-	if enc := x.st.Encode(); enc != x.winFor {
+	enc := x.st.Encode()
+	if x.stage.view != enc {
+		x.stage = partsStage{} // another view than the first page's: all of it at once
+	}
+	if enc != x.winFor {
 		x.winFor = enc
 		if app.IsClient {
 			x.winStart = x.windowAt(len(x.res.Rows))
@@ -172,7 +179,7 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 	if x.table == nil { // the report arrived but OnNav has not run yet
 		return x.layout(x.statusView(nil, nil))
 	}
-	return x.layout(
+	return x.layoutStaging(x.stage.active(),
 		app.H1().Text(x.T(x.spec.title)),
 		app.P().Class("count").ID("count").Text(x.countText()),
 		app.P().Class("visually-hidden").ID("count-live").Role("status").Text(x.said),
@@ -204,7 +211,9 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 func (x *explorer) facetsFold() app.UI {
 	return app.Details().Class("facets-fold").Body(
 		app.Summary().Class("facets-toggle").Text(fmt.Sprintf(x.T("explore.filters"), len(x.res.Chips))),
-		x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore),
+		app.If(!x.stage.facets, func() app.UI {
+			return x.facetPanel(x.res.Facets, x.st, x.expanded, x.onFacetMore)
+		}),
 	)
 }
 

@@ -78,6 +78,10 @@ func (v *reportView) frame(body func() []app.UI) app.UI {
 
 // layout wraps the page's content with the shell, marking the page's
 // route in the navigation.
-func (v *reportView) layout(content ...app.UI) app.UI {
-	return &shell{Active: v.active, Site: v.site, Content: func() []app.UI { return content }}
+func (v *reportView) layout(content ...app.UI) app.UI { return v.layoutStaging(false, content...) }
+
+// layoutStaging is layout for a page that may still be mounting parts of
+// its content in stages: the shell is not live until they are in.
+func (v *reportView) layoutStaging(staging bool, content ...app.UI) app.UI {
+	return &shell{Active: v.active, Site: v.site, Staging: staging, Content: func() []app.UI { return content }}
 }

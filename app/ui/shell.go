@@ -29,6 +29,9 @@ type shell struct {
 	// Site, when set, is the site of the page's report: the shell then
 	// shows the week switch and the notices about the week.
 	Site *Site
+	// Staging says that the page still mounts parts of its content in
+	// stages (staged.go): the shell is not live until they are in.
+	Staging bool
 
 	prefs
 	path    string     // the address bar's path, prefix included

@@ -89,11 +89,122 @@ func (s *shell) staged(content []app.UI) []app.UI {
 }
 
 // liveFlag is the shell's data-live: "0" as prerendered, "staging" while
-// the first page mounts in stages, "1" once the wasm shows all of it. A
+// the first page mounts in stages (its page's parts included), "1" once
+// the wasm shows all of it. A
 // page is only complete at "1", which tests and the benchmark wait for.
 func (s *shell) liveFlag() string {
-	if app.IsClient && s.shown != 0 {
+	if app.IsClient && (s.shown != 0 || s.Staging) {
 		return "staging"
 	}
 	return liveFlag()
+}
+
+// An explorer's content is one node of the shell, and on the first page
+// its parts out of sight wait too: the facet panel while folded away (a
+// phone's "筛选" button) or below the window, and the rows below the
+// window, which follow a stageRows in each later task. The rows held back
+// keep their place in the page through the spacer below the window (as
+// the rows a windowed table leaves out do), so the page keeps its length.
+
+// stageRows is how many more rows each later task mounts.
+const stageRows = 5
+
+// partsStage is what an explorer of the first page holds back while it
+// mounts in stages; the zero value holds back nothing.
+type partsStage struct {
+	view   string // the view (st.Encode) it belongs to: another ends it
+	facets bool   // the facet panel waits
+	rows   bool   // rows wait: only display positions below rowsTo show
+	rowsTo int
+}
+
+// active reports whether anything still waits.
+func (p partsStage) active() bool { return p.facets || p.rows }
+
+// next lets the next part in: stageRows more rows while rows wait (end
+// is where the window ends), then the facet panel.
+func (p *partsStage) next(end int) {
+	switch {
+	case p.rows:
+		p.rowsTo += stageRows
+		p.rows = p.rowsTo < end
+	default:
+		p.facets = false
+	}
+}
+
+// cut is the end of the window [start, end) while rows wait: the rows from
+// rowsTo on are held back, those above it never.
+func (p partsStage) cut(start, end int) int {
+	if !p.rows {
+		return end
+	}
+	return max(min(end, p.rowsTo), start)
+}
+
+// prerenderedParts reads what of an explorer's content the window shows
+// on the prerendered page: whether its facet panel is in sight, and how
+// many of its rows, in display order, start above the window's bottom
+// (the first row of a table whose caption does included, so a table in
+// sight keeps a row), out of the rows it holds.
+func prerenderedParts() (facets bool, rows, all int) {
+	w := app.Window()
+	doc := w.Get("document")
+	bottom := w.Get("innerHeight").Float()
+	inSight := func(el app.Value) bool {
+		// Inside a closed <details> an element has no box to measure.
+		if el.Get("checkVisibility").Truthy() && !el.Call("checkVisibility").Bool() {
+			return false
+		}
+		r := el.Call("getBoundingClientRect")
+		return r.Get("height").Float() > 0 && r.Get("top").Float() < bottom
+	}
+	if f := doc.Call("querySelector", "main .facets"); f.Truthy() {
+		facets = inSight(f)
+	}
+	trs := doc.Call("querySelectorAll", "#rows tbody tr")
+	all = trs.Length()
+	for rows < all {
+		tr := trs.Index(rows)
+		top := tr.Call("getBoundingClientRect").Get("top").Float()
+		if top >= bottom && (tr.Get("previousElementSibling").Truthy() ||
+			tr.Call("closest", ".table-wrap").Call("getBoundingClientRect").Get("top").Float() >= bottom) {
+			break
+		}
+		rows++
+	}
+	return facets, rows, all
+}
+
+// firstParts decides, on the first page, what of the view the explorer
+// holds back while it mounts: nothing on a later page, nor when the
+// address names a row (the browser scrolled to it, and revealMarked will
+// again).
+func (x *explorer) firstParts() {
+	x.stage = partsStage{}
+	if !prerendered || x.marked != "" {
+		return
+	}
+	facets, rows, all := prerenderedParts()
+	x.stage = partsStage{view: x.st.Encode(), facets: !facets, rows: rows < all, rowsTo: rows}
+}
+
+// stageParts lets the parts held back in, one per task, as the shell's
+// stage does; once all are in, the shell is live (liveFlag).
+func (x *explorer) stageParts(ctx app.Context) {
+	if !x.stage.active() {
+		return
+	}
+	ctx.Async(func() {
+		Yield()
+		ctx.Dispatch(func(ctx app.Context) {
+			if !x.stage.active() {
+				return
+			}
+			_, end := x.fullWindow(len(x.res.Rows))
+			x.stage.next(end)
+			x.deferSpacers(ctx)
+			ctx.Defer(x.stageParts)
+		})
+	})
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -30,5 +31,41 @@ func TestStaged(t *testing.T) {
 	}
 	if n := firstScreen(); n != 0 {
 		t.Errorf("firstScreen() = %d outside the browser; want 0 (mount everything)", n)
+	}
+}
+
+// TestPartsStage follows an explorer's stages on a first page whose
+// window shows rows 0 and 1 of 12 and not the facet panel: the rows below
+// follow stageRows at a time, the facet panel last, and a window that
+// starts below what the stages let in still shows its first row.
+func TestPartsStage(t *testing.T) {
+	var want []int // where the window ends at each stage
+	for end := 2; end < 12; end += stageRows {
+		want = append(want, end)
+	}
+	want = append(want, 12) // every row, the facet panel still held
+	p := partsStage{facets: true, rows: true, rowsTo: 2}
+	var ends []int
+	for steps := 0; p.active(); steps++ {
+		if steps > 12 {
+			t.Fatal("the stages never end")
+		}
+		if !p.facets {
+			t.Errorf("stage %d: the facet panel came before the rows", steps)
+		}
+		ends = append(ends, p.cut(0, 12))
+		p.next(12)
+	}
+	if fmt.Sprint(ends) != fmt.Sprint(want) {
+		t.Errorf("the window ends at %v over the stages; want %v", ends, want)
+	}
+	if got := p.cut(0, 12); got != 12 {
+		t.Errorf("after the stages the window ends at %d; want 12", got)
+	}
+	if got := (partsStage{rows: true, rowsTo: 2}).cut(5, 40); got != 5 {
+		t.Errorf("a window from 5 while rows up to 2 are in ends at %d; want 5 (empty, not before its start)", got)
+	}
+	if (partsStage{}).active() {
+		t.Error("the zero stage holds something back")
 	}
 }

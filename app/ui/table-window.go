@@ -62,8 +62,18 @@ func (x *explorer) measureWindow() int {
 }
 
 // window is the range of display positions, among n rows, that the tables
-// mount: all of them up to windowRows.
+// mount: all of them up to windowRows, less the rows the first page's
+// stages still hold back (staged.go).
 func (x *explorer) window(n int) (start, end int) {
+	start, end = x.fullWindow(n)
+	if !x.printAll {
+		end = x.stage.cut(start, end)
+	}
+	return start, end
+}
+
+// fullWindow is the window with every row it holds.
+func (x *explorer) fullWindow(n int) (start, end int) {
 	size := x.windowSize()
 	if x.printAll || n <= windowRows || n <= size {
 		return 0, n
@@ -156,6 +166,7 @@ func (x *explorer) OnMount(ctx app.Context) {
 		x.win.shownStart.Store(int64(s))
 		ctx.Dispatch(func(ctx app.Context) {
 			x.winStart = s
+			x.stage.rows = false // the window moved past what the stages knew
 			keepRowFocus(ctx)
 			x.deferSpacers(ctx)
 		})
@@ -165,6 +176,7 @@ func (x *explorer) OnMount(ctx app.Context) {
 	x.watchPrint(ctx)
 	x.watchRowCopies(ctx)
 	x.deferSpacers(ctx)
+	x.stageParts(ctx)
 }
 
 // watchPrint mounts every row for printing. Ctrl+P (⌘P) is taken over so
