@@ -20,6 +20,9 @@ func fetchReport(url string) func() (*report.Report, error) {
 // Yield outside the browser has no page to yield to.
 func Yield() {}
 
+// OpenStorage outside the browser has no storage to open.
+func OpenStorage() {}
+
 // fetchIndex outside the browser has nothing to fetch either.
 func fetchIndex(url string) func() (archive.Index, error) {
 	return func() (archive.Index, error) {

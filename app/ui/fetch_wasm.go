@@ -51,6 +51,16 @@ func Yield() {
 	<-done
 }
 
+// OpenStorage opens the page's local storage, which go-app's engine walks
+// as it starts (goapp.go, 21): the browser loads it on first use while the
+// page waits, and that wait would fall in the engine's first frame. A
+// browser that refuses storage throws here; go-app then meets the same
+// error itself.
+func OpenStorage() {
+	defer func() { _ = recover() }()
+	app.Window().Get("localStorage").Get("length")
+}
+
 // fetchIndex starts downloading the index of weeks and returns a func
 // that waits for it.
 func fetchIndex(url string) func() (archive.Index, error) {

@@ -91,9 +91,9 @@ package ui
 // 11. Pages opened by their file name. A static host serves the export's
 //     about.html at /about.html, and go-app would route that path to the
 //     not-found page. Before go-app reads the address, exportedRoute
-//     rewrites it to the route the file holds (/about, / for index.html,
-//     /movers for movers/index.html), as web/pwa.js drops a trailing
-//     slash. Tests: TestExportedRoute, app/e2e TestStaticExport.
+//     (routes.go) rewrites it to the route the file holds (/about, / for
+//     index.html, /movers for movers/index.html), as web/pwa.js drops a
+//     trailing slash. Tests: TestExportedRoute, app/e2e TestStaticExport.
 // 12. Children are reconciled by position. pkg/app/node.go:409-440
 //     (updateHTML) updates the i-th old child with the i-th new one, so a
 //     filter that drops a row patches every row after it. A table row is
@@ -348,62 +348,4 @@ func stockRoute() string {
 		return `^/stocks/.+$`
 	}
 	return stockPath
-}
-
-// exportedRoute returns the route a page of the static export holds when
-// opened by its file name (path is encoded, below the prefix): /about for
-// /about.html and /about/index.html, / for /index.html. It reports false
-// for any other path, a route itself included.
-func exportedRoute(path string) (string, bool) {
-	if IsKnownPath(path) && !strings.HasSuffix(path, ".html") {
-		return "", false
-	}
-	var route string
-	switch {
-	case path == "/index.html":
-		route = "/"
-	case strings.HasSuffix(path, "/index.html"):
-		route = strings.TrimSuffix(path, "/index.html")
-	case strings.HasSuffix(path, ".html"):
-		route = strings.TrimSuffix(path, ".html")
-	default:
-		return "", false
-	}
-	if !IsKnownPath(route) {
-		return "", false
-	}
-	return route, true
-}
-
-// showExportedRoute rewrites the address bar of a page opened by its
-// file name to its route (see 11 above), before go-app reads it.
-func showExportedRoute() {
-	if !app.IsClient {
-		return
-	}
-	loc := app.Window().Get("location")
-	u, err := url.Parse(loc.Get("href").String())
-	if err != nil {
-		return
-	}
-	prefix := rootPrefix()
-	below, ok := strings.CutPrefix(u.EscapedPath(), prefix)
-	if !ok {
-		return
-	}
-	route, ok := exportedRoute(below)
-	if !ok {
-		return
-	}
-	target := prefix + route
-	if route == "/" && prefix != "" {
-		target = prefix + "/"
-	}
-	if u.RawQuery != "" {
-		target += "?" + u.RawQuery
-	}
-	if u.Fragment != "" {
-		target += "#" + u.EscapedFragment()
-	}
-	app.Window().Get("history").Call("replaceState", nil, "", target)
 }

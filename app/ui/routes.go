@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -228,4 +229,62 @@ func NavMessages() []string {
 		ids = append(ids, r.nav)
 	}
 	return ids
+}
+
+// exportedRoute returns the route a page of the static export holds when
+// opened by its file name (path is encoded, below the prefix): /about for
+// /about.html and /about/index.html, / for /index.html. It reports false
+// for any other path, a route itself included.
+func exportedRoute(path string) (string, bool) {
+	if IsKnownPath(path) && !strings.HasSuffix(path, ".html") {
+		return "", false
+	}
+	var route string
+	switch {
+	case path == "/index.html":
+		route = "/"
+	case strings.HasSuffix(path, "/index.html"):
+		route = strings.TrimSuffix(path, "/index.html")
+	case strings.HasSuffix(path, ".html"):
+		route = strings.TrimSuffix(path, ".html")
+	default:
+		return "", false
+	}
+	if !IsKnownPath(route) {
+		return "", false
+	}
+	return route, true
+}
+
+// showExportedRoute rewrites the address bar of a page opened by its
+// file name to its route (see 11 in goapp.go), before go-app reads it.
+func showExportedRoute() {
+	if !app.IsClient {
+		return
+	}
+	loc := app.Window().Get("location")
+	u, err := url.Parse(loc.Get("href").String())
+	if err != nil {
+		return
+	}
+	prefix := rootPrefix()
+	below, ok := strings.CutPrefix(u.EscapedPath(), prefix)
+	if !ok {
+		return
+	}
+	route, ok := exportedRoute(below)
+	if !ok {
+		return
+	}
+	target := prefix + route
+	if route == "/" && prefix != "" {
+		target = prefix + "/"
+	}
+	if u.RawQuery != "" {
+		target += "?" + u.RawQuery
+	}
+	if u.Fragment != "" {
+		target += "#" + u.EscapedFragment()
+	}
+	app.Window().Get("history").Call("replaceState", nil, "", target)
 }

@@ -34,5 +34,9 @@ func main() {
 	// its own too, before go-app's first render.
 	ui.Routes(site)
 	ui.Yield()
+	// go-app's engine reads the local storage as it starts: opening it
+	// is a task of its own too.
+	ui.OpenStorage()
+	ui.Yield()
 	app.RunWhenOnBrowser()
 }
