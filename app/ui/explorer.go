@@ -195,7 +195,7 @@ func (x *explorer) render(extra ...app.UI) app.UI {
 				// followChart): the browser tests act on a page once it is
 				// "current", so that a click is not aimed at a header the
 				// chart's new height is about to move.
-				app.Div().Class("chart-slot").DataSet("chart", attr(x.chartState())).Body(x.chart()),
+				app.Div().Class("chart-slot").DataSet("chart", attr(x.chartState())).Body(x.chartOrHeld()),
 				x.tables(),
 			),
 		),

@@ -102,7 +102,11 @@ func (s *shell) liveFlag() string {
 // An explorer's content is one node of the shell, and on the first page
 // its parts out of sight wait too: the facet panel while folded away (a
 // phone's "筛选" button) or below the window, and the rows below the
-// window, which follow a stageRows in each later task. The rows held back
+// window, which follow a stageRows in each later task. The chart, which
+// the window shows, waits as the prerendered page drew it: its markup is
+// mounted as it is, and the chart drawn at its width replaces it in the
+// next task, so the first mount neither draws it nor compiles the code
+// that does (the browser compiles the wasm's functions on first call). The rows held back
 // keep their place in the page through the spacer below the window (as
 // the rows a windowed table leaves out do), so the page keeps its length.
 
@@ -113,18 +117,21 @@ const stageRows = 5
 // mounts in stages; the zero value holds back nothing.
 type partsStage struct {
 	view   string // the view (st.Encode) it belongs to: another ends it
+	chart  string // the prerendered chart's markup, shown while the chart waits
 	facets bool   // the facet panel waits
 	rows   bool   // rows wait: only display positions below rowsTo show
 	rowsTo int
 }
 
 // active reports whether anything still waits.
-func (p partsStage) active() bool { return p.facets || p.rows }
+func (p partsStage) active() bool { return p.chart != "" || p.facets || p.rows }
 
-// next lets the next part in: stageRows more rows while rows wait (end
-// is where the window ends), then the facet panel.
+// next lets the next part in: the chart, then stageRows more rows while
+// rows wait (end is where the window ends), then the facet panel.
 func (p *partsStage) next(end int) {
 	switch {
+	case p.chart != "":
+		p.chart = ""
 	case p.rows:
 		p.rowsTo += stageRows
 		p.rows = p.rowsTo < end
@@ -146,8 +153,11 @@ func (p partsStage) cut(start, end int) int {
 // on the prerendered page: whether its facet panel is in sight, and how
 // many of its rows, in display order, start above the window's bottom
 // (the first row of a table whose caption does included, so a table in
-// sight keeps a row), out of the rows it holds.
-func prerenderedParts() (facets bool, rows, all int) {
+// sight keeps a row), out of the rows it holds; and its chart's markup.
+// The markup is the browser's own serialisation of what the server sent,
+// parsed again in the same place: the chart's text was escaped by
+// app/chart, and serialising escapes it again.
+func prerenderedParts() (chart string, facets bool, rows, all int) {
 	w := app.Window()
 	doc := w.Get("document")
 	bottom := w.Get("innerHeight").Float()
@@ -162,6 +172,9 @@ func prerenderedParts() (facets bool, rows, all int) {
 	if f := doc.Call("querySelector", "main .facets"); f.Truthy() {
 		facets = inSight(f)
 	}
+	if fig := doc.Call("querySelector", "main .chart-slot > figure.chart"); fig.Truthy() {
+		chart = fig.Get("outerHTML").String()
+	}
 	trs := doc.Call("querySelectorAll", "#rows tbody tr")
 	all = trs.Length()
 	for rows < all {
@@ -173,7 +186,7 @@ func prerenderedParts() (facets bool, rows, all int) {
 		}
 		rows++
 	}
-	return facets, rows, all
+	return chart, facets, rows, all
 }
 
 // firstParts decides, on the first page, what of the view the explorer
@@ -185,8 +198,8 @@ func (x *explorer) firstParts() {
 	if !prerendered || x.marked != "" {
 		return
 	}
-	facets, rows, all := prerenderedParts()
-	x.stage = partsStage{view: x.st.Encode(), facets: !facets, rows: rows < all, rowsTo: rows}
+	chart, facets, rows, all := prerenderedParts()
+	x.stage = partsStage{view: x.st.Encode(), chart: chart, facets: !facets, rows: rows < all, rowsTo: rows}
 }
 
 // stageParts lets the parts held back in, one per task, as the shell's

@@ -35,20 +35,24 @@ func TestStaged(t *testing.T) {
 }
 
 // TestPartsStage follows an explorer's stages on a first page whose
-// window shows rows 0 and 1 of 12 and not the facet panel: the rows below
-// follow stageRows at a time, the facet panel last, and a window that
-// starts below what the stages let in still shows its first row.
+// window shows the chart and rows 0 and 1 of 12, not the facet panel: the
+// drawn chart first, then the rows below stageRows at a time, the facet
+// panel last; and a window that starts below what the stages let in does
+// not end before it starts.
 func TestPartsStage(t *testing.T) {
-	var want []int // where the window ends at each stage
+	want := []int{2} // where the window ends at each stage: the chart's first
 	for end := 2; end < 12; end += stageRows {
 		want = append(want, end)
 	}
 	want = append(want, 12) // every row, the facet panel still held
-	p := partsStage{facets: true, rows: true, rowsTo: 2}
+	p := partsStage{chart: "<figure></figure>", facets: true, rows: true, rowsTo: 2}
 	var ends []int
 	for steps := 0; p.active(); steps++ {
 		if steps > 12 {
 			t.Fatal("the stages never end")
+		}
+		if (p.chart != "") != (steps == 0) {
+			t.Errorf("stage %d: chart held %v; want held in the first stage only", steps, p.chart != "")
 		}
 		if !p.facets {
 			t.Errorf("stage %d: the facet panel came before the rows", steps)

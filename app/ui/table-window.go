@@ -300,6 +300,15 @@ func (x *explorer) chart() app.UI {
 	return x.chartProps.props()
 }
 
+// chartOrHeld is the chart, or while the first page's stages hold it
+// back the prerendered chart's markup (staged.go).
+func (x *explorer) chartOrHeld() app.UI {
+	if x.stage.chart != "" {
+		return app.Raw(x.stage.chart)
+	}
+	return x.chart()
+}
+
 // rowsLayoutOf is the layout every row of x's tables shares, made again
 // only for another table.
 func (x *explorer) rowsLayoutOf() *rowLayout {
