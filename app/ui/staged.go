@@ -106,9 +106,10 @@ func (s *shell) liveFlag() string {
 // the window shows, waits as the prerendered page drew it: its markup is
 // mounted as it is, and the chart drawn at its width replaces it in the
 // next task, so the first mount neither draws it nor compiles the code
-// that does (the browser compiles the wasm's functions on first call). The rows held back
-// keep their place in the page through the spacer below the window (as
-// the rows a windowed table leaves out do), so the page keeps its length.
+// that does (the browser compiles the wasm's functions on first call).
+// The rows held back keep their place in the page through the spacer
+// below the window (as the rows a windowed table leaves out do), so the
+// page keeps its length.
 
 // stageRows is how many more rows each later task mounts.
 const stageRows = 5
