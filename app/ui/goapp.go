@@ -155,6 +155,11 @@ package ui
 //     (pkg/app/node.go:796), so that go-app's check of an unchanged table
 //     row costs no map of visits (patch.go). Tests: cmd/wasmmod
 //     TestEditsApply; app/e2e TestInteractionMutations bounds the calls.
+// 21. The engine opens the local storage in its first frame. engineX.Start
+//     (pkg/app/engine.go:239) walks localStorage for expired states, and
+//     the browser loads the storage on its first use while the page waits,
+//     inside that frame. cmd/wasm opens it in a task of its own before
+//     go-app starts (OpenStorage). No test: only a trace shows the wait.
 
 import (
 	"net/url"
