@@ -55,25 +55,33 @@ func firstScreen() int {
 }
 
 // stage shows one more of the shell's content nodes in a task of its own,
-// once the frame that showed the last one is done, until all are shown.
-// It waits with Yield rather than a timer: a timer already due when the
-// last frame ends (it is, on a slow phone) would run the next stage in the
-// same task.
+// until all are shown.
 func (s *shell) stage(ctx app.Context) {
-	if s.shown == 0 {
+	inStages(ctx, func() bool { return s.shown != 0 }, func(app.Context) {
+		s.shown++
+		if s.shown >= s.total {
+			s.shown = 0
+		}
+	})
+}
+
+// inStages calls step in a task of its own, once the frame the last step
+// rendered is done, for as long as more reports that something waits. It
+// waits with Yield rather than a timer: a timer already due when the last
+// frame ends (it is, on a slow phone) would run the next step in the same
+// task.
+func inStages(ctx app.Context, more func() bool, step func(app.Context)) {
+	if !more() {
 		return
 	}
 	ctx.Async(func() {
 		Yield()
 		ctx.Dispatch(func(ctx app.Context) {
-			if s.shown == 0 {
+			if !more() {
 				return
 			}
-			s.shown++
-			if s.shown >= s.total {
-				s.shown = 0
-			}
-			ctx.Defer(s.stage)
+			step(ctx)
+			ctx.Defer(func(ctx app.Context) { inStages(ctx, more, step) })
 		})
 	})
 }
@@ -90,8 +98,8 @@ func (s *shell) staged(content []app.UI) []app.UI {
 
 // liveFlag is the shell's data-live: "0" as prerendered, "staging" while
 // the first page mounts in stages (its page's parts included), "1" once
-// the wasm shows all of it. A
-// page is only complete at "1", which tests and the benchmark wait for.
+// the wasm shows all of it. A page is only complete at "1", which tests
+// and the benchmark wait for.
 func (s *shell) liveFlag() string {
 	if app.IsClient && (s.shown != 0 || s.Staging) {
 		return "staging"
@@ -206,19 +214,9 @@ func (x *explorer) firstParts() {
 // stageParts lets the parts held back in, one per task, as the shell's
 // stage does; once all are in, the shell is live (liveFlag).
 func (x *explorer) stageParts(ctx app.Context) {
-	if !x.stage.active() {
-		return
-	}
-	ctx.Async(func() {
-		Yield()
-		ctx.Dispatch(func(ctx app.Context) {
-			if !x.stage.active() {
-				return
-			}
-			_, end := x.fullWindow(len(x.res.Rows))
-			x.stage.next(end)
-			x.deferSpacers(ctx)
-			ctx.Defer(x.stageParts)
-		})
+	inStages(ctx, func() bool { return x.stage.active() }, func(ctx app.Context) {
+		_, end := x.fullWindow(len(x.res.Rows))
+		x.stage.next(end)
+		x.deferSpacers(ctx)
 	})
 }

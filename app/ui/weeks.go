@@ -100,9 +100,10 @@ func NewLoader() *Site {
 }
 
 // Wait waits up to d for the week of the address bar to load, with its
-// tables built, and reports whether it has. The browser's main waits before starting go-app, so that
-// its first render shows the report (or why it failed) in place of the
-// page the server prerendered, rather than the loading state.
+// tables built, and reports whether it has. The browser's main waits
+// before starting go-app, so that its first render shows the report (or
+// why it failed) in place of the page the server prerendered, rather than
+// the loading state.
 func (s *Site) Wait(d time.Duration) bool {
 	if s.ready == nil {
 		return true
